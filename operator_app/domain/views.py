@@ -1,0 +1,63 @@
+"""What the store hands upwards: immutable snapshots of an alarm and of a patient."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from operator_app.domain.alarms import AlarmState, Priority
+from operator_app.domain.records import Contact, PatientRecord
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceUpdate:
+    status: str
+    at: datetime
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmView:
+    id: str
+    patient_id: str
+    kind: str
+    priority: Priority
+    raised_at: datetime
+    received_at: datetime
+    state: AlarmState = AlarmState.OPEN
+    patient_name: str | None = None
+    municipality: str | None = None
+    message: str | None = None
+    location_text: str | None = None
+    device_id: str | None = None
+    claimed_by: str | None = None
+    claimed_at: datetime | None = None
+    source_status: str | None = None
+    source_status_at: datetime | None = None
+    closed_by: str | None = None
+    closed_at: datetime | None = None
+    outcome: str | None = None
+    note: str | None = None
+    device_updates: tuple[DeviceUpdate, ...] = field(default=())
+
+    @property
+    def is_open(self) -> bool:
+        return self.state is AlarmState.OPEN
+
+
+@dataclass(frozen=True, slots=True)
+class PatientView:
+    """A patient as last upserted by the feed (None for an unknown patient id)."""
+
+    record: PatientRecord
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def contacts_in_call_order(self) -> list[Contact]:
+        """Contacts by ``order``; those without an order come last, in feed order."""
+        indexed = list(enumerate(self.record.contacts))
+        indexed.sort(key=lambda ic: (ic[1].order is None, ic[1].order or 0, ic[0]))
+        return [c for _, c in indexed]
