@@ -1,0 +1,383 @@
+"""The one place where threads meet Qt.
+
+Threads:
+- the GUI thread owns this QObject; every signal it emits reaches the UI there;
+- the feed thread (asyncio, ``FeedClient``) decodes frames and hands batches to
+- the writer thread (one ``ThreadPoolExecutor`` worker): every database write, feed batches and
+  operator commands alike, so there is one writer;
+- the reader thread: queries for the UI (patient, today's log, changes by other desks).
+
+Results cross into the GUI thread through queued signals. Changes are coalesced by a 100 ms
+timer into one ``alarmsChanged`` per flush; an alarm the desk has not shown before with high
+priority flushes at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from operator_app.bridge.outbox import Outbox, PendingDecision
+from operator_app.domain.alarms import Outcome, Priority
+from operator_app.domain.changes import ChangeSet
+from operator_app.domain.commands import CommandError, CommandResult
+from operator_app.domain.connection import ConnectionStatus, LinkState
+from operator_app.domain.records import FeedEvent
+from operator_app.domain.views import AlarmView
+from operator_app.logging_setup import log_event
+from operator_app.store import Store
+
+log = logging.getLogger("operator_app.bridge")
+
+FLUSH_MS = 100
+POLL_MS = 1000
+OUTBOX_RETRY_MS = 5000
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class StoreSink:
+    """The feed client's sink: applies batches through the store (on the writer thread)."""
+
+    def __init__(self, store: Store, feed_key: str) -> None:
+        self._store = store
+        self._feed_key = feed_key
+
+    def load_cursor(self) -> tuple[str | None, int | None]:
+        return self._store.load_cursor(self._feed_key)
+
+    def apply(self, stream: str, events: list[FeedEvent]) -> ChangeSet:
+        return self._store.apply_batch(self._feed_key, stream, events, utcnow())
+
+
+class DeskBridge(QObject):
+    alarmsChanged = Signal(object)  # ChangeSet
+    statusChanged = Signal(object)  # ConnectionStatus
+    badFrame = Signal(str, int)  # reason, total
+    commandFinished = Signal(str, object)  # command, CommandResult
+    patientLoaded = Signal(str, object)  # patient id, PatientView | None
+    todayLogLoaded = Signal(object)  # list[AlarmView]
+    errorRaised = Signal(str)
+    pendingDecisionsChanged = Signal(int)
+
+    # cross-thread hand-offs (emitted from worker threads, delivered queued in the GUI thread)
+    _changesIn = Signal(object)
+    _statusIn = Signal(object)
+    _badFrameIn = Signal(str, int)
+    _callIn = Signal(object)
+
+    def __init__(
+        self,
+        store: Store,
+        operator: str,
+        workstation: str,
+        feed_url: str | None,
+        token: str | None,
+        *,
+        insecure: bool = False,
+        ca_file: str | None = None,
+        outbox: Outbox | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.operator = operator
+        self.workstation = workstation
+        self.feed_url = feed_url
+        self._token = token
+        self._insecure = insecure
+        self._ca_file = ca_file
+        self._outbox = outbox
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="store-writer")
+        self._reader = ThreadPoolExecutor(1, thread_name_prefix="store-reader")
+        self._feed: Any = None
+        self._pending: dict[str, AlarmView] = {}
+        self._pending_patients: set[str] = set()
+        self._pending_problems: list[str] = []
+        self._known: set[str] = set()
+        self._last_event_id = 0
+        self._poll_busy = False
+        self._inflight: set[str] = set()  # outbox decisions queued on the writer
+        self._stopped = False
+
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(FLUSH_MS)
+        self._flush_timer.timeout.connect(self._flush)
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(POLL_MS)
+        self._poll_timer.timeout.connect(self._poll_other_desks)
+        self._outbox_timer = QTimer(self)
+        self._outbox_timer.setInterval(OUTBOX_RETRY_MS)
+        self._outbox_timer.timeout.connect(self.replay_outbox)
+
+        self._changesIn.connect(self._on_changes)
+        self._statusIn.connect(self.statusChanged)
+        self._badFrameIn.connect(self.badFrame)
+        self._callIn.connect(self._run_in_gui)
+
+    # ---------------------------------------------------------------- life cycle
+    def start(self) -> None:
+        """Load what the database holds, then connect the feed."""
+        self._read(self._initial_load, self._on_initial_load)
+        self.replay_outbox()
+        self._poll_timer.start()
+        self._outbox_timer.start()
+        if self.feed_url:
+            self._start_feed()
+
+    def _initial_load(self) -> tuple[int, list[AlarmView]]:
+        last = self.store.last_event_id()
+        return last, self.store.open_alarms()
+
+    def _on_initial_load(self, result: tuple[int, list[AlarmView]]) -> None:
+        last, alarms = result
+        self._last_event_id = max(self._last_event_id, last)
+        self._on_changes(ChangeSet(alarms=tuple(alarms)))
+        self._flush()
+
+    def _start_feed(self) -> None:
+        from operator_app.feed.client import FeedClient
+
+        assert self.feed_url is not None
+        sink = StoreSink(self.store, f"{self.workstation}@{self.feed_url}")
+        self._feed = FeedClient(
+            self.feed_url,
+            self._token,
+            self.workstation,
+            sink,
+            _FeedListener(self),
+            self._writer,
+            insecure=self._insecure,
+            ca_file=self._ca_file,
+        )
+        self._feed.start()
+
+    def stop(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
+        self._poll_timer.stop()
+        self._outbox_timer.stop()
+        self._flush_timer.stop()
+        if self._feed is not None:
+            self._feed.stop()
+        self._writer.shutdown(wait=True)
+        self._reader.shutdown(wait=True)
+
+    @property
+    def feed_client(self) -> Any:
+        return self._feed
+
+    # ---------------------------------------------------------------- plumbing
+    def _submit(self, executor: ThreadPoolExecutor, fn: Callable[[], Any],
+                done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None] | None = None) -> None:
+        if self._stopped:
+            return
+        future = executor.submit(fn)
+
+        def finished(f: Future[Any]) -> None:
+            exc = f.exception()
+            if exc is not None:
+                log.error("background store call failed: %s", exc, exc_info=exc)
+                self._callIn.emit(lambda: (on_error or self._report_error)(exc))
+            elif done is not None:
+                result = f.result()
+                self._callIn.emit(lambda: done(result))
+
+        future.add_done_callback(finished)
+
+    def _read(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        self._submit(self._reader, fn, done)
+
+    def _write(self, fn: Callable[[], Any], done: Callable[[Any], None] | None,
+               on_error: Callable[[BaseException], None] | None = None) -> None:
+        self._submit(self._writer, fn, done, on_error)
+
+    @Slot(object)
+    def _run_in_gui(self, fn: Callable[[], None]) -> None:
+        if not self._stopped:
+            fn()
+
+    def _report_error(self, exc: BaseException) -> None:
+        self.errorRaised.emit(f"{type(exc).__name__}: {exc}")
+
+    # ---------------------------------------------------------------- changes
+    @Slot(object)
+    def _on_changes(self, changes: ChangeSet) -> None:
+        urgent = False
+        for alarm in changes.alarms:
+            if alarm.id not in self._known and alarm.is_open and alarm.priority is Priority.HIGH:
+                urgent = True
+            self._pending[alarm.id] = alarm
+        self._pending_patients.update(changes.patient_ids)
+        self._pending_problems.extend(changes.problems)
+        for problem in changes.problems:
+            log.warning("feed problem: %s", problem)
+        if urgent:
+            self._flush()
+        elif self._pending or self._pending_patients or self._pending_problems:
+            if not self._flush_timer.isActive():
+                self._flush_timer.start()
+
+    @Slot()
+    def _flush(self) -> None:
+        self._flush_timer.stop()
+        if not (self._pending or self._pending_patients or self._pending_problems):
+            return
+        alarms = tuple(self._pending.values())
+        changes = ChangeSet(
+            alarms=alarms,
+            patient_ids=frozenset(self._pending_patients),
+            problems=tuple(self._pending_problems),
+        )
+        self._pending = {}
+        self._pending_patients = set()
+        self._pending_problems = []
+        new = [a for a in alarms if a.id not in self._known]
+        self._known.update(a.id for a in alarms)
+        for alarm in new:
+            log_event(log, "alarm_listed", "alarm %s listed (%s, %s)" % (alarm.id, alarm.kind, alarm.priority.value),
+                      alarm_id=alarm.id, kind=alarm.kind, priority=alarm.priority.value)
+        self.alarmsChanged.emit(changes)
+
+    @Slot()
+    def _poll_other_desks(self) -> None:
+        """Pick up claims and closes made at other workstations (shared database)."""
+        if self._poll_busy:
+            return
+        self._poll_busy = True
+        since = self._last_event_id
+
+        def done(result: tuple[int, list[AlarmView]]) -> None:
+            self._poll_busy = False
+            last, alarms = result
+            self._last_event_id = max(self._last_event_id, last)
+            if alarms:
+                self._on_changes(ChangeSet(alarms=tuple(alarms)))
+
+        def failed(exc: BaseException) -> None:
+            self._poll_busy = False
+            log.warning("polling for changes failed: %s", exc)
+
+        self._submit(self._reader, lambda: self.store.alarms_changed_since(since), done, failed)
+
+    # ---------------------------------------------------------------- commands
+    def claim(self, alarm_id: str) -> None:
+        op, ws = self.operator, self.workstation
+        self._write(lambda: self.store.claim(alarm_id, op, ws),
+                    lambda r: self._command_done("claim", r),
+                    lambda e: self._command_failed("claim", alarm_id, e))
+
+    def release(self, alarm_id: str) -> None:
+        op, ws = self.operator, self.workstation
+        self._write(lambda: self.store.release(alarm_id, op, ws),
+                    lambda r: self._command_done("release", r),
+                    lambda e: self._command_failed("release", alarm_id, e))
+
+    def close_alarm(self, alarm_id: str, outcome: Outcome, note: str) -> None:
+        """Close with a decision. The decision goes to the outbox first, so it is never lost."""
+        decision = PendingDecision.new("close", alarm_id, self.operator, self.workstation,
+                                       utcnow().isoformat(), outcome.value, note)
+        if self._outbox is not None:
+            self._outbox.add(decision)
+        self._submit_decision(decision, report_failure=True)
+
+    def _submit_decision(self, decision: PendingDecision, *, report_failure: bool) -> None:
+        self._inflight.add(decision.id)
+
+        def done(result: CommandResult) -> None:
+            self._inflight.discard(decision.id)
+            self._command_done("close", result)
+
+        def failed(exc: BaseException) -> None:
+            self._inflight.discard(decision.id)
+            if report_failure:
+                self._command_failed("close", decision.alarm_id, exc, kept=self._outbox is not None)
+            else:
+                log.warning("outbox replay failed; will retry: %s", exc)
+
+        self._write(lambda: self._apply_decision(decision), done, failed)
+
+    def _apply_decision(self, decision: PendingDecision) -> CommandResult:
+        """Writer thread: apply one decision; drop it from the outbox once the database answered."""
+        assert decision.op == "close"
+        result = self.store.close_alarm(
+            decision.alarm_id, decision.operator, decision.workstation,
+            Outcome(decision.outcome), decision.note or "",
+        )
+        if self._outbox is not None:
+            # the database answered (applied, or refused for a reason that retrying cannot fix)
+            self._outbox.remove(decision.id)
+        return result
+
+    def replay_outbox(self) -> None:
+        if self._outbox is None:
+            return
+        pending = self._outbox.pending()
+        self.pendingDecisionsChanged.emit(len(pending))
+        for decision in pending:
+            if decision.id not in self._inflight:
+                self._submit_decision(decision, report_failure=False)
+
+    def _command_done(self, name: str, result: CommandResult) -> None:
+        if result.alarm is not None:
+            self._on_changes(ChangeSet(alarms=(result.alarm,)))
+            self._flush()
+        log_event(log, f"command_{name}", f"{name} {'ok' if result.ok else result.reason}",
+                  ok=result.ok, reason=str(result.reason) if result.reason else None,
+                  alarm_id=result.alarm.id if result.alarm else None)
+        self.commandFinished.emit(name, result)
+        if self._outbox is not None and name == "close":
+            self.pendingDecisionsChanged.emit(len(self._outbox.pending()))
+
+    def _command_failed(self, name: str, alarm_id: str, exc: BaseException, kept: bool = False) -> None:
+        log.error("%s of %s failed: %s", name, alarm_id, exc)
+        result = CommandResult(ok=False, reason=CommandError.PENDING if kept else None)
+        self.commandFinished.emit(name, result)
+        if kept:
+            self.pendingDecisionsChanged.emit(len(self._outbox.pending()) if self._outbox else 0)
+        else:
+            self.errorRaised.emit(f"{name} failed: the database could not be reached ({type(exc).__name__})")
+
+    def mark_shown(self, alarm_ids: list[str]) -> None:
+        ids, ws, at = list(alarm_ids), self.workstation, utcnow()
+        if ids:
+            self._write(lambda: self.store.mark_shown(ids, ws, at), None,
+                        lambda e: log.warning("mark_shown failed: %s", e))
+
+    # ---------------------------------------------------------------- reads
+    def load_patient(self, patient_id: str) -> None:
+        self._read(lambda: self.store.patient(patient_id),
+                   lambda p: self.patientLoaded.emit(patient_id, p))
+
+    def load_today_log(self) -> None:
+        now = datetime.now().astimezone()
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+        self._read(lambda: self.store.closed_alarms(midnight), self.todayLogLoaded.emit)
+
+
+class _FeedListener:
+    """Feed-thread callbacks re-emitted as queued Qt signals."""
+
+    def __init__(self, bridge: DeskBridge) -> None:
+        self._bridge = bridge
+
+    def on_status(self, status: ConnectionStatus) -> None:
+        if status.state in (LinkState.FAILED, LinkState.STALE):
+            log.warning("feed %s: %s", status.state.value, status.reason)
+        self._bridge._statusIn.emit(status)
+
+    def on_applied(self, result: object) -> None:
+        if isinstance(result, ChangeSet) and result:
+            self._bridge._changesIn.emit(result)
+
+    def on_bad_frame(self, reason: str, total: int) -> None:
+        self._bridge._badFrameIn.emit(reason, total)

@@ -1,0 +1,78 @@
+"""Operator decisions that could not reach the database yet.
+
+A decision (close with outcome and note, release) is appended here and fsynced *before* the
+database write is attempted, and removed once the database has it; at start-up and
+periodically the outbox is replayed. So a decision survives a database or network outage and a
+crash of the app.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+log = logging.getLogger("operator_app.outbox")
+
+
+@dataclass(frozen=True)
+class PendingDecision:
+    id: str
+    op: str  # "close" | "release"
+    alarm_id: str
+    operator: str
+    workstation: str
+    at: str  # ISO 8601 UTC: when the operator decided
+    outcome: str | None = None
+    note: str | None = None
+
+    @staticmethod
+    def new(op: str, alarm_id: str, operator: str, workstation: str, at: str,
+            outcome: str | None = None, note: str | None = None) -> PendingDecision:
+        return PendingDecision(uuid.uuid4().hex, op, alarm_id, operator, workstation, at, outcome, note)
+
+
+class Outbox:
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._lock = threading.Lock()
+
+    def add(self, decision: PendingDecision) -> None:
+        line = json.dumps(asdict(decision), ensure_ascii=False) + "\n"
+        with self._lock, open(self._path, "a", encoding="utf-8") as fh:
+            fh.write(line)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def pending(self) -> list[PendingDecision]:
+        with self._lock:
+            return self._read()
+
+    def _read(self) -> list[PendingDecision]:
+        if not self._path.exists():
+            return []
+        items: list[PendingDecision] = []
+        for number, line in enumerate(self._path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                items.append(PendingDecision(**json.loads(line)))
+            except (ValueError, TypeError) as exc:
+                # a torn last line after a crash; keep the rest, say so loudly
+                log.error("outbox line %d unreadable (%s); kept in file for inspection", number, exc)
+        return items
+
+    def remove(self, decision_id: str) -> None:
+        with self._lock:
+            keep = [d for d in self._read() if d.id != decision_id]
+            tmp = self._path.with_suffix(".tmp")
+            with open(tmp, "w", encoding="utf-8") as fh:
+                for d in keep:
+                    fh.write(json.dumps(asdict(d), ensure_ascii=False) + "\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self._path)

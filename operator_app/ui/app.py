@@ -1,0 +1,158 @@
+"""Start the desk: settings, logging, Qt, translations, operator, feed, store, bridge, window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import secrets
+import sys
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+
+from operator_app import credentials, logging_setup, paths, settings
+from operator_app.bridge.desk_bridge import DeskBridge
+from operator_app.bridge.outbox import Outbox
+from operator_app.store import Store
+from operator_app.ui import i18n, qtlog
+
+log = logging.getLogger("operator_app.app")
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    keys = ("feed_url", "db_url", "operator", "workstation", "insecure", "ca_file", "language",
+            "demo_seed", "demo_alarm_rate")
+    return {k: getattr(args, k, None) for k in keys}
+
+
+def _ask_operator(current: str) -> str | None:
+    name, ok = QInputDialog.getText(
+        None,
+        QApplication.translate("App", "Operator Desk"),
+        QApplication.translate("App", "Your name (recorded with every claim and decision):"),
+        QLineEdit.EchoMode.Normal,
+        current,
+    )
+    name = name.strip()
+    return name if ok and name else None
+
+
+def _feed_token(cfg: settings.Settings, token_file: str | None) -> str | None:
+    """Token from --token-file, else the keyring, else asked (and offered to the keyring)."""
+    if token_file:
+        return credentials.read_token_file(token_file)
+    try:
+        token = credentials.get_secret("feed", cfg.feed_url)
+    except credentials.CredentialError as exc:
+        log.warning("%s; the token will be asked for each start", exc)
+        token = None
+    if token:
+        return token
+    text, ok = QInputDialog.getText(
+        None,
+        QApplication.translate("App", "Feed token"),
+        QApplication.translate("App", "Token for the feed %1:").replace("%1", cfg.feed_url),
+        QLineEdit.EchoMode.Password,
+    )
+    if not ok or not text.strip():
+        return None
+    try:
+        credentials.set_secret("feed", cfg.feed_url, text.strip())
+    except credentials.CredentialError as exc:
+        log.warning("token not remembered: %s", exc)
+    return text.strip()
+
+
+def run(args: argparse.Namespace) -> int:
+    paths.set_base_dir(args.data_dir)
+    logging_setup.setup(args.log_level, json_stderr=args.log_json)
+    cfg = settings.load(_overrides(args))
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Operator Desk")
+    app.setOrganizationName("OperatorDesk")
+    qtlog.install()
+    i18n.install(app, cfg.language)
+
+    operator = cfg.operator
+    if not operator:
+        operator = _ask_operator("") or ""
+        if not operator:
+            log.error("no operator name given; not starting")
+            return 2
+        cfg = settings.load({**_overrides(args), "operator": operator})
+        settings.save(cfg, ("operator",))
+
+    simulator = None
+    demo = bool(args.demo)
+    feed_url: str | None = cfg.feed_url or None
+    token: str | None = None
+    db_url = cfg.effective_db_url()
+    if demo:
+        from operator_app.feed.simulator.runner import SimulatorThread
+        from operator_app.feed.simulator.scenario import Scenario
+
+        token = secrets.token_urlsafe(24)
+        simulator = SimulatorThread(
+            token=token,
+            scenario=Scenario(seed=cfg.demo_seed),
+            heartbeat_s=5.0,
+            alarm_rate_per_min=cfg.demo_alarm_rate,
+            measurement_rate_per_min=cfg.demo_measurement_rate,
+            history_days=30,
+        ).start()
+        feed_url = simulator.url
+        if not args.db_url:
+            db_url = f"sqlite:///{paths.data_dir() / 'demo.db'}"
+        logging_setup.log_event(log, "demo_started", f"demo feed at {feed_url}", url=feed_url)
+    elif feed_url and feed_url != settings.DEMO_FEED:
+        try:
+            token = _feed_token(cfg, args.token_file)
+        except credentials.CredentialError as exc:
+            QMessageBox.critical(None, "Operator Desk", str(exc))
+            return 2
+    else:
+        feed_url = None
+
+    try:
+        store = Store.open(db_url)
+    except Exception as exc:  # noqa: BLE001 - shown to the operator, then exit
+        log.exception("cannot open the database")
+        QMessageBox.critical(None, "Operator Desk",
+                             QApplication.translate("App", "Cannot open the database: %1").replace("%1", str(exc)))
+        if simulator is not None:
+            simulator.stop()
+        return 1
+
+    from operator_app.ui.main_window import MainWindow
+
+    bridge = DeskBridge(
+        store, operator, cfg.workstation, feed_url, token,
+        insecure=cfg.insecure, ca_file=cfg.ca_file or None, outbox=Outbox(paths.outbox_file()),
+    )
+    logging_setup.on_background_error(lambda text: bridge.errorRaised.emit(text))
+    window = MainWindow(bridge, operator, cfg.workstation)
+    if demo and hasattr(window, "set_demo_mode"):
+        window.set_demo_mode(True)
+    window.resize(1440, 880)
+    window.show()
+    bridge.start()
+    logging_setup.log_event(log, "desk_started", "desk started", operator_set=True,
+                            feed=bool(feed_url), database=db_url.split(":", 1)[0])
+
+    if args.screenshot:
+        QTimer.singleShot(int((args.quit_after or 6) * 1000) - 500,
+                          lambda: window.grab().save(args.screenshot))
+    if args.quit_after:
+        QTimer.singleShot(int(args.quit_after * 1000), window.close)
+
+    try:
+        code = app.exec()
+    finally:
+        bridge.stop()
+        if simulator is not None:
+            simulator.stop()
+        store.close()
+        logging_setup.log_event(log, "desk_stopped", "desk stopped")
+    return int(code)
