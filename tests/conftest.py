@@ -12,6 +12,9 @@ import pytest
 
 PG_ENV = "OPERATOR_APP_TEST_PG_URL"
 
+# Qt tests run headless; set before pytest-qt creates the QApplication.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
     """The OS keyring is outside this product; tests use this in-memory one (never keyrings.alt)."""
