@@ -6,6 +6,7 @@ import argparse
 import logging
 import secrets
 import sys
+import time
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -96,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
         token = secrets.token_urlsafe(24)
         simulator = SimulatorThread(
             token=token,
-            scenario=Scenario(seed=cfg.demo_seed),
+            # a fresh run id: the demo database persists, and alarm ids must not repeat across runs
+            scenario=Scenario(seed=cfg.demo_seed, run_id=f"{cfg.demo_seed}-{time.strftime('%Y%m%d%H%M%S')}"),
             heartbeat_s=5.0,
             alarm_rate_per_min=cfg.demo_alarm_rate,
             measurement_rate_per_min=cfg.demo_measurement_rate,

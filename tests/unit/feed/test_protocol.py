@@ -1,0 +1,426 @@
+"""The rc-feed.v1 codec: every frame kind, every error the client must survive, and a fuzz test."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import msgspec
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from operator_app.domain.records import (
+    AlarmRecord,
+    AlarmUpdateRecord,
+    FeedEvent,
+    ObservationRecord,
+    PatientRecord,
+    SnapshotRecord,
+)
+from operator_app.feed.protocol import (
+    MAX_FRAME_BYTES,
+    FrameError,
+    Heartbeat,
+    ServerError,
+    Welcome,
+    decode_frame,
+    encode_ack,
+    encode_hello,
+)
+
+pytestmark = pytest.mark.unit
+
+SENT = "2026-11-25T18:02:53.123Z"
+ALARM: dict[str, Any] = {
+    "id": "A-7f3c",
+    "patient_id": "P-1001",
+    "kind": "fall",
+    "priority": "high",
+    "raised_at": "2026-11-25T18:02:52.900Z",
+    "source": {
+        "device_id": "D-55",
+        "device_type": "fall_detector",
+        "protocol": "scaip",
+        "vendor": "Vendor",
+        "scaip": {"cid": "26317", "dty": "0005", "stc": "0009"},
+    },
+    "location": {
+        "code": "bedroom",
+        "text": "Soverom",
+        "lat": 67.28,
+        "lon": 14.40,
+        "accuracy_m": 12,
+    },
+    "message": "Fall detected",
+}
+PATIENT: dict[str, Any] = {
+    "id": "P-1001",
+    "name": "Kari Nordmann",
+    "birth_date": "1941-03-02",
+    "address": {"line": "Storgata 1", "postal_code": "8006", "city": "Bodø"},
+    "flags": ["fall risk"],
+    "contacts": [{"name": "Ola Nordmann", "relation": "son", "phone": "+4790000002", "order": 1}],
+    "thresholds": [{"code": "59408-5", "unit": "%", "red_low": 88, "yellow_low": 92}],
+}
+OBSERVATION: dict[str, Any] = {
+    "resourceType": "Observation",
+    "id": "O-1",
+    "status": "final",
+    "code": {
+        "coding": [
+            {"system": "urn:vendor", "code": "hr"},
+            {"system": "http://loinc.org", "code": "8867-4", "display": "Heart rate"},
+        ]
+    },
+    "subject": {"reference": "Patient/P-1001"},
+    "effectiveDateTime": "2026-11-25T18:00:00+01:00",
+    "valueQuantity": {"value": 72, "unit": "/min", "system": "http://unitsofmeasure.org"},
+}
+
+
+def event(type_: str, data: Any, seq: int = 7, sent_at: str = SENT) -> bytes:
+    return json.dumps({"type": type_, "seq": seq, "sent_at": sent_at, "data": data}).encode()
+
+
+def reason_of(frame: str | bytes) -> str:
+    with pytest.raises(FrameError) as info:
+        decode_frame(frame)
+    return info.value.reason
+
+
+# --- valid frames --------------------------------------------------------------------------
+
+
+def test_alarm_raised_decodes_to_feed_event() -> None:
+    ev = decode_frame(event("alarm.raised", ALARM, seq=1251))
+    assert isinstance(ev, FeedEvent)
+    assert (ev.seq, ev.type) == (1251, "alarm.raised")
+    assert ev.sent_at == datetime(2026, 11, 25, 18, 2, 53, 123000, tzinfo=UTC)
+    alarm = ev.data
+    assert isinstance(alarm, AlarmRecord)
+    assert alarm.kind == "fall" and alarm.priority == "high"
+    assert alarm.source is not None and alarm.source.scaip == {
+        "cid": "26317",
+        "dty": "0005",
+        "stc": "0009",
+    }
+    assert alarm.raised_at.tzinfo is not None
+
+
+def test_str_frames_decode_like_bytes() -> None:
+    frame = event("alarm.raised", ALARM)
+    assert decode_frame(frame.decode()) == decode_frame(frame)
+
+
+def test_unknown_kind_and_extra_fields_are_kept_not_rejected() -> None:
+    data = {**ALARM, "kind": "brand_new_kind", "future_field": {"x": 1}}
+    ev = decode_frame(event("alarm.raised", data))
+    assert isinstance(ev, FeedEvent) and ev.data.kind == "brand_new_kind"
+
+
+def test_markup_and_control_characters_are_kept_as_given() -> None:
+    data = {**ALARM, "message": "<b>Fall</b>\x07\u202e"}
+    ev = decode_frame(event("alarm.raised", data))
+    assert isinstance(ev, FeedEvent) and ev.data.message == "<b>Fall</b>\x07\u202e"
+
+
+def test_naive_timestamps_are_read_as_utc() -> None:
+    data = {**ALARM, "raised_at": "2026-11-25T18:02:52"}
+    ev = decode_frame(event("alarm.raised", data, sent_at="2026-11-25T18:02:53"))
+    assert isinstance(ev, FeedEvent)
+    assert ev.sent_at == datetime(2026, 11, 25, 18, 2, 53, tzinfo=UTC)
+    assert ev.data.raised_at == datetime(2026, 11, 25, 18, 2, 52, tzinfo=UTC)
+
+
+def test_alarm_updated() -> None:
+    data = {
+        "alarm_id": "A-7f3c",
+        "status": "reset_at_device",
+        "at": "2026-11-25T18:03:10Z",
+        "reason": "x",
+    }
+    ev = decode_frame(event("alarm.updated", data))
+    assert isinstance(ev, FeedEvent) and isinstance(ev.data, AlarmUpdateRecord)
+    assert ev.data.at == datetime(2026, 11, 25, 18, 3, 10, tzinfo=UTC)
+
+
+def test_patient_upsert_minimal_and_full() -> None:
+    full = decode_frame(event("patient.upsert", PATIENT))
+    assert isinstance(full, FeedEvent) and isinstance(full.data, PatientRecord)
+    assert full.data.contacts[0].relation == "son"
+    assert full.data.thresholds[0].red_low == 88
+    minimal = decode_frame(event("patient.upsert", {"id": "P-2", "name": "N"}))
+    assert isinstance(minimal, FeedEvent) and minimal.data.flags == []
+
+
+def test_snapshot() -> None:
+    naive_alarm = {**ALARM, "raised_at": "2026-11-25T18:02:52"}
+    ev = decode_frame(
+        event("snapshot", {"patients": [PATIENT], "open_alarms": [ALARM, naive_alarm]})
+    )
+    assert isinstance(ev, FeedEvent) and isinstance(ev.data, SnapshotRecord)
+    assert [p.id for p in ev.data.patients] == ["P-1001"]
+    assert all(a.raised_at.tzinfo is not None for a in ev.data.open_alarms)
+
+
+def test_measurement_is_a_loose_fhir_observation_with_raw_bytes() -> None:
+    frame = event("measurement.recorded", OBSERVATION)
+    ev = decode_frame(frame)
+    assert isinstance(ev, FeedEvent)
+    obs = ev.data
+    assert isinstance(obs, ObservationRecord)
+    assert (obs.id, obs.patient_id, obs.code) == ("O-1", "P-1001", "8867-4")  # the LOINC coding
+    assert obs.effective_at == datetime(2026, 11, 25, 17, 0, tzinfo=UTC)
+    assert json.loads(obs.raw) == OBSERVATION
+    assert obs.raw in frame  # the exact bytes as sent
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected_code", "expected_at"),
+    [
+        ({"code": {"coding": [{"code": "x-1"}]}}, "x-1", ...),
+        ({"effectiveDateTime": None}, "8867-4", None),
+        ({"effectiveDateTime": "2026-11-25"}, "8867-4", datetime(2026, 11, 25, tzinfo=UTC)),
+        (
+            {"effectiveDateTime": "2026-11-25T10:00:00"},
+            "8867-4",
+            datetime(2026, 11, 25, 10, tzinfo=UTC),
+        ),
+    ],
+)
+def test_measurement_variants(
+    changes: dict[str, Any], expected_code: str, expected_at: Any
+) -> None:
+    data = {**OBSERVATION, **changes}
+    data = {k: v for k, v in data.items() if v is not None}
+    ev = decode_frame(event("measurement.recorded", data))
+    assert isinstance(ev, FeedEvent)
+    assert ev.data.code == expected_code
+    if expected_at is not ...:
+        assert ev.data.effective_at == expected_at
+
+
+def test_blood_pressure_panel_keeps_components_in_raw() -> None:
+    bp = {
+        **OBSERVATION,
+        "code": {"coding": [{"system": "http://loinc.org", "code": "85354-9"}]},
+        "component": [
+            {
+                "code": {"coding": [{"system": "http://loinc.org", "code": "8480-6"}]},
+                "valueQuantity": {"value": 120},
+            },
+            {
+                "code": {"coding": [{"system": "http://loinc.org", "code": "8462-4"}]},
+                "valueQuantity": {"value": 80},
+            },
+        ],
+    }
+    ev = decode_frame(event("measurement.recorded", bp))
+    assert isinstance(ev, FeedEvent) and ev.data.code == "85354-9"
+    assert len(json.loads(ev.data.raw)["component"]) == 2
+
+
+def test_control_frames() -> None:
+    welcome = decode_frame(
+        b'{"type":"welcome","protocol":1,"server":"rc-sim/0.3.0","stream":"S-1","oldest":1,'
+        b'"head":1250,"heartbeat_s":10}'
+    )
+    assert welcome == Welcome(
+        protocol=1, stream="S-1", head=1250, heartbeat_s=10, oldest=1, server="rc-sim/0.3.0"
+    )
+    hb = decode_frame(b'{"type":"heartbeat","head":1251,"sent_at":"2026-11-25T18:02:53.120Z"}')
+    assert isinstance(hb, Heartbeat) and hb.head == 1251 and hb.sent_at is not None
+    naive_hb = decode_frame(b'{"type":"heartbeat","head":1,"sent_at":"2026-11-25T18:02:53"}')
+    assert (
+        isinstance(naive_hb, Heartbeat)
+        and naive_hb.sent_at is not None
+        and naive_hb.sent_at.tzinfo is UTC
+    )
+    err = decode_frame(b'{"type":"error","code":"bad_hello","message":"protocol 2 not supported"}')
+    assert err == ServerError(code="bad_hello", message="protocol 2 not supported")
+
+
+# --- errors the client must survive ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("frame", "expected"),
+    [
+        (b"not json", "not JSON"),
+        ("", "not JSON"),
+        (b'{"type": "alarm.raised"', "not JSON"),
+        (b"\xff\xfe", "not JSON"),
+        (b"[1, 2]", "not a JSON object"),
+        (b'"alarm.raised"', "not a JSON object"),
+        (b"null", "not a JSON object"),
+        (b"{}", "missing `type`"),
+        (b'{"type": 5}', "`type` is not a string"),
+        (b'{"type": "alarm.deleted", "seq": 1}', "unknown type 'alarm.deleted'"),
+        (b'{"type": "hello"}', "unknown type 'hello'"),
+    ],
+)
+def test_unusable_frames(frame: bytes | str, expected: str) -> None:
+    assert reason_of(frame) == expected
+
+
+def test_wrongly_typed_field_names_type_and_path_only() -> None:
+    data = {**ALARM, "kind": 5, "patient_id": "P-SECRET"}
+    with pytest.raises(FrameError) as info:
+        decode_frame(event("alarm.raised", data, seq=9))
+    assert info.value.reason == "alarm.raised: Expected `str`, got `int` - at `$.data.kind`"
+    assert info.value.seq == 9  # the envelope was fine: the bad event occupied seq 9
+    assert "SECRET" not in info.value.reason
+
+
+def test_missing_field() -> None:
+    data = {k: v for k, v in ALARM.items() if k != "raised_at"}
+    assert reason_of(event("alarm.raised", data)) == (
+        "alarm.raised: Object missing required field `raised_at` - at `$.data`"
+    )
+
+
+@pytest.mark.parametrize("seq", [0, -1, 1.5, "3", None, True])
+def test_seq_must_be_a_positive_int(seq: Any) -> None:
+    with pytest.raises(FrameError) as info:
+        decode_frame(event("alarm.raised", ALARM, seq=seq))
+    assert info.value.reason.startswith("alarm.raised: ")
+    assert "$.seq" in info.value.reason
+    assert info.value.seq is None
+
+
+def test_bad_envelope_timestamp() -> None:
+    assert reason_of(event("alarm.raised", ALARM, sent_at="yesterday")).endswith("- at `$.sent_at`")
+
+
+def test_bad_enum_like_values_are_not_echoed() -> None:
+    # msgspec quotes the value for tag mismatches; the reason must not carry it.
+    reason = reason_of(event("alarm.raised", {**ALARM, "priority": ["Kari Nordmann"]}))
+    assert "Kari" not in reason
+
+
+@pytest.mark.parametrize(
+    ("changes", "fragment"),
+    [
+        ({"resourceType": "Patient"}, "resourceType"),
+        ({"subject": {"reference": "Group/G-1"}}, "subject.reference"),
+        ({"subject": {"reference": "Patient/"}}, "subject.reference"),
+        ({"code": {"coding": []}}, "code.coding"),
+        ({"id": 5}, "$.data.id"),
+        ({"effectiveDateTime": "last tuesday"}, "effectiveDateTime"),
+    ],
+)
+def test_bad_observations(changes: dict[str, Any], fragment: str) -> None:
+    with pytest.raises(FrameError) as info:
+        decode_frame(event("measurement.recorded", {**OBSERVATION, **changes}, seq=4))
+    assert info.value.reason.startswith("measurement.recorded: ")
+    assert fragment in info.value.reason
+    assert info.value.seq == 4
+
+
+def test_observation_missing_id_names_data() -> None:
+    data = {k: v for k, v in OBSERVATION.items() if k != "id"}
+    assert reason_of(event("measurement.recorded", data)) == (
+        "measurement.recorded: Object missing required field `id` - at `$.data`"
+    )
+
+
+def test_frame_over_one_mebibyte() -> None:
+    big = event("alarm.raised", {**ALARM, "message": "x" * MAX_FRAME_BYTES})
+    assert reason_of(big) == "frame over 1 MiB"
+    assert reason_of(big.decode()) == "frame over 1 MiB"
+
+
+def test_non_text_input_is_a_frame_error() -> None:
+    with pytest.raises(FrameError):
+        decode_frame(12)  # type: ignore[arg-type]
+
+
+# --- encoding ------------------------------------------------------------------------------
+
+
+def test_encode_hello_first_connect_omits_stream() -> None:
+    hello = json.loads(encode_hello("ws-3", None, None, "operator-app/0.1.0", ["alarms"]))
+    assert hello == {
+        "type": "hello",
+        "protocol": 1,
+        "client": "operator-app/0.1.0",
+        "workstation": "ws-3",
+        "feeds": ["alarms"],
+    }
+
+
+def test_encode_hello_resume() -> None:
+    hello = json.loads(
+        encode_hello("ws-3", "S-1", 1234, "operator-app/0.1.0", ["patients", "alarms"])
+    )
+    assert hello["stream"] == "S-1" and hello["resume_from"] == 1234
+
+
+def test_encode_ack() -> None:
+    assert json.loads(encode_ack(1250)) == {"type": "ack", "seq": 1250}
+
+
+# --- fuzz ----------------------------------------------------------------------------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+frame_types = st.sampled_from(
+    [
+        "alarm.raised",
+        "alarm.updated",
+        "patient.upsert",
+        "snapshot",
+        "measurement.recorded",
+        "welcome",
+        "heartbeat",
+        "error",
+        "nope",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200))
+def test_fuzz_arbitrary_bytes(frame: bytes) -> None:
+    try:
+        decode_frame(frame)
+    except FrameError as exc:
+        assert exc.reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_fuzz_arbitrary_json(value: Any) -> None:
+    try:
+        decode_frame(msgspec.json.encode(value))
+    except FrameError as exc:
+        assert exc.reason
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    frame_types,
+    st.one_of(st.integers(), json_values),
+    json_values,
+    st.dictionaries(st.sampled_from(list(ALARM) + list(OBSERVATION)), json_values, max_size=4),
+)
+def test_fuzz_envelopes(type_: str, seq: Any, data: Any, overrides: dict[str, Any]) -> None:
+    base = {"alarm.raised": ALARM, "measurement.recorded": OBSERVATION}.get(type_, data)
+    if isinstance(base, dict):
+        base = {**base, **overrides}
+    frame = msgspec.json.encode({"type": type_, "seq": seq, "sent_at": SENT, "data": base})
+    try:
+        decoded = decode_frame(frame)
+    except FrameError as exc:
+        assert exc.reason and len(exc.reason) < 300
+    else:
+        if isinstance(decoded, FeedEvent):
+            assert decoded.seq >= 1
+            assert decoded.sent_at is not None and decoded.sent_at.tzinfo is not None
