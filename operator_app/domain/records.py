@@ -128,3 +128,6 @@ class FeedEvent(msgspec.Struct, frozen=True):
     type: str
     data: Any  # one of EventPayload, or SnapshotRecord for type == "snapshot"
     sent_at: datetime | None = None
+    #: set when the event was kept despite a fault (e.g. an alarm whose optional fields were
+    #: malformed is kept with its core fields); the fault is still counted as a bad frame.
+    problem: str | None = None

@@ -628,6 +628,8 @@ class _Session:
                 continue
             if type(msg) is FeedEvent:
                 stats.events_received += 1
+                if msg.problem is not None:
+                    c._bad_frame(msg.problem, "kept with defaults")
                 end = await self.accept(msg)
                 if end is not None:
                     return end

@@ -174,6 +174,23 @@ class _Observation(msgspec.Struct, frozen=True):
     effectivePeriod: _Period | None = None
 
 
+class _AlarmCore(msgspec.Struct):
+    """Used on the error path only: the fields without which an alarm is not an alarm."""
+
+    id: str
+    patient_id: str
+    kind: str
+    raised_at: datetime
+    priority: Any = None
+    message: Any = None
+
+
+class _AlarmCoreEnvelope(msgspec.Struct):
+    seq: int
+    sent_at: datetime
+    data: _AlarmCore
+
+
 class _Probe(msgspec.Struct):
     """Used on the error path only: what type/seq did a bad frame claim?"""
 
@@ -184,6 +201,7 @@ class _Probe(msgspec.Struct):
 _decoder: Final = msgspec.json.Decoder(_Frame)
 _obs_decoder: Final = msgspec.json.Decoder(_Observation)
 _probe_decoder: Final = msgspec.json.Decoder(_Probe)
+_alarm_core_decoder: Final = msgspec.json.Decoder(_AlarmCoreEnvelope)
 _encoder: Final = msgspec.json.Encoder()
 
 
@@ -199,7 +217,11 @@ def decode_frame(frame: str | bytes) -> Decoded:
     try:
         msg = _decoder.decode(frame)
     except msgspec.ValidationError as exc:
-        raise _validation_error(frame, exc) from None
+        error = _validation_error(frame, exc)
+        salvaged = _salvage_alarm(frame, error)
+        if salvaged is not None:
+            return salvaged
+        raise error from None
     except msgspec.DecodeError:
         raise FrameError("not JSON") from None
     except RecursionError:  # pathological nesting; msgspec guards, but be certain
@@ -241,6 +263,29 @@ def _event(env: _Envelope) -> FeedEvent:
             patients=snap.patients, open_alarms=[_aware_alarm(a) for a in snap.open_alarms]
         )
     return FeedEvent(env.seq, "snapshot", snap, sent_at)
+
+
+def _salvage_alarm(frame: str | bytes, error: FrameError) -> FeedEvent | None:
+    """An ``alarm.raised`` whose optional fields are malformed is still an alarm.
+
+    Dropping it would hide a call for help because of, say, a numeric priority. If the id,
+    patient, kind and time are sound, keep the alarm with those (a priority that is not a
+    valid string becomes ``"invalid"``, which the domain treats as high) and report the fault.
+    """
+    if error.frame_type != "alarm.raised" or error.seq is None:
+        return None
+    try:
+        core = _alarm_core_decoder.decode(frame)
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return None
+    data = core.data
+    priority = data.priority if isinstance(data.priority, str) or data.priority is None else "invalid"
+    message = data.message if isinstance(data.message, str) else None
+    alarm = AlarmRecord(id=data.id, patient_id=data.patient_id, kind=data.kind,
+                        raised_at=data.raised_at, priority=priority, message=message)
+    sent_at = core.sent_at if core.sent_at.tzinfo is not None else core.sent_at.replace(tzinfo=UTC)
+    return FeedEvent(core.seq, "alarm.raised", _aware_alarm(alarm), sent_at,
+                     problem=f"{error.reason} (alarm kept with its core fields)")
 
 
 def _aware_alarm(alarm: AlarmRecord) -> AlarmRecord:

@@ -296,7 +296,11 @@ def test_bad_envelope_timestamp() -> None:
 
 def test_bad_enum_like_values_are_not_echoed() -> None:
     # msgspec quotes the value for tag mismatches; the reason must not carry it.
-    reason = reason_of(event("alarm.raised", {**ALARM, "priority": ["Kari Nordmann"]}))
+    # (the alarm itself is kept with its core fields; the reported fault must not echo it)
+    kept = decode_frame(event("alarm.raised", {**ALARM, "priority": ["Kari Nordmann"]}))
+    assert isinstance(kept, FeedEvent) and kept.problem is not None
+    assert "Kari" not in kept.problem
+    reason = reason_of(event("patient.upsert", {"id": "P-1", "name": "x", "flags": [{"Kari": 1}]}))
     assert "Kari" not in reason
 
 
@@ -424,3 +428,31 @@ def test_fuzz_envelopes(type_: str, seq: Any, data: Any, overrides: dict[str, An
         if isinstance(decoded, FeedEvent):
             assert decoded.seq >= 1
             assert decoded.sent_at is not None and decoded.sent_at.tzinfo is not None
+
+
+def test_alarm_with_malformed_optional_fields_is_kept_with_its_core() -> None:
+    """A call for help is never dropped because of a bad optional field: the core is kept,
+    the priority becomes one the domain treats as high, and the fault is reported."""
+    frame = json.dumps({
+        "type": "alarm.raised", "seq": 7, "sent_at": "2026-11-25T18:02:53.123Z",
+        "data": {"id": "A-1", "patient_id": "P-1", "kind": "fall", "priority": 5,
+                 "raised_at": "2026-11-25T18:02:52.900Z", "location": "kitchen", "message": 3},
+    })
+    event = decode_frame(frame)
+    assert isinstance(event, FeedEvent)
+    assert event.seq == 7 and event.type == "alarm.raised"
+    assert event.data.id == "A-1" and event.data.kind == "fall" and event.data.message is None
+    assert event.problem is not None and "alarm kept" in event.problem
+    from operator_app.domain.alarms import Priority, resolve_priority
+
+    assert resolve_priority(event.data.kind, event.data.priority)[0] is Priority.HIGH
+
+
+def test_alarm_without_its_core_fields_is_still_an_error() -> None:
+    frame = json.dumps({
+        "type": "alarm.raised", "seq": 7, "sent_at": "2026-11-25T18:02:53.123Z",
+        "data": {"id": "A-1", "kind": "fall", "raised_at": "2026-11-25T18:02:52.900Z"},
+    })
+    with pytest.raises(FrameError) as info:
+        decode_frame(frame)
+    assert info.value.seq == 7

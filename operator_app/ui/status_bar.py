@@ -1,0 +1,150 @@
+"""The status bar: connection state (word + colour), reason, retry countdown, stream/seq, lag,
+backlog, bad frames, operator and an INSECURE badge. A stale feed never looks calm."""
+
+from __future__ import annotations
+
+from collections import deque
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtWidgets import QStatusBar, QWidget
+
+from operator_app.domain.connection import ConnectionStatus, LinkState
+from widgets.connection_indicator import ConnectionIndicator
+from widgets.plain_text_label import PlainTextLabel, plain_tooltip
+
+_COLOURS = {
+    LinkState.CONNECTED: "#2e7d32",
+    LinkState.CONNECTING: "#607d8b",
+    LinkState.STALE: "#e65100",
+    LinkState.RECONNECTING: "#e65100",
+    LinkState.FAILED: "#c62828",
+    LinkState.STOPPED: "#757575",
+}
+#: how many bad-frame reasons the tooltip keeps
+BAD_FRAME_REASONS = 10
+
+
+class DeskStatusBar(QStatusBar):
+    def __init__(self, operator: str, workstation: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deskStatusBar")
+        self.setSizeGripEnabled(False)
+        self.indicator = ConnectionIndicator(self)
+        self.reason_label = self._label("statusReason")
+        self.retry_label = self._label("statusRetry")
+        self.stream_label = self._label("statusStream")
+        self.lag_label = self._label("statusLag")
+        self.backlog_label = self._label("statusBacklog")
+        self.bad_frames_label = self._label("statusBadFrames")
+        self.insecure_badge = self._label("insecureBadge")
+        self.insecure_badge.setText(self.tr("INSECURE (ws://)"))
+        self.insecure_badge.setToolTip(self.tr(
+            "The feed connection is not encrypted (ws://). Patient data travels in clear text."))
+        self.insecure_badge.setStyleSheet(
+            "QLabel#insecureBadge { background: #c62828; color: white; font-weight: bold;"
+            " padding: 1px 6px; border-radius: 3px; }")
+        self.insecure_badge.hide()
+        self.operator_label = self._label("statusOperator")
+        self.operator_label.setText(self.tr("Operator: %1 @ %2").replace("%1", operator).replace(
+            "%2", workstation))
+        self.addWidget(self.indicator)
+        for label in (self.reason_label, self.retry_label, self.stream_label, self.lag_label,
+                      self.backlog_label, self.bad_frames_label):
+            self.addWidget(label)
+        self.addPermanentWidget(self.insecure_badge)
+        self.addPermanentWidget(self.operator_label)
+        self._status: ConnectionStatus | None = None
+        self._status_at = datetime.now(UTC)
+        self._now = self._status_at
+        self._bad_total = 0
+        self._bad_reasons: deque[str] = deque(maxlen=BAD_FRAME_REASONS)
+        self.indicator.set_state(self.tr("Not connected"), _COLOURS[LinkState.STOPPED],
+                                 self.tr("No connection status received yet"))
+        self._show_bad_frames()
+
+    def _label(self, name: str) -> PlainTextLabel:
+        label = PlainTextLabel(parent=self, selectable=False, wrap=False)
+        label.setObjectName(name)
+        return label
+
+    def state_word(self, state: LinkState) -> str:
+        return {
+            LinkState.CONNECTED: self.tr("Connected"),
+            LinkState.CONNECTING: self.tr("Connecting"),
+            LinkState.STALE: self.tr("STALE"),
+            LinkState.RECONNECTING: self.tr("Reconnecting"),
+            LinkState.FAILED: self.tr("FAILED"),
+            LinkState.STOPPED: self.tr("Stopped"),
+        }.get(state, str(state))
+
+    def status(self) -> ConnectionStatus | None:
+        return self._status
+
+    def set_status(self, status: ConnectionStatus, now: datetime | None = None) -> None:
+        self._status = status
+        self._status_at = now or datetime.now(UTC)
+        self._now = self._status_at
+        tooltip = [status.url]
+        if status.last_heard is not None:
+            tooltip.append(self.tr("Last heard: %1").replace(
+                "%1", status.last_heard.astimezone().strftime("%H:%M:%S")))
+        self.indicator.set_state(self.state_word(status.state),
+                                 _COLOURS.get(status.state, "#757575"),
+                                 plain_tooltip("\n".join(tooltip)))
+        self.reason_label.setText(status.reason or "")
+        self.reason_label.setVisible(bool(status.reason))
+        if status.stream is not None or status.last_applied_seq is not None:
+            self.stream_label.setText(self.tr("stream %1 · seq %2").replace(
+                "%1", status.stream or "?").replace(
+                "%2", "—" if status.last_applied_seq is None else str(status.last_applied_seq)))
+            self.stream_label.show()
+        else:
+            self.stream_label.hide()
+        if status.lag_s is not None:
+            self.lag_label.setText(self.tr("lag %1 s").replace("%1", f"{status.lag_s:.2f}"))
+            self.lag_label.show()
+        else:
+            self.lag_label.hide()
+        backlog = status.backlog
+        if backlog is not None:
+            self.backlog_label.setText(self.tr("backlog %1").replace("%1", str(backlog)))
+            self.backlog_label.show()
+        else:
+            self.backlog_label.hide()
+        self.insecure_badge.setVisible(status.insecure)
+        if status.bad_frames > self._bad_total:
+            self._bad_total = status.bad_frames
+            self._show_bad_frames()
+        self._show_retry()
+
+    def tick(self, now: datetime) -> None:
+        self._now = now
+        self._show_retry()
+
+    def _show_retry(self) -> None:
+        status = self._status
+        if status is None or status.retry_in_s is None or status.state not in (
+                LinkState.RECONNECTING, LinkState.STALE, LinkState.CONNECTING):
+            self.retry_label.hide()
+            return
+        due = self._status_at + timedelta(seconds=status.retry_in_s)
+        left = max(0, round((due - self._now).total_seconds()))
+        self.retry_label.setText(self.tr("retry in %1 s").replace("%1", str(left)))
+        self.retry_label.show()
+
+    def add_bad_frame(self, reason: str, total: int) -> None:
+        self._bad_total = max(self._bad_total, total)
+        self._bad_reasons.append(reason)
+        self._show_bad_frames()
+
+    def bad_frame_total(self) -> int:
+        return self._bad_total
+
+    def _show_bad_frames(self) -> None:
+        self.bad_frames_label.setText(self.tr("bad frames %1").replace("%1", str(self._bad_total)))
+        self.bad_frames_label.setVisible(self._bad_total > 0)
+        if self._bad_reasons:
+            self.bad_frames_label.setToolTip(plain_tooltip(
+                self.tr("Last rejected frames:") + "\n" + "\n".join(self._bad_reasons)))
+        else:
+            self.bad_frames_label.setToolTip(self.tr("Frames rejected by the decoder"))
