@@ -1,0 +1,131 @@
+"""``Store``: the one entry point of the storage layer (see docs/ARCHITECTURE.md, "Store").
+
+Writes should come from one thread per process (the bridge's writer); reads may come from any
+thread, each call in its own short transaction. Several processes may share one database.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy.engine import Engine
+
+from operator_app.domain.alarms import Outcome
+from operator_app.domain.changes import ChangeSet
+from operator_app.domain.commands import CommandResult
+from operator_app.domain.records import FeedEvent
+from operator_app.domain.views import AlarmView, PatientView
+from operator_app.store import commands, ingest, queries
+from operator_app.store.db import create_engine, read_transaction, write_transaction
+from operator_app.store.migrate import upgrade
+from operator_app.store.response_log import ResponseLogRow, response_log
+from operator_app.store.types import as_utc
+from operator_app.store.views import patient_view
+
+log = logging.getLogger("operator_app.store")
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store:
+    def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
+        self.engine = engine
+        self._clock = clock
+
+    @classmethod
+    def open(cls, url: str, *, clock: Clock = utc_now) -> Store:
+        """Connect to ``url`` and migrate the database to the newest schema."""
+        engine = create_engine(url)
+        try:
+            upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        log.info("store open (%s)", engine.url.render_as_string(hide_password=True))
+        return cls(engine, clock)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _now(self) -> datetime:
+        return as_utc(self._clock())
+
+    # -- feed side --------------------------------------------------------------------------
+
+    def load_cursor(self, feed_key: str) -> tuple[str | None, int | None]:
+        with read_transaction(self.engine) as conn:
+            return ingest.load_cursor(conn, feed_key)
+
+    def apply_batch(
+        self, feed_key: str, stream: str | None, events: Sequence[FeedEvent], received_at: datetime
+    ) -> ChangeSet:
+        with write_transaction(self.engine) as conn:
+            return ingest.apply_batch(conn, feed_key, stream, events, received_at)
+
+    # -- operator side ----------------------------------------------------------------------
+
+    def claim(self, alarm_id: str, operator: str, workstation: str) -> CommandResult:
+        with write_transaction(self.engine) as conn:
+            return commands.claim(conn, alarm_id, operator, workstation, self._now())
+
+    def release(self, alarm_id: str, operator: str, workstation: str) -> CommandResult:
+        with write_transaction(self.engine) as conn:
+            return commands.release(conn, alarm_id, operator, workstation, self._now())
+
+    def close_alarm(
+        self, alarm_id: str, operator: str, workstation: str, outcome: Outcome, note: str
+    ) -> CommandResult:
+        with write_transaction(self.engine) as conn:
+            return commands.close_alarm(
+                conn, alarm_id, operator, workstation, outcome, note, self._now()
+            )
+
+    def mark_shown(self, alarm_ids: Sequence[str], workstation: str, at: datetime) -> None:
+        if not alarm_ids:
+            return
+        with write_transaction(self.engine) as conn:
+            commands.mark_shown(conn, alarm_ids, workstation, as_utc(at))
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def open_alarms(self) -> list[AlarmView]:
+        with read_transaction(self.engine) as conn:
+            return queries.open_alarms(conn)
+
+    def closed_alarms(self, since: datetime) -> list[AlarmView]:
+        with read_transaction(self.engine) as conn:
+            return queries.closed_alarms(conn, since)
+
+    def alarm(self, alarm_id: str) -> AlarmView | None:
+        with read_transaction(self.engine) as conn:
+            return queries.alarm(conn, alarm_id)
+
+    def patient(self, patient_id: str) -> PatientView | None:
+        with read_transaction(self.engine) as conn:
+            return patient_view(conn, patient_id)
+
+    def last_event_id(self) -> int:
+        with read_transaction(self.engine) as conn:
+            return queries.last_event_id(conn)
+
+    def alarms_changed_since(self, event_id: int) -> tuple[int, list[AlarmView]]:
+        with read_transaction(self.engine) as conn:
+            return queries.alarms_changed_since(conn, event_id)
+
+    def response_log(self, since: datetime, until: datetime) -> Iterator[ResponseLogRow]:
+        """Rows are read in one transaction and then yielded (a shift's worth fits in memory)."""
+        with read_transaction(self.engine) as conn:
+            rows = list(response_log(conn, since, until))
+        return iter(rows)

@@ -1,0 +1,56 @@
+"""Column types: timezone-aware UTC timestamps on every database.
+
+PostgreSQL stores ``timestamptz``. SQLite has no time type, so the value is stored as fixed-width
+ISO 8601 UTC text (``2026-11-25T18:02:52.900000Z``): it sorts and compares correctly as text and
+stays readable in the sqlite3 shell. Either way the application gets aware UTC datetimes back.
+A naive datetime is taken to be UTC (the protocol's times are UTC).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import DateTime, String
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+
+def as_utc(value: datetime) -> datetime:
+    """``value`` as an aware UTC datetime (naive values are taken to be UTC)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def utc_text(value: datetime) -> str:
+    """Fixed-width ISO 8601 UTC text with microseconds and a ``Z``."""
+    if value.tzinfo is not UTC:
+        value = as_utc(value)
+    return value.isoformat(timespec="microseconds")[:-6] + "Z"  # drop "+00:00"
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(String(32))
+        return dialect.type_descriptor(DateTime(timezone=True))
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            raise TypeError(f"expected a datetime, got {type(value).__name__}")
+        if dialect.name == "sqlite":
+            return utc_text(value)
+        return as_utc(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        return value if value.tzinfo is UTC else as_utc(value)
