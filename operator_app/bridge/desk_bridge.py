@@ -312,6 +312,7 @@ class DeskBridge(QObject):
         result = self.store.close_alarm(
             decision.alarm_id, decision.operator, decision.workstation,
             Outcome(decision.outcome), decision.note or "",
+            decided_at=datetime.fromisoformat(decision.at),
         )
         if self._outbox is not None:
             # the database answered (applied, or refused for a reason that retrying cannot fix)

@@ -85,12 +85,14 @@ class Store:
             return commands.release(conn, alarm_id, operator, workstation, self._now())
 
     def close_alarm(
-        self, alarm_id: str, operator: str, workstation: str, outcome: Outcome, note: str
+        self, alarm_id: str, operator: str, workstation: str, outcome: Outcome, note: str,
+        decided_at: datetime | None = None,
     ) -> CommandResult:
+        """Close with a decision. ``decided_at`` is when the operator decided (an outbox
+        replay after an outage writes later than that); default now."""
+        when = as_utc(decided_at) if decided_at is not None else self._now()
         with write_transaction(self.engine) as conn:
-            return commands.close_alarm(
-                conn, alarm_id, operator, workstation, outcome, note, self._now()
-            )
+            return commands.close_alarm(conn, alarm_id, operator, workstation, outcome, note, when)
 
     def mark_shown(self, alarm_ids: Sequence[str], workstation: str, at: datetime) -> None:
         if not alarm_ids:
