@@ -1,0 +1,194 @@
+"""The desk with every real part in one process: the simulator on a loopback socket, the feed
+client on its own thread, the store on a SQLite file, the bridge, and the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy.exc
+from PySide6.QtCore import Qt
+
+from operator_app.bridge.desk_bridge import DeskBridge
+from operator_app.bridge.outbox import Outbox
+from operator_app.domain.alarms import AlarmState, Outcome
+from operator_app.domain.connection import LinkState
+from operator_app.feed.simulator.runner import SimulatorThread
+from operator_app.store import Store
+from operator_app.ui.alarm_queue_model import Column
+from operator_app.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt
+
+TOKEN = "live-token"
+
+
+@dataclass
+class Desk:
+    sim: SimulatorThread
+    store: Store
+    bridge: DeskBridge
+    window: MainWindow
+    outbox: Outbox
+    url: str
+
+    def inject(self, type_: str, data: dict[str, Any]) -> int:
+        return int(self.sim.call(self.sim.server.inject, type_, data))
+
+    def row_of(self, alarm_id: str) -> int:
+        proxy = self.window.queue_proxy
+        for row in range(proxy.rowCount()):
+            if proxy.alarm_id_at(row) == alarm_id:
+                return row
+        return -1
+
+    def cell(self, alarm_id: str, column: Column) -> str:
+        proxy = self.window.queue_proxy
+        return str(proxy.index(self.row_of(alarm_id), int(column)).data(Qt.ItemDataRole.DisplayRole))
+
+
+@pytest.fixture
+def desk(qtbot: Any, tmp_path: Path) -> Iterator[Desk]:
+    sim = SimulatorThread(token=TOKEN, live=False, heartbeat_s=1.0).start()
+    url = f"sqlite:///{tmp_path / 'desk.db'}"
+    store = Store.open(url)
+    outbox = Outbox(tmp_path / "outbox.jsonl")
+    bridge = DeskBridge(store, "anne", "ws-1", sim.url, TOKEN, outbox=outbox)
+    window = MainWindow(bridge, "anne", "ws-1")
+    qtbot.addWidget(window)
+    window.resize(1400, 850)
+    window.show()
+    bridge.start()
+    try:
+        yield Desk(sim, store, bridge, window, outbox, url)
+    finally:
+        window.close()
+        bridge.stop()
+        store.close()
+        sim.stop()
+
+
+def _first_shown(store: Store, alarm_id: str) -> Any:
+    since, until = datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC)
+    rows = [r for r in store.response_log(since, until) if r.id == alarm_id]
+    return rows[0].first_shown_at if rows else None
+
+
+def _alarm(alarm_id: str, patient_id: str = "P-1001", kind: str = "fall", **extra: Any) -> dict[str, Any]:
+    return {"id": alarm_id, "patient_id": patient_id, "kind": kind,
+            "raised_at": "2026-11-25T18:02:52.900Z", **extra}
+
+
+def test_alarm_flows_from_feed_into_queue_and_connection_is_shown(qtbot: Any, desk: Desk) -> None:
+    qtbot.waitUntil(lambda: desk.bridge.feed_client.status().state is LinkState.CONNECTED, timeout=10_000)
+    patient = desk.sim.server.patients()[0]
+    desk.inject("alarm.raised", _alarm("A-live-1", patient["id"], "assistance_call"))
+    qtbot.waitUntil(lambda: desk.row_of("A-live-1") >= 0, timeout=5000)
+    assert desk.cell("A-live-1", Column.PATIENT) == patient["name"]
+    assert desk.window.status.status() is not None
+    assert desk.window.status.status().state is LinkState.CONNECTED
+    # the store recorded when the desk first showed it
+    qtbot.waitUntil(lambda: _first_shown(desk.store, "A-live-1") is not None, timeout=5000)
+
+
+def test_unknown_kind_and_unknown_patient_are_shown_not_dropped(qtbot: Any, desk: Desk) -> None:
+    desk.inject("alarm.raised", _alarm("A-odd", "P-nobody", "vital_sign_alert"))
+    qtbot.waitUntil(lambda: desk.row_of("A-odd") >= 0, timeout=5000)
+    assert desk.cell("A-odd", Column.KIND) == "vital_sign_alert"
+    assert "P-nobody" in desk.cell("A-odd", Column.PATIENT)
+    assert desk.cell("A-odd", Column.PRIORITY).lower().count("medium") == 1
+
+
+def test_markup_in_patient_name_renders_as_literal_text(qtbot: Any, desk: Desk) -> None:
+    name = "<b>Ola</b> & <i>Kari</i> <img src=x>"
+    desk.inject("patient.upsert", {"id": "P-markup", "name": name, "care_plan": "<h1>plan</h1>"})
+    desk.inject("alarm.raised", _alarm("A-markup", "P-markup"))
+    qtbot.waitUntil(lambda: desk.row_of("A-markup") >= 0, timeout=5000)
+    assert desk.cell("A-markup", Column.PATIENT) == name
+    desk.window.queue_view.select_alarm("A-markup")
+    panel = desk.window.patient_panel
+    qtbot.waitUntil(lambda: panel.name_label.text() == name, timeout=5000)
+    assert panel.name_label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_claim_decide_close_by_keyboard_reaches_the_store(qtbot: Any, desk: Desk) -> None:
+    desk.inject("alarm.raised", _alarm("A-kb", desk.sim.server.patients()[1]["id"], priority="high"))
+    qtbot.waitUntil(lambda: desk.row_of("A-kb") >= 0, timeout=5000)
+    view = desk.window.queue_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: desk.store.alarm("A-kb").claimed_by == "anne", timeout=5000)
+    qtbot.waitUntil(lambda: desk.window.triage_panel.is_mine(), timeout=5000)
+    qtbot.keyClick(view, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(desk.window.triage_panel.note_edit, "Spoke to her, she is fine")
+    qtbot.keyClick(desk.window.triage_panel.note_edit, Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: desk.store.alarm("A-kb").state is AlarmState.CLOSED, timeout=5000)
+    stored = desk.store.alarm("A-kb")
+    assert stored.closed_by == "anne"
+    assert stored.outcome == Outcome.RESOLVED_BY_PHONE.value
+    assert stored.note == "Spoke to her, she is fine"
+    qtbot.waitUntil(lambda: desk.row_of("A-kb") < 0, timeout=5000)
+    assert "A-kb" in desk.window.log_model.alarm_ids()
+    assert desk.outbox.pending() == []
+
+
+def test_claim_by_another_workstation_shows_within_a_second_and_blocks_close(
+    qtbot: Any, desk: Desk
+) -> None:
+    desk.inject("alarm.raised", _alarm("A-other"))
+    qtbot.waitUntil(lambda: desk.row_of("A-other") >= 0, timeout=5000)
+    # another desk on the same database claims it
+    other = Store.open(desk.url)
+    try:
+        assert other.claim("A-other", "kari", "ws-2").ok
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: "kari" in desk.cell("A-other", Column.STATUS), timeout=3000)
+    desk.window.queue_view.select_alarm("A-other")
+    qtbot.waitUntil(lambda: desk.window.triage_panel.claimed_by_other(), timeout=2000)
+    assert not desk.window.triage_panel.close_button.isEnabled()
+    # and a close attempt through the bridge is refused by the store
+    desk.bridge.close_alarm("A-other", Outcome.FALSE_ALARM, "not mine")
+    qtbot.waitUntil(lambda: desk.outbox.pending() == [], timeout=5000)
+    assert desk.store.alarm("A-other").state is AlarmState.OPEN
+
+
+def test_decision_survives_a_database_outage(qtbot: Any, desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    desk.inject("alarm.raised", _alarm("A-outage"))
+    qtbot.waitUntil(lambda: desk.row_of("A-outage") >= 0, timeout=5000)
+    assert desk.store.claim("A-outage", "anne", "ws-1").ok
+    real_close = desk.store.close_alarm
+    failures = {"left": 1}
+
+    def flaky_close(*args: Any, **kwargs: Any) -> Any:
+        if failures["left"] > 0:
+            failures["left"] -= 1
+            raise sqlalchemy.exc.OperationalError("UPDATE alarms", {}, Exception("disk I/O error"))
+        return real_close(*args, **kwargs)
+
+    monkeypatch.setattr(desk.store, "close_alarm", flaky_close)
+    with qtbot.waitSignal(desk.bridge.commandFinished, timeout=5000) as signal:
+        desk.bridge.close_alarm("A-outage", Outcome.HOME_CARE_DISPATCHED, "sent home care")
+    assert signal.args[1].ok is False  # pending, not lost
+    assert [d.alarm_id for d in desk.outbox.pending()] == ["A-outage"]
+    assert desk.store.alarm("A-outage").state is AlarmState.OPEN
+    desk.bridge.replay_outbox()  # the periodic retry, now with the database back
+    qtbot.waitUntil(lambda: desk.store.alarm("A-outage").state is AlarmState.CLOSED, timeout=5000)
+    assert desk.store.alarm("A-outage").note == "sent home care"
+    assert desk.outbox.pending() == []
+
+
+def test_malformed_frames_are_counted_and_shown_and_the_stream_goes_on(qtbot: Any, desk: Desk) -> None:
+    qtbot.waitUntil(lambda: desk.bridge.feed_client.status().state is LinkState.CONNECTED, timeout=10_000)
+    desk.sim.call(desk.sim.server.inject_raw, "this is not json")
+    desk.sim.call(desk.sim.server.inject_raw, '{"type": "alarm.exploded"}')
+    desk.inject("alarm.raised", _alarm("A-after-bad"))
+    qtbot.waitUntil(lambda: desk.row_of("A-after-bad") >= 0, timeout=5000)
+    qtbot.waitUntil(lambda: desk.window.status.bad_frame_total() == 2, timeout=3000)
+    assert "2" in desk.window.status.bad_frames_label.text()
