@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import secrets
+import signal
 import sys
 import time
 from typing import Any
@@ -65,6 +66,15 @@ def _feed_token(cfg: settings.Settings, token_file: str | None) -> str | None:
     return text.strip()
 
 
+def _seed_demo_alarms(server: Any, count: int = 6) -> None:
+    """Runs on the simulator's loop: inject a few recent alarms before the desk connects."""
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC)
+    for _ in range(count):
+        server.inject("alarm.raised", server.scenario.next_alarm(now))
+
+
 def run(args: argparse.Namespace) -> int:
     paths.set_base_dir(args.data_dir)
     logging_setup.setup(args.log_level, json_stderr=args.log_json)
@@ -105,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
             history_days=30,
         ).start()
         feed_url = simulator.url
+        # a few alarms already waiting, so the demo shows a working queue at once
+        simulator.call(_seed_demo_alarms, simulator.server)
         if not args.db_url:
             db_url = f"sqlite:///{paths.data_dir() / 'demo.db'}"
         logging_setup.log_event(log, "demo_started", f"demo feed at {feed_url}", url=feed_url)
@@ -142,6 +154,14 @@ def run(args: argparse.Namespace) -> int:
     bridge.start()
     logging_setup.log_event(log, "desk_started", "desk started", operator_set=True,
                             feed=bool(feed_url), database=db_url.split(":", 1)[0])
+
+    # SIGTERM/SIGINT close the window like the operator would (stores are closed cleanly);
+    # the timer lets Python run its signal handlers while Qt's loop is in control.
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: window.close())
+    wake = QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
 
     if args.screenshot:
         QTimer.singleShot(int((args.quit_after or 6) * 1000) - 500,
