@@ -10,6 +10,7 @@ import sys
 import time
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
@@ -17,7 +18,7 @@ from operator_app import credentials, logging_setup, paths, settings
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
 from operator_app.store import Store
-from operator_app.ui import i18n, qtlog
+from operator_app.ui import binding_check, i18n, qtlog
 
 log = logging.getLogger("operator_app.app")
 
@@ -85,6 +86,11 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName("OperatorDesk")
     qtlog.install()
     i18n.install(app, cfg.language)
+    broken = binding_check.problem()
+    if broken:
+        log.critical("%s", broken)
+        QMessageBox.critical(None, "Operator Desk", broken)
+        return 3
 
     operator = cfg.operator
     if not operator:
@@ -164,8 +170,10 @@ def run(args: argparse.Namespace) -> int:
     wake.start(250)
 
     if args.screenshot:
-        QTimer.singleShot(int((args.quit_after or 6) * 1000) - 500,
-                          lambda: window.grab().save(args.screenshot))
+        # for documentation: claim the most urgent alarm so the panels show a working state
+        shot_at = int((args.quit_after or 6) * 1000) - 500
+        QTimer.singleShot(max(0, shot_at - 2000), window.claim_top_alarm)
+        QTimer.singleShot(shot_at, lambda: window.grab().save(args.screenshot))
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)
 
@@ -176,5 +184,10 @@ def run(args: argparse.Namespace) -> int:
         if simulator is not None:
             simulator.stop()
         store.close()
+        # destroy Qt objects now, in order, not at interpreter finalization (where PySide6
+        # may tear down wrappers in an order that crashes)
+        wake.stop()
+        shiboken6.delete(window)
+        shiboken6.delete(bridge)
         logging_setup.log_event(log, "desk_stopped", "desk stopped")
     return int(code)
