@@ -19,8 +19,9 @@ DEMO_FEED = "demo"
 
 @dataclass(frozen=True)
 class Settings:
-    #: websocket URL of the feed, or "demo" for the in-process simulator
-    feed_url: str = DEMO_FEED
+    #: websocket URL of the feed, "demo" for the in-process simulator; empty: no feed (the
+    #: status bar says so). Never defaults to the demo: fake alarms must be asked for.
+    feed_url: str = ""
     #: SQLAlchemy URL; empty means the embedded SQLite file in the data directory
     db_url: str = ""
     operator: str = ""

@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         settings.save(cfg, ("operator",))
 
     simulator = None
-    demo = bool(args.demo)
+    demo = bool(args.demo) or cfg.feed_url == settings.DEMO_FEED
     feed_url: str | None = cfg.feed_url or None
     token: str | None = None
     db_url = cfg.effective_db_url()
