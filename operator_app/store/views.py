@@ -12,10 +12,11 @@ from sqlalchemy import ColumnElement, Row, select
 from sqlalchemy.engine import Connection
 
 from operator_app.domain.alarms import AlarmState, EventKind, Priority
-from operator_app.domain.records import PatientRecord
+from operator_app.domain.records import AlarmRecord, PatientRecord
 from operator_app.domain.views import AlarmView, DeviceUpdate, PatientView
 from operator_app.store.schema import alarm_events, alarms, patients
 from operator_app.store.sql import chunks, one_of
+from operator_app.store.types import as_utc
 
 
 class UpdateDetail(msgspec.Struct, frozen=True, omit_defaults=True):
@@ -98,6 +99,31 @@ def _alarm_view(row: Row[Any], device_updates: tuple[DeviceUpdate, ...]) -> Alar
         outcome=row.outcome,
         note=row.note,
         device_updates=device_updates,
+    )
+
+
+def new_alarm_view(
+    record: AlarmRecord,
+    priority: Priority,
+    received_at: datetime,
+    patient_name: str | None,
+    municipality: str | None,
+) -> AlarmView:
+    """The view of an alarm just inserted from ``record`` and not changed since: exactly what
+    reading it back would give (open, unclaimed, no device updates)."""
+    location, source = record.location, record.source
+    return AlarmView(
+        id=record.id,
+        patient_id=record.patient_id,
+        kind=record.kind,
+        priority=priority,
+        raised_at=as_utc(record.raised_at),
+        received_at=as_utc(received_at),
+        patient_name=patient_name,
+        municipality=municipality,
+        message=record.message,
+        location_text=location.text if location else None,
+        device_id=source.device_id if source else None,
     )
 
 

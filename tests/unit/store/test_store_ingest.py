@@ -22,7 +22,7 @@ from store_events import (
 from operator_app.domain.alarms import AlarmState, Outcome, Priority
 from operator_app.domain.records import FeedEvent
 from operator_app.store import Store
-from operator_app.store import ingest as ingest_module
+from operator_app.store.batch import FeedBatch
 
 pytestmark = pytest.mark.unit
 
@@ -111,7 +111,7 @@ def test_failed_batch_leaves_neither_rows_nor_cursor(
     def boom(*_args: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(ingest_module._Batch, "_insert_observations", boom)
+    monkeypatch.setattr(FeedBatch, "_insert_observations", boom)
     with pytest.raises(RuntimeError, match="disk full"):
         store.apply_batch(
             "feed",

@@ -59,7 +59,6 @@ def upgrade() -> None:
     )
     op.create_index("ix_alarms_state", "alarms", ["state"])
     op.create_index("ix_alarms_raised_at", "alarms", ["raised_at"])
-    op.create_index("ix_alarms_patient_id", "alarms", ["patient_id"])
     op.create_table(
         "alarm_events",
         sa.Column("id", EventId, nullable=False, autoincrement=True),
@@ -84,11 +83,6 @@ def upgrade() -> None:
         sa.Column("raw", sa.LargeBinary, nullable=False),
         sa.Column("received_at", UTCDateTime, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_measurements"),
-    )
-    op.create_index(
-        "ix_measurements_patient_id_code_effective_at",
-        "measurements",
-        ["patient_id", "code", "effective_at"],
     )
     op.create_table(
         "feed_cursors",
