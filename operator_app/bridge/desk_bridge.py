@@ -132,6 +132,9 @@ class DeskBridge(QObject):
         self._outbox_timer.start()
         if self.feed_url:
             self._start_feed()
+        else:
+            self.statusChanged.emit(ConnectionStatus(
+                LinkState.FAILED, url="", reason="no feed configured (--feed URL, or --demo)"))
 
     def _initial_load(self) -> tuple[int, list[AlarmView]]:
         last = self.store.last_event_id()
@@ -212,11 +215,17 @@ class DeskBridge(QObject):
     # ---------------------------------------------------------------- changes
     @Slot(object)
     def _on_changes(self, changes: ChangeSet) -> None:
-        urgent = False
-        for alarm in changes.alarms:
-            if alarm.id not in self._known and alarm.is_open and alarm.priority is Priority.HIGH:
-                urgent = True
-            self._pending[alarm.id] = alarm
+        alarms = changes.alarms
+        if alarms:
+            ids = [a.id for a in alarms]
+            pending = self._pending
+            # the last view of an alarm wins (one C-level update, no per-alarm Python merge)
+            pending.update(zip(ids, alarms, strict=True))
+            known = self._known
+            high = Priority.HIGH
+            urgent = any(a.priority is high and a.id not in known and a.is_open for a in alarms)
+        else:
+            urgent = False
         self._pending_patients.update(changes.patient_ids)
         self._pending_problems.extend(changes.problems)
         for problem in changes.problems:
@@ -232,7 +241,8 @@ class DeskBridge(QObject):
         self._flush_timer.stop()
         if not (self._pending or self._pending_patients or self._pending_problems):
             return
-        alarms = tuple(self._pending.values())
+        pending = self._pending
+        alarms = tuple(pending.values())
         changes = ChangeSet(
             alarms=alarms,
             patient_ids=frozenset(self._pending_patients),
@@ -241,11 +251,14 @@ class DeskBridge(QObject):
         self._pending = {}
         self._pending_patients = set()
         self._pending_problems = []
-        new = [a for a in alarms if a.id not in self._known]
-        self._known.update(a.id for a in alarms)
-        for alarm in new:
-            log_event(log, "alarm_listed", "alarm %s listed (%s, %s)" % (alarm.id, alarm.kind, alarm.priority.value),
-                      alarm_id=alarm.id, kind=alarm.kind, priority=alarm.priority.value)
+        known = self._known
+        if log.isEnabledFor(logging.INFO):
+            for alarm in alarms:
+                if alarm.id not in known:
+                    log_event(log, "alarm_listed",
+                              f"alarm {alarm.id} listed ({alarm.kind}, {alarm.priority.value})",
+                              alarm_id=alarm.id, kind=alarm.kind, priority=alarm.priority.value)
+        known.update(pending)
         self.alarmsChanged.emit(changes)
 
     @Slot()

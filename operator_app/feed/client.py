@@ -8,6 +8,11 @@ Guarantees (the worst bug is an alarm lost, skipped or applied twice):
 - The cursor is the sink's: it is read with ``sink.load_cursor()`` before every ``hello`` and only
   advanced by a successful ``sink.apply`` (same transaction in the store). ``ack`` carries only
   committed seqs.
+- Group commit: every ``sink.apply`` is one durable commit (an fsync), so batches adapt to the
+  load. When the writer is idle a batch is handed over as soon as it holds ``batch_max`` events
+  or ``batch_delay_s`` after its first event (an alarm after a quiet period reaches the sink at
+  once). While a batch is being applied the next one grows up to ``group_max`` events and is
+  handed over as soon as the writer is free, so under a backlog commits are few and large.
 - A failing ``sink.apply`` is retried with backoff; its events are never dropped and never acked.
   If it keeps failing, the client reconnects and resumes from the last committed seq.
 - A frame that cannot be decoded is logged (WARNING, reason only), counted and reported to the
@@ -153,6 +158,10 @@ class _End:
     stopped: bool = False
 
 
+_CLOSE: Any = object()  # Session.accept: the open batch is full
+_CLOSE_THEN_ACCEPT: Any = object()  # Session.accept: close the open batch, then offer again
+
+
 class _Connect(connect):
     """``connect`` that tells the client about each attempt (for status and counters)."""
 
@@ -180,6 +189,7 @@ class FeedClient:
         feeds: Sequence[str] = DEFAULT_FEEDS,
         batch_max: int = 500,
         batch_delay_s: float = 0.02,
+        group_max: int = 5000,
         ack_interval_s: float = 1.0,
         ack_every: int = 500,
         apply_retry_delays: Sequence[float] = (0.1, 0.25, 0.5, 1.0, 2.0),
@@ -187,6 +197,8 @@ class FeedClient:
     ) -> None:
         if batch_max < 1:
             raise ValueError("batch_max must be >= 1")
+        if group_max < 1:
+            raise ValueError("group_max must be >= 1")
         self.url = url
         self._token = token
         self.workstation = workstation
@@ -199,6 +211,8 @@ class FeedClient:
         self.feeds = tuple(feeds)
         self.batch_max = batch_max
         self.batch_delay_s = batch_delay_s
+        #: cap of a batch that grows while another is being applied (never below batch_max)
+        self.group_max = max(batch_max, group_max)
         self.ack_interval_s = ack_interval_s
         self.ack_every = ack_every
         self.apply_retry_delays = tuple(apply_retry_delays)
@@ -538,6 +552,11 @@ class _Session:
         self.space = asyncio.Event()
         self.draining = False
         self.blocked = False
+        # a batch is being applied: the open batch may grow to group_max meanwhile
+        self.in_flight = False
+        # events arrived while a batch was being applied: hand them over as soon as it is done
+        self.backlog = False
+        self.cap = client.batch_max
         now = self.loop.time()
         self.last_heard = now
         self.acked: int | None = None
@@ -630,8 +649,19 @@ class _Session:
                 stats.events_received += 1
                 if msg.problem is not None:
                     c._bad_frame(msg.problem, "kept with defaults")
-                end = await self.accept(msg)
+                end = self.accept(msg)
                 if end is not None:
+                    if end is _CLOSE:
+                        await self.close_open()
+                        continue
+                    if end is _CLOSE_THEN_ACCEPT:
+                        await self.close_open()
+                        end = self.accept(msg)
+                        if end is None:
+                            continue
+                        if end is _CLOSE:
+                            await self.close_open()
+                            continue
                     return end
             elif isinstance(msg, Heartbeat):
                 c._server_head = msg.head
@@ -642,7 +672,13 @@ class _Session:
             else:
                 c._bad_frame("unexpected welcome", "unexpected welcome")
 
-    async def accept(self, ev: FeedEvent) -> _End | None:
+    def accept(self, ev: FeedEvent) -> _End | None:
+        """Check ``ev`` against the expected seq and add it to the open batch.
+
+        Synchronous (no coroutine per event). Returns ``None``, an ``_End``, ``_CLOSE`` (the
+        event was added and the open batch is full: close it) or ``_CLOSE_THEN_ACCEPT`` (a
+        snapshot: close the open batch first, then offer the snapshot again).
+        """
         c = self.c
         seq = ev.seq
         expected = self.expected
@@ -652,7 +688,7 @@ class _Session:
                 c._bad_frame(reason, "seq backwards")
                 return _End(reason)
             if self.open:
-                await self.close_open()
+                return _CLOSE_THEN_ACCEPT
         elif expected is None:
             if seq != 1:
                 reason = f"stream {self.stream!r} did not start with a snapshot (seq {seq})"
@@ -670,12 +706,15 @@ class _Session:
         self.expected = seq + 1
         if seq > (c._server_head or 0):
             c._server_head = seq
-        if not self.open:
+        open_ = self.open
+        if not open_:
             self.open_since = self.loop.time()
+            # idle writer: a small batch soon; writer busy: let it grow (group commit)
+            self.cap = c.group_max if (self.in_flight or self.ready) else c.batch_max
             self.wake.set()
-        self.open.append(ev)
-        if len(self.open) >= c.batch_max:
-            await self.close_open()
+        open_.append(ev)
+        if len(open_) >= self.cap:
+            return _CLOSE
         return None
 
     async def close_open(self) -> None:
@@ -701,7 +740,8 @@ class _Session:
             if self.ready:
                 batch = self.ready.popleft()
                 self.space.set()
-            elif self.open and (self.draining or loop.time() >= self.open_since + c.batch_delay_s):
+            elif self.open and (self.draining or self.backlog
+                                or loop.time() >= self.open_since + c.batch_delay_s):
                 batch, self.open = self.open, []
             elif self.draining:
                 return _End("drained")
@@ -713,7 +753,14 @@ class _Session:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self.wake.wait(), timeout)
                 continue
-            await self.apply(batch)
+            self.backlog = False
+            self.in_flight = True
+            try:
+                await self.apply(batch)
+            finally:
+                self.in_flight = False
+            # what arrived meanwhile has waited long enough: hand it over at once
+            self.backlog = bool(self.open)
 
     async def apply(self, batch: list[FeedEvent]) -> None:
         c = self.c

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from qt_samples import NOW, closed, make_alarm, sample_alarms
 
 from operator_app.domain.alarms import Priority
+from operator_app.domain.queue import queue_sort_key
 from operator_app.domain.views import AlarmView
-from operator_app.ui.alarm_queue_model import AlarmQueueModel, Column
+from operator_app.ui.alarm_queue_model import AlarmQueueModel, Column, sort_key_text
 from operator_app.ui.alarm_queue_proxy import AlarmQueueProxy
 from operator_app.ui.roles import AlarmIdRole, FlashingRole, PriorityLevelRole, SortKeyRole
 
@@ -101,20 +102,64 @@ def test_proxy_orders_priority_then_longest_waiting(model: AlarmQueueModel) -> N
     assert _ids(proxy)[:3] == ["high-old", "high-new", "high-newest"]
     levels = [proxy.index(r, 0).data(PriorityLevelRole) for r in range(proxy.rowCount())]
     assert levels == ["high"] * 3 + ["medium"] * 2 + ["low"]
-    assert proxy.index(0, 0).data(SortKeyRole)[0] == 0
+    assert proxy.index(0, 0).data(SortKeyRole)[0] == "0"  # a string: Qt compares it natively
+
+
+def test_sort_key_text_orders_like_queue_sort_key() -> None:
+    alarms = [make_alarm(f"A-{i}", priority=prio, age_s=age)
+              for i, (prio, age) in enumerate(
+                  [(p, a) for p in Priority for a in (0, 0.000001, 1, 59.5, 86400 * 400)])]
+    alarms += [make_alarm("B-9", age_s=1), make_alarm("B-10", age_s=1), make_alarm("b-1", age_s=1)]
+    alarms.append(make_alarm("old", now=NOW.replace(year=1960)))
+    by_tuple = sorted(alarms, key=queue_sort_key)
+    by_text = sorted(alarms, key=sort_key_text)
+    assert [a.id for a in by_text] == [a.id for a in by_tuple]
+
+
+def test_proxy_order_under_many_inserts_updates_and_removals(
+        qtmodeltester: Any, model: AlarmQueueModel) -> None:
+    proxy = AlarmQueueProxy()
+    proxy.setSourceModel(model)
+    prios = list(Priority)
+    alarms = [make_alarm(f"A-{i}", priority=prios[i % 3], age_s=(i * 7919) % 1000)
+              for i in range(600)]
+    for start in range(0, 600, 150):
+        model.apply(alarms[start:start + 150])
+    # updates that keep the place, updates that move (priority changes), closes
+    model.apply([dataclasses.replace(a, claimed_by="kari") for a in alarms[::5]]
+                + [dataclasses.replace(a, priority=Priority.HIGH) for a in alarms[1::7]]
+                + [closed(a) for a in alarms[2::9]])
+    expected = sorted((model.alarm(i) for i in model.alarm_ids()), key=queue_sort_key)
+    assert _ids(proxy) == [a.id for a in expected if a is not None]
+    assert model.alarm_ids() == _ids(proxy)  # the model keeps queue order; the proxy passes it
+    for row, alarm_id in enumerate(model.alarm_ids()):
+        assert model.row_of(alarm_id) == row
+    qtmodeltester.check(proxy)
+
+
+def test_update_in_place_does_not_claim_a_sort_change(model: AlarmQueueModel) -> None:
+    alarm = make_alarm("A-1")
+    model.apply([alarm, make_alarm("A-2")])
+    roles_seen: list[list[int]] = []
+    model.dataChanged.connect(lambda _tl, _br, roles=(): roles_seen.append(list(roles)))
+    model.apply([dataclasses.replace(alarm, claimed_by="kari")])
+    assert roles_seen and SortKeyRole not in roles_seen[-1] and roles_seen[-1]
+    model.apply([dataclasses.replace(alarm, priority=Priority.LOW)])
+    assert roles_seen[-1] == [] or SortKeyRole in roles_seen[-1]
 
 
 def test_age_column_ticks_only_that_column(qtbot: Any, model: AlarmQueueModel) -> None:
     model.apply([make_alarm("A-1", age_s=59), make_alarm("A-2", age_s=3599)])
-    assert _text(model, 0, Column.AGE) == "00:59"
-    assert _text(model, 1, Column.AGE) == "59:59"
+    assert model.alarm_ids() == ["A-2", "A-1"]  # the model keeps queue order: longest waiting
+    assert _text(model, 1, Column.AGE) == "00:59"
+    assert _text(model, 0, Column.AGE) == "59:59"
     changes: list[tuple[int, int, int, int]] = []
     model.dataChanged.connect(lambda tl, br, roles=(): changes.append(
         (tl.row(), tl.column(), br.row(), br.column())))
     model.tick(NOW + timedelta(seconds=2))
     assert changes == [(0, Column.AGE, 1, Column.AGE)]
-    assert _text(model, 0, Column.AGE) == "01:01"
-    assert _text(model, 1, Column.AGE) == "1:00:01"
+    assert _text(model, 1, Column.AGE) == "01:01"
+    assert _text(model, 0, Column.AGE) == "1:00:01"
 
 
 def test_unknown_kind_shows_raw_string(model: AlarmQueueModel) -> None:

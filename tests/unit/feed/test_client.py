@@ -507,7 +507,8 @@ def test_pipelined_batches_under_load(
     sim: SimulatorThread, sink: MemorySink, rec: Recorder, executor: Any
 ) -> None:
     sink.delay_s = 0.01
-    with running(make_client(sim.url, sink, rec, executor, batch_max=200, ack_every=300)) as client:
+    client = make_client(sim.url, sink, rec, executor, batch_max=200, group_max=200, ack_every=300)
+    with running(client):
         wait_until(caught_up(sim, sink))
         events = [("alarm.raised", {**ALARM, "id": f"L-{i}"}) for i in range(5000)]
         sim.call(sim.server.inject_many, events)
@@ -517,6 +518,46 @@ def test_pipelined_batches_under_load(
         assert client.stats.events_applied == 5001
         wait_until(lambda: acks(sim)[-1] == head(sim), what="final ack")
         assert len(acks(sim)) < 40  # at most every ack_every events or ack_interval_s
+    assert_exactly_once(sim, sink)
+
+
+def test_group_commit_grows_batches_under_a_backlog(
+    sim: SimulatorThread, sink: MemorySink, rec: Recorder, executor: Any
+) -> None:
+    """While a batch is being applied the next one grows past batch_max (up to group_max), so a
+    backlog costs few commits; every event is still applied exactly once, in order, and acked."""
+    sink.delay_s = 0.02  # each commit takes a while (an fsync, say)
+    client = make_client(sim.url, sink, rec, executor, batch_max=100, group_max=2000,
+                         ack_every=100)
+    with running(client):
+        wait_until(caught_up(sim, sink))
+        events = [("alarm.raised", {**ALARM, "id": f"G-{i}"}) for i in range(8000)]
+        sim.call(sim.server.inject_many, events)
+        wait_until(caught_up(sim, sink), timeout=15, what="8000 events applied")
+        grown = [n for n in sink.batches if n > 100]
+        assert grown, sink.batches  # batches grew beyond the idle cap
+        assert max(sink.batches) <= 2000
+        assert len(sink.batches) < 8000 // 100  # fewer commits than with the old fixed cap
+        assert client.stats.events_applied == 8001
+        wait_until(lambda: acks(sim)[-1] == head(sim), what="final ack")
+        assert all(a <= head(sim) for a in acks(sim)) and acks(sim) == sorted(acks(sim))
+    assert_exactly_once(sim, sink)
+
+
+def test_first_event_after_quiet_period_is_applied_promptly(
+    sim: SimulatorThread, sink: MemorySink, rec: Recorder, executor: Any
+) -> None:
+    """Group commit must not delay an alarm on an idle feed: it reaches the sink within
+    batch_delay_s (plus scheduling), not when a large batch fills."""
+    client = make_client(sim.url, sink, rec, executor, batch_delay_s=0.02, group_max=5000)
+    with running(client):
+        wait_until(caught_up(sim, sink))
+        for round_ in range(3):
+            time.sleep(0.2)  # quiet
+            started = time.monotonic()
+            inject_alarms(sim, 1, prefix=f"Q{round_}")
+            wait_until(caught_up(sim, sink), timeout=1, what="alarm applied")
+            assert time.monotonic() - started < 0.25
     assert_exactly_once(sim, sink)
 
 
