@@ -12,7 +12,7 @@ AlarmIdRole = _BASE + 1
 PriorityRankRole = _BASE + 2
 #: str: "high" / "medium" / "low" (what widgets.priority_delegate reads)
 PriorityLevelRole = _BASE + 3
-#: tuple: domain.queue.queue_sort_key(alarm)
+#: str: a key that sorts exactly like domain.queue.queue_sort_key(alarm)
 SortKeyRole = _BASE + 4
 #: AlarmView: the whole immutable view of the row
 AlarmViewRole = _BASE + 5
