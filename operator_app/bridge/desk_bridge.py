@@ -150,7 +150,7 @@ class DeskBridge(QObject):
         from operator_app.feed.client import FeedClient
 
         assert self.feed_url is not None
-        sink = StoreSink(self.store, f"{self.workstation}@{self.feed_url}")
+        sink = StoreSink(self.store, self.feed_key)
         self._feed = FeedClient(
             self.feed_url,
             self._token,
@@ -174,6 +174,11 @@ class DeskBridge(QObject):
             self._feed.stop()
         self._writer.shutdown(wait=True)
         self._reader.shutdown(wait=True)
+
+    @property
+    def feed_key(self) -> str | None:
+        """This desk's cursor key: each workstation follows the feed at its own pace."""
+        return f"{self.workstation}@{self.feed_url}" if self.feed_url else None
 
     @property
     def feed_client(self) -> Any:
@@ -280,7 +285,8 @@ class DeskBridge(QObject):
             self._poll_busy = False
             log.warning("polling for changes failed: %s", exc)
 
-        self._submit(self._reader, lambda: self.store.alarms_changed_since(since), done, failed)
+        self._submit(self._reader, lambda: self.store.alarms_changed_since(
+            since, own_workstation=self.workstation, own_feed_key=self.feed_key), done, failed)
 
     # ---------------------------------------------------------------- commands
     def claim(self, alarm_id: str) -> None:

@@ -32,16 +32,35 @@ def last_event_id(conn: Connection) -> int:
     return int(conn.execute(select(func.coalesce(func.max(alarm_events.c.id), 0))).scalar_one())
 
 
-def alarms_changed_since(conn: Connection, event_id: int) -> tuple[int, list[AlarmView]]:
+def alarms_changed_since(
+    conn: Connection,
+    event_id: int,
+    *,
+    own_workstation: str | None = None,
+    own_feed_key: str | None = None,
+) -> tuple[int, list[AlarmView]]:
     """Alarms with event rows after ``event_id`` (e.g. claims made at other workstations) and
     the id to poll from next time. Event ids grow in commit order (see ``db``), so nothing
-    committed is skipped; a change may be reported twice, which is harmless."""
-    rows = conn.execute(
-        select(alarm_events.c.alarm_id, func.max(alarm_events.c.id))
-        .where(alarm_events.c.id > event_id)
-        .group_by(alarm_events.c.alarm_id)
-    ).all()
-    if not rows:
+    committed is skipped; a change may be reported twice, which is harmless.
+
+    A desk already knows what it wrote itself (its command results and its own feed's
+    batches): rows by ``own_workstation``, and feed rows (no workstation) of alarms first
+    raised by ``own_feed_key``, are passed over. Alarms another desk's feed wrote first, and
+    everything other operators did, still come back."""
+    last = int(conn.execute(
+        select(func.coalesce(func.max(alarm_events.c.id), event_id)).where(alarm_events.c.id > event_id)
+    ).scalar_one())
+    if last <= event_id:
         return event_id, []
-    last = max(int(r[1]) for r in rows)
-    return last, alarm_views_by_id(conn, [r[0] for r in rows])
+    query = select(alarm_events.c.alarm_id).distinct().where(alarm_events.c.id > event_id,
+                                                             alarm_events.c.id <= last)
+    if own_workstation is not None:
+        query = query.where(
+            (alarm_events.c.workstation.is_(None)) | (alarm_events.c.workstation != own_workstation))
+    if own_feed_key is not None:
+        query = query.join(alarms, alarms.c.id == alarm_events.c.alarm_id).where(
+            alarm_events.c.workstation.is_not(None)
+            | alarms.c.feed_key.is_(None)
+            | (alarms.c.feed_key != own_feed_key))
+    ids = [r[0] for r in conn.execute(query)]
+    return last, alarm_views_by_id(conn, ids) if ids else []

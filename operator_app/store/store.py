@@ -122,9 +122,12 @@ class Store:
         with read_transaction(self.engine) as conn:
             return queries.last_event_id(conn)
 
-    def alarms_changed_since(self, event_id: int) -> tuple[int, list[AlarmView]]:
+    def alarms_changed_since(
+        self, event_id: int, *, own_workstation: str | None = None, own_feed_key: str | None = None
+    ) -> tuple[int, list[AlarmView]]:
         with read_transaction(self.engine) as conn:
-            return queries.alarms_changed_since(conn, event_id)
+            return queries.alarms_changed_since(
+                conn, event_id, own_workstation=own_workstation, own_feed_key=own_feed_key)
 
     def response_log(self, since: datetime, until: datetime) -> Iterator[ResponseLogRow]:
         """Rows are read in one transaction and then yielded (a shift's worth fits in memory)."""

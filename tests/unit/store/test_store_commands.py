@@ -128,3 +128,22 @@ def test_polling_sees_changes_of_other_workstations(db_url: str, desk: Store) ->
         assert other.last_event_id() == new_mark
     finally:
         other.close()
+
+
+def test_polling_passes_over_what_this_desk_wrote_itself(db_url: str, desk: Store) -> None:
+    """A desk polls for others' changes; its own commands and its own feed's rows it already has."""
+    mark = desk.last_event_id()
+    desk.claim("A-1", "kari", "ws-1")  # this desk
+    desk.apply_batch("feed", "S-1", events(alarm("A-3"), start=4), NOW)  # this desk's feed
+    other = Store.open(db_url)
+    try:
+        other.claim("A-2", "ola", "ws-2")  # another desk
+        other.apply_batch("feed-b", "S-1", events(alarm("A-4"), start=5), NOW)  # another desk's feed
+    finally:
+        other.close()
+    last, changed = desk.alarms_changed_since(mark, own_workstation="ws-1", own_feed_key="feed")
+    assert last == desk.last_event_id()
+    assert sorted(v.id for v in changed) == ["A-2", "A-4"]
+    # without the filter everything comes back
+    _, everything = desk.alarms_changed_since(mark)
+    assert sorted(v.id for v in everything) == ["A-1", "A-2", "A-3", "A-4"]
