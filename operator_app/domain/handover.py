@@ -1,0 +1,474 @@
+"""Handover figures for a shift (or any period), computed from facts built from the event rows.
+
+Inputs are plain frozen rows the store derives from the append-only ``alarm_events``:
+``AlarmFact`` (one per alarm: received, first claim, final close), ``CallbackFact`` and, when
+known, ``OperatorPresence``. Nothing here reads a mutable field of the ``alarms`` table.
+
+Conventions (each stated once, here):
+
+- **Which shift an alarm belongs to**: the one containing its ``received_at`` (when the centre
+  got it), half-open ``[start, end)``. An alarm received at 14:59:50 and claimed at 15:00:20
+  belongs to the day shift, whatever happens to it later. ``raised_at`` (device clock) is not
+  used for placement or timing.
+- **Time to claim** = first claim - ``received_at``; **time to close** = close - ``received_at``
+  (the whole wait of the caller). Negative differences (clock skew) count as 0.
+- **as_of** (default: the shift end) is when the figures are taken: claims and closes after it
+  are not known yet. At the default, an alarm still unclaimed at shift end counts as *not*
+  claimed within 60 s / 180 s (conservative; it is in the denominator, never in the numerator)
+  and in ``unclaimed``. Recomputed later (``as_of`` after the end), such alarms count with
+  their real claim time. ``still_open`` is always a snapshot at ``min(end, as_of)``.
+- **Percentiles**: nearest-rank. ``pN`` of n sorted values is the value at rank
+  ``ceil(N/100 * n)`` (1-based); the median is ``p50`` (the lower middle value for even n).
+  Every figure is an observed value; None when there are no values.
+- **Shares**: ``within`` counts alarms claimed at most ``threshold_s`` after receipt (inclusive),
+  ``total`` all alarms of the shift; ``share`` and ``met`` (share ≥ target) are None for an
+  empty shift. Targets: 97.5 % within 60 s, 99 % within 180 s (TSA; REFERENCE §3.2).
+- **Buckets**: 10-minute windows aligned to the shift start, ``ceil(length / 10 min)`` of them
+  (48 for 8 h; 42 and 54 on the Europe/Oslo DST nights); the last is shorter when the shift is
+  not a multiple of 10 min. An alarm is in the bucket of its ``received_at``.
+- **Breach** (per bucket): claimed later than its priority's answer target (``AnswerTargets``:
+  60/180/600 s), or unclaimed at ``as_of`` with ``as_of - received_at`` beyond the target.
+- **Operators on duty** per bucket: the given presence intervals overlapping the bucket; without
+  presence, every operator who claimed or closed any alarm during the period is on duty for the
+  whole period. **Flood** bucket: ``alarms / max(1, on duty) > 10`` (ISA-18.2, REFERENCE §3.4).
+- **Load per operator**: among the shift's alarms, first claims and closes by that operator.
+- **Callbacks**: ``done``/``cancelled`` = closed within ``[start, min(end, as_of))``;
+  ``overdue``/``pending`` = not closed at ``min(end, as_of)`` (and created by then), overdue
+  as in ``callbacks.bucket_at`` (past due + grace), pending = due within grace or upcoming.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from operator_app.domain.alarms import Priority
+from operator_app.domain.callbacks import DEFAULT_GRACE_S, CallbackBucket, bucket_at
+from operator_app.domain.escalation import DEFAULT_TARGETS, AnswerTargets
+from operator_app.domain.shifts import ShiftId, ShiftSchedule
+
+_INF = math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmFact:
+    """One alarm as the event rows tell it: RAISED, the first CLAIMED, and the final CLOSED
+    (None while open, including an alarm reopened after a close)."""
+
+    id: str
+    patient_id: str
+    kind: str
+    priority: Priority
+    raised_at: datetime
+    received_at: datetime
+    first_claimed_at: datetime | None = None
+    first_claimed_by: str | None = None
+    closed_at: datetime | None = None
+    closed_by: str | None = None
+    outcome: str | None = None  # an Outcome value for a closed alarm
+
+
+@dataclass(frozen=True, slots=True)
+class CallbackFact:
+    id: str
+    patient_id: str
+    due_at: datetime
+    created_at: datetime
+    assignee: str | None = None
+    closed_at: datetime | None = None
+    outcome: str | None = None  # a CallbackOutcome value; "cancelled" for a cancelled one
+
+
+@dataclass(frozen=True, slots=True)
+class OperatorPresence:
+    """An operator on duty during ``[start, end)``; None means from/to the period's edge."""
+
+    operator: str
+    start: datetime | None = None
+    end: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ShareTarget:
+    threshold_s: float
+    target: float  # fraction, 0.975 = 97.5 %
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverPolicy:
+    targets: AnswerTargets = DEFAULT_TARGETS
+    shares: tuple[ShareTarget, ...] = (ShareTarget(60.0, 0.975), ShareTarget(180.0, 0.99))
+    bucket_s: float = 600.0
+    flood_per_operator: int = 10
+    callback_grace_s: float = DEFAULT_GRACE_S
+
+
+DEFAULT_POLICY = HandoverPolicy()
+
+
+@dataclass(frozen=True, slots=True)
+class DurationStats:
+    count: int
+    median_s: float | None
+    p90_s: float | None
+    max_s: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerShare:
+    threshold_s: float
+    target: float
+    within: int
+    total: int
+    share: float | None
+    met: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class OperatorLoad:
+    operator: str
+    claimed: int
+    closed: int
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    start: datetime
+    alarms: int
+    breaches: int
+    operators_on_duty: int
+    flood: bool
+
+    @property
+    def per_operator(self) -> float:
+        return self.alarms / max(1, self.operators_on_duty)
+
+
+@dataclass(frozen=True, slots=True)
+class CallbackFigures:
+    done: int
+    cancelled: int
+    overdue: int
+    pending: int
+    overdue_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverFigures:
+    shift: ShiftId | None
+    start: datetime
+    end: datetime
+    as_of: datetime
+    total: int
+    by_kind: dict[str, int]
+    by_priority: dict[Priority, int]  # every priority present
+    by_outcome: dict[str, int]  # closed alarms of the shift, by outcome
+    unclaimed: int  # of the shift's alarms, not claimed at as_of
+    claim: DurationStats
+    answer: tuple[AnswerShare, ...]
+    close: DurationStats
+    breaches: int
+    load: tuple[OperatorLoad, ...]
+    operators_on_duty: tuple[str, ...]
+    buckets: tuple[Bucket, ...]
+    callbacks: CallbackFigures
+    still_open: tuple[str, ...]  # ids open at min(end, as_of), incl. earlier shifts' alarms
+    still_open_from_earlier: int  # of those, received before the period
+
+    @property
+    def flood_buckets(self) -> int:
+        return sum(1 for b in self.buckets if b.flood)
+
+    @property
+    def max_per_bucket(self) -> int:
+        return max((b.alarms for b in self.buckets), default=0)
+
+
+def nearest_rank(sorted_values: Sequence[float], percent: int) -> float | None:
+    """Nearest-rank percentile of ascending values: the value at rank ceil(percent/100 * n)."""
+    n = len(sorted_values)
+    if n == 0:
+        return None
+    rank = max(1, (percent * n + 99) // 100)
+    return sorted_values[rank - 1]
+
+
+def duration_stats(values: list[float]) -> DurationStats:
+    values.sort()
+    return DurationStats(
+        len(values),
+        nearest_rank(values, 50),
+        nearest_rank(values, 90),
+        values[-1] if values else None,
+    )
+
+
+class AlarmIndex:
+    """Facts sorted once by receipt with their times as epoch seconds; reuse it across shifts."""
+
+    __slots__ = ("claim", "close", "facts", "received")
+
+    def __init__(self, facts: Iterable[AlarmFact]) -> None:
+        self.facts: list[AlarmFact] = sorted(facts, key=lambda f: (f.received_at, f.id))
+        self.received = [f.received_at.timestamp() for f in self.facts]
+        self.claim = [
+            _INF if f.first_claimed_at is None else f.first_claimed_at.timestamp()
+            for f in self.facts
+        ]
+        self.close = [_INF if f.closed_at is None else f.closed_at.timestamp() for f in self.facts]
+
+
+def _aware(t: datetime) -> None:
+    if t.tzinfo is None or t.utcoffset() is None:
+        raise ValueError("times must be timezone-aware")
+
+
+def handover_for_shift(
+    schedule: ShiftSchedule,
+    shift: ShiftId,
+    alarms: AlarmIndex | Iterable[AlarmFact],
+    *,
+    callbacks: Iterable[CallbackFact] = (),
+    presence: Sequence[OperatorPresence] | None = None,
+    as_of: datetime | None = None,
+    policy: HandoverPolicy | None = None,
+) -> HandoverFigures:
+    """``handover_figures`` over the shift's UTC bounds."""
+    start, end = schedule.bounds(shift)
+    return handover_figures(
+        alarms,
+        start,
+        end,
+        callbacks=callbacks,
+        presence=presence,
+        as_of=as_of,
+        policy=policy or DEFAULT_POLICY,
+        shift=shift,
+    )
+
+
+def handover_figures(
+    alarms: AlarmIndex | Iterable[AlarmFact],
+    start: datetime,
+    end: datetime,
+    *,
+    callbacks: Iterable[CallbackFact] = (),
+    presence: Sequence[OperatorPresence] | None = None,
+    as_of: datetime | None = None,
+    policy: HandoverPolicy = DEFAULT_POLICY,
+    shift: ShiftId | None = None,
+) -> HandoverFigures:
+    for t in (start, end, *((as_of,) if as_of is not None else ())):
+        _aware(t)
+    if end <= start:
+        raise ValueError("end must be after start")
+    index = alarms if isinstance(alarms, AlarmIndex) else AlarmIndex(alarms)
+    as_of = end if as_of is None else as_of
+    start_ts, end_ts, as_of_ts = start.timestamp(), end.timestamp(), as_of.timestamp()
+    snap_ts = min(end_ts, as_of_ts)  # "at shift end" (or now, for a live view)
+
+    lo = bisect_left(index.received, start_ts)
+    hi = bisect_left(index.received, min(end_ts, as_of_ts))
+    facts, recv, claim, close = index.facts, index.received, index.claim, index.close
+
+    bucket_s = policy.bucket_s
+    n_buckets = max(1, math.ceil((end_ts - start_ts) / bucket_s - 1e-9))
+    counts = [0] * n_buckets
+    breaches = [0] * n_buckets
+    target_s = {p: policy.targets.answer_s(p) for p in Priority}
+    waits: list[float] = []
+    closes: list[float] = []
+    claimed_by: Counter[str] = Counter()
+    closed_by: Counter[str] = Counter()
+    outcomes: Counter[str] = Counter()
+    unclaimed = 0
+    for i in range(lo, hi):
+        f = facts[i]
+        r = recv[i]
+        b = min(int((r - start_ts) // bucket_s), n_buckets - 1)
+        counts[b] += 1
+        target = target_s[f.priority]
+        c = claim[i]
+        if c <= as_of_ts:
+            wait = c - r if c > r else 0.0
+            waits.append(wait)
+            if f.first_claimed_by is not None:
+                claimed_by[f.first_claimed_by] += 1
+            if wait > target:
+                breaches[b] += 1
+        else:
+            unclaimed += 1
+            if as_of_ts - r > target:
+                breaches[b] += 1
+        x = close[i]
+        if x <= as_of_ts:
+            closes.append(x - r if x > r else 0.0)
+            outcomes[f.outcome or ""] += 1
+            if f.closed_by is not None:
+                closed_by[f.closed_by] += 1
+
+    total = hi - lo
+    shift_facts = facts[lo:hi]
+    by_kind = dict(Counter(f.kind for f in shift_facts))
+    pri = Counter(f.priority for f in shift_facts)
+    by_priority = {p: pri.get(p, 0) for p in Priority}
+
+    answer = _answer_shares(waits, total, policy.shares)
+    if presence is None:
+        presence = _derived_presence(index, start_ts, snap_ts)
+    on_duty, per_bucket = _on_duty(presence, start_ts, end_ts, bucket_s, n_buckets)
+    buckets = tuple(
+        Bucket(
+            start=datetime.fromtimestamp(start_ts + k * bucket_s, UTC),
+            alarms=counts[k],
+            breaches=breaches[k],
+            operators_on_duty=per_bucket[k],
+            flood=counts[k] > policy.flood_per_operator * max(1, per_bucket[k]),
+        )
+        for k in range(n_buckets)
+    )
+    still_open, from_earlier = _still_open(index, start_ts, snap_ts)
+    operators = sorted(set(claimed_by) | set(closed_by))
+    return HandoverFigures(
+        shift=shift,
+        start=start,
+        end=end,
+        as_of=as_of,
+        total=total,
+        by_kind=by_kind,
+        by_priority=by_priority,
+        by_outcome=dict(outcomes),
+        unclaimed=unclaimed,
+        claim=duration_stats(waits),
+        answer=answer,
+        close=duration_stats(closes),
+        breaches=sum(breaches),
+        load=tuple(OperatorLoad(o, claimed_by[o], closed_by[o]) for o in operators),
+        operators_on_duty=on_duty,
+        buckets=buckets,
+        callbacks=_callback_figures(callbacks, start, end, as_of, policy.callback_grace_s),
+        still_open=still_open,
+        still_open_from_earlier=from_earlier,
+    )
+
+
+def _answer_shares(
+    waits: list[float], total: int, shares: tuple[ShareTarget, ...]
+) -> tuple[AnswerShare, ...]:
+    ordered = sorted(waits)
+    out = []
+    for s in shares:
+        within = _count_le(ordered, s.threshold_s)
+        share = within / total if total else None
+        out.append(
+            AnswerShare(
+                s.threshold_s,
+                s.target,
+                within,
+                total,
+                share,
+                None if share is None else share >= s.target,
+            )
+        )
+    return tuple(out)
+
+
+def _count_le(ordered: list[float], limit: float) -> int:
+    lo, hi = 0, len(ordered)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ordered[mid] <= limit:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _derived_presence(index: AlarmIndex, start_ts: float, end_ts: float) -> list[OperatorPresence]:
+    """Everyone who claimed or closed any alarm during ``[start, end)``, for the whole period."""
+    names: set[str] = set()
+    stop = bisect_left(index.received, end_ts)  # nothing received later was touched before end
+    for i in range(stop):
+        c = index.claim[i]
+        if start_ts <= c < end_ts:
+            who = index.facts[i].first_claimed_by
+            if who is not None:
+                names.add(who)
+        x = index.close[i]
+        if start_ts <= x < end_ts:
+            who = index.facts[i].closed_by
+            if who is not None:
+                names.add(who)
+    return [OperatorPresence(n) for n in sorted(names)]
+
+
+def _on_duty(
+    presence: Sequence[OperatorPresence],
+    start_ts: float,
+    end_ts: float,
+    bucket_s: float,
+    n_buckets: int,
+) -> tuple[tuple[str, ...], list[int]]:
+    sets: list[set[str]] = [set() for _ in range(n_buckets)]
+    everyone: set[str] = set()
+    for p in presence:
+        ps = start_ts if p.start is None else max(start_ts, p.start.timestamp())
+        pe = end_ts if p.end is None else min(end_ts, p.end.timestamp())
+        if pe <= ps:
+            continue
+        everyone.add(p.operator)
+        first = int((ps - start_ts) // bucket_s)
+        last = min(n_buckets - 1, math.ceil((pe - start_ts) / bucket_s) - 1)
+        for k in range(first, last + 1):
+            sets[k].add(p.operator)
+    return tuple(sorted(everyone)), [len(s) for s in sets]
+
+
+def _still_open(index: AlarmIndex, start_ts: float, snap_ts: float) -> tuple[tuple[str, ...], int]:
+    stop = bisect_left(index.received, snap_ts)
+    ids: list[str] = []
+    earlier = 0
+    close, recv, facts = index.close, index.received, index.facts
+    for i in range(stop):
+        if close[i] > snap_ts:
+            ids.append(facts[i].id)
+            if recv[i] < start_ts:
+                earlier += 1
+    return tuple(ids), earlier
+
+
+def _callback_figures(
+    callbacks: Iterable[CallbackFact],
+    start: datetime,
+    end: datetime,
+    as_of: datetime,
+    grace_s: float,
+) -> CallbackFigures:
+    snap = min(end, as_of)
+    done = cancelled = pending = 0
+    overdue: list[CallbackFact] = []
+    for cb in callbacks:
+        if cb.closed_at is not None and cb.closed_at <= snap:
+            if start <= cb.closed_at < end:
+                if cb.outcome == "cancelled":
+                    cancelled += 1
+                else:
+                    done += 1
+            continue
+        if cb.created_at > snap:
+            continue
+        if bucket_at(cb.due_at, False, snap, grace_s) is CallbackBucket.OVERDUE:
+            overdue.append(cb)
+        else:
+            pending += 1
+    overdue.sort(key=lambda c: (c.due_at, c.id))
+    return CallbackFigures(done, cancelled, len(overdue), pending, tuple(c.id for c in overdue))
+
+
+def bucket_label_minutes(figures: HandoverFigures) -> list[int]:
+    """Minutes from the shift start of each bucket (for a chart's x axis)."""
+    return [int((b.start - figures.start) / timedelta(minutes=1)) for b in figures.buckets]
