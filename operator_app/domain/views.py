@@ -39,6 +39,10 @@ class AlarmView:
     outcome: str | None = None
     note: str | None = None
     device_updates: tuple[DeviceUpdate, ...] = field(default=())
+    #: grouping (a burst from one home): the open alarm this one is attached to, if any; on a
+    #: parent, how many further alarms are attached to it. Attached alarms are not queue rows.
+    parent_id: str | None = None
+    attached: int = 0
 
     @property
     def is_open(self) -> bool:
