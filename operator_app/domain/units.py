@@ -61,6 +61,8 @@ class Conversion(NamedTuple):
     offset: Fraction = Fraction(0)
 
     def apply(self, value: float) -> float:
+        if self.factor == 1 and self.offset == 0:
+            return float(value)  # the identity: exactly the value as sent, without the arithmetic
         return float((_exact(value) + self.offset) * self.factor)
 
     def apply_difference(self, delta: float) -> float:
