@@ -110,3 +110,12 @@ class EventKind(StrEnum):
     CLOSED_AT_SOURCE = "closed_at_source"
     CLOSED = "closed"
     REOPENED = "reopened"
+    #: a further home-measurement deviation gathered by an open review item
+    DEVIATION = "deviation"
+    #: grouping: on a child, detail {"parent": id}; on the parent, detail {"child": id}
+    ATTACHED = "attached"
+    #: a priority raised because a more urgent alarm attached: {"from", "to", "child"}; or,
+    #: on a review item, by a red deviation: {"from", "to", "measurement_id"}
+    ESCALATED = "escalated"
+    #: a callback's time came and it entered the queue as this item: {"callback_id"}
+    CALLBACK_DUE = "callback_due"

@@ -15,6 +15,8 @@ from sqlalchemy.engine import Connection
 
 from operator_app.domain.alarms import AlarmState, EventKind, Outcome
 from operator_app.domain.commands import CommandError, CommandResult
+from operator_app.store.callbacks_sql import on_item_closed
+from operator_app.store.grouping import close_children
 from operator_app.store.schema import alarms
 from operator_app.store.sql import chunks, event_row, insert_events, one_of
 from operator_app.store.views import alarm_views_by_id
@@ -105,6 +107,9 @@ def close_alarm(
                 )
             ],
         )
+        # A group closes together; a callback's queue item completes its callback.
+        close_children(conn, alarm_id, operator, workstation, outcome.value, note, now)
+        on_item_closed(conn, alarm_id, outcome, note, operator, now)
         return _result(conn, alarm_id)
     return _refusal(conn, alarm_id, operator, ok_if_held=False)
 

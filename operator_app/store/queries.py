@@ -14,7 +14,10 @@ from operator_app.store.views import alarm_views, alarm_views_by_id
 
 
 def open_alarms(conn: Connection) -> list[AlarmView]:
-    return alarm_views(conn, alarms.c.state == AlarmState.OPEN.value)
+    """Queue rows: open alarms not attached to another (``attached`` counts their children)."""
+    return alarm_views(
+        conn, (alarms.c.state == AlarmState.OPEN.value) & alarms.c.parent_id.is_(None)
+    )
 
 
 def closed_alarms(conn: Connection, since: datetime) -> list[AlarmView]:

@@ -68,8 +68,11 @@ alarms = Table(
     Column("closed_at", UTCDateTime),
     Column("outcome", String),
     Column("note", Text),
+    # grouping (store/shift_store.py): the open alarm this one is attached to; NULL = a queue row
+    Column("parent_id", String),
     CheckConstraint("state IN ('open', 'closed')", name="state"),
     Index(None, "state"),  # the open queue
+    Index(None, "parent_id"),  # open children of a parent
     Index(None, "raised_at"),  # the response log
 )
 
@@ -112,3 +115,8 @@ feed_cursors = Table(
     Column("last_seq", BigInteger, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
 )
+
+# Tables of other modules, registered on the shared ``metadata`` (import for the side effect):
+# shift (callbacks, handover) and home measurements (they need the names above).
+from operator_app.store import schema_measurements as _schema_measurements  # noqa: E402, F401
+from operator_app.store import schema_shift  # noqa: E402, F401

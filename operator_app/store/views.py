@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import ColumnElement, Row, select
+from sqlalchemy import ColumnElement, Row, func, select
 from sqlalchemy.engine import Connection
 
 from operator_app.domain.alarms import AlarmState, EventKind, Priority
@@ -27,8 +27,18 @@ class UpdateDetail(msgspec.Struct, frozen=True, omit_defaults=True):
     reason: str | None = None
 
 
+_CHILD = alarms.alias("child")
+#: open alarms attached to this one (grouping): the count a queue row shows
+_ATTACHED = (
+    select(func.count())
+    .select_from(_CHILD)
+    .where(_CHILD.c.parent_id == alarms.c.id, _CHILD.c.state == AlarmState.OPEN.value)
+    .correlate(alarms)
+    .scalar_subquery()
+    .label("attached")
+)
 _ALARM_SELECT = select(
-    alarms, patients.c.name.label("patient_name"), patients.c.municipality
+    alarms, patients.c.name.label("patient_name"), patients.c.municipality, _ATTACHED
 ).select_from(alarms.outerjoin(patients, patients.c.id == alarms.c.patient_id))
 # Sorted by id in Python: an ORDER BY id lets PostgreSQL's generic plan walk the whole PK.
 _UPDATES_SELECT = select(alarm_events.c.id, alarm_events.c.alarm_id, alarm_events.c.detail).where(
@@ -99,6 +109,8 @@ def _alarm_view(row: Row[Any], device_updates: tuple[DeviceUpdate, ...]) -> Alar
         outcome=row.outcome,
         note=row.note,
         device_updates=device_updates,
+        parent_id=row.parent_id,
+        attached=row.attached or 0,
     )
 
 

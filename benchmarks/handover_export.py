@@ -1,0 +1,176 @@
+"""Handover from the store: 20,000 alarms over 24 hours in SQLite, figures and PDF.
+
+Writes the alarms of ``benchmarks/handover.py``'s generator into a fresh SQLite store (alarms
+rows plus RAISED/CLAIMED/CLOSED event rows, straight Core inserts), adds callbacks and notes,
+then times (best of ``--repeat``):
+
+- ``facts+figures day``: ``ShiftStore.alarm_facts`` for the 24 h + ``handover_figures`` for the
+  three shifts and the whole day (target < 300 ms, issue 7);
+- ``handover night``: ``ShiftStore.handover`` for one shift (facts, notes, figures);
+- ``pdf night``: ``write_handover_pdf`` for that shift (target < 2 s);
+- baseline: ``handover_figures`` from in-memory facts (no database), same run.
+
+    python benchmarks/handover_export.py [--alarms 20000] [--repeat 3] [--out /tmp/handover.pdf]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from handover import build
+
+from operator_app.domain.handover import AlarmIndex, handover_figures
+from operator_app.domain.shifts import ShiftSchedule
+from operator_app.store import Store
+from operator_app.store.db import write_transaction
+from operator_app.store.schema import alarm_events, alarms
+from operator_app.store.shift_store import ShiftStore
+from operator_app.store.sql import to_json
+
+
+def fill(store: Store, n: int, seed: int, day: date, schedule: ShiftSchedule) -> None:
+    start = schedule.start_of(schedule.on_date(day)[0])
+    facts, _cbs = build(n, start, seed)
+    rows, events = [], []
+    for f in facts:
+        rows.append(
+            {
+                "id": f.id,
+                "feed_key": "bench",
+                "patient_id": f.patient_id,
+                "kind": f.kind,
+                "priority": f.priority.value,
+                "raised_at": f.raised_at,
+                "received_at": f.received_at,
+                "message": "bench",
+                "record": "{}",
+                "state": "closed" if f.closed_at else "open",
+                "claimed_by": f.first_claimed_by if not f.closed_at else None,
+                "claimed_at": f.first_claimed_at if not f.closed_at else None,
+                "closed_by": f.closed_by,
+                "closed_at": f.closed_at,
+                "outcome": f.outcome,
+            }
+        )
+        events.append(
+            {
+                "alarm_id": f.id,
+                "kind": "raised",
+                "at": f.received_at,
+                "operator": None,
+                "detail": None,
+            }
+        )
+        if f.first_claimed_at:
+            events.append(
+                {
+                    "alarm_id": f.id,
+                    "kind": "claimed",
+                    "at": f.first_claimed_at,
+                    "operator": f.first_claimed_by,
+                    "detail": None,
+                }
+            )
+        if f.closed_at:
+            events.append(
+                {
+                    "alarm_id": f.id,
+                    "kind": "closed",
+                    "at": f.closed_at,
+                    "operator": f.closed_by,
+                    "detail": to_json({"outcome": f.outcome, "note": ""}),
+                }
+            )
+    events.sort(key=lambda e: e["at"])
+    with write_transaction(store.engine) as conn:
+        conn.execute(alarms.insert(), rows)
+        conn.execute(alarm_events.insert(), events)
+
+
+def best(fn, repeat: int) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+    times, out = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return min(times), out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--alarms", type=int, default=20_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "handover.pdf"))
+    args = ap.parse_args()
+    schedule = ShiftSchedule()
+    day = date(2026, 11, 24)
+    with tempfile.TemporaryDirectory() as tmp:
+        clock_now = [schedule.start_of(schedule.on_date(day)[-1])]
+        store = Store.open(f"sqlite:///{tmp}/bench.db", clock=lambda: clock_now[0])
+        t = time.perf_counter()
+        fill(store, args.alarms, args.seed, day, schedule)
+        print(f"filled {args.alarms} alarms in {time.perf_counter() - t:.1f} s")
+        shifts = ShiftStore(store)
+        night = str(schedule.on_date(day)[-1])
+        for i, (pid, h) in enumerate((("P-1", 1), ("P-2", 3), ("P-7", 20))):
+            shifts.schedule_callback(
+                pid,
+                schedule.start_of(schedule.on_date(day)[-1]) + timedelta(hours=h),
+                f"Follow up {i}",
+                None,
+                "op1",
+            )
+        clock_now[0] += timedelta(hours=5)
+        shifts.add_note(night, "op3", "P-17 key box code changed; home care informed.")
+        shifts.add_note(night, "op5", "Feed from Bodø flapped 02:10–02:14, no alarms lost.")
+        first = schedule.on_date(day)[0]
+        d_start = schedule.start_of(first)
+        d_end = schedule.start_of(schedule.on_date(day + timedelta(days=1))[0])
+        clock_now[0] = d_end + timedelta(minutes=5)  # the handover is made after the shift
+
+        def facts_and_figures() -> int:
+            facts = shifts.alarm_facts(d_start, d_end)
+            return handover_figures(facts, d_start, d_end).total
+
+        ms, total = best(facts_and_figures, args.repeat)
+        print(
+            f"facts+figures 24 h ({total} alarms): {ms:.0f} ms "
+            f"(target < 300 ms) {'OK' if ms < 300 else 'OVER'}"
+        )
+        ms_f, _ = best(lambda: shifts.alarm_facts(d_start, d_end), args.repeat)
+        print(f"  of which store facts: {ms_f:.0f} ms")
+        facts = shifts.alarm_facts(d_start, d_end)
+        ms0, _ = best(lambda: handover_figures(AlarmIndex(facts), d_start, d_end), args.repeat)
+        print(f"  baseline figures from in-memory facts: {ms0:.0f} ms")
+        ms1, h = best(lambda: shifts.handover(schedule, night), args.repeat)
+        print(f"handover {night}: {ms1:.0f} ms ({h.figures.total} alarms)")  # type: ignore[attr-defined]
+
+        from PySide6.QtGui import QGuiApplication
+
+        from operator_app.ui.handover_pdf import write_handover_pdf
+
+        app = QGuiApplication.instance() or QGuiApplication([])
+        ms2, pages = best(
+            lambda: write_handover_pdf(h, args.out, centre="Bodø responssenter"), args.repeat
+        )
+        print(
+            f"pdf {night}: {ms2:.0f} ms, {pages} pages -> {args.out} (target < 2000 ms) "
+            f"{'OK' if ms2 < 2000 else 'OVER'}"
+        )
+        del app
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""``operator-app handover``: the handover of one shift, headless, as PDF and/or CSV.
+
+    operator-app handover --db URL --shift 2026-11-24:night [--pdf out.pdf] [--csv out.csv]
+                          [--centre NAME] [--tz Europe/Oslo] [--as-of ISO]
+
+Prints a short summary on stdout. ``--pdf`` needs Qt: a QGuiApplication is created, with
+``QT_QPA_PLATFORM=offscreen`` unless the environment says otherwise. Exit codes: 0 done,
+1 the database could not be opened or a file not written, 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import UTC, datetime
+
+from operator_app.domain.shifts import DEFAULT_SHIFTS, DEFAULT_TZ, ShiftSchedule
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="operator-app handover", description="Export the handover of one shift."
+    )
+    p.add_argument("--db", required=True, metavar="URL", help="SQLAlchemy database URL")
+    p.add_argument(
+        "--shift",
+        required=True,
+        metavar="YYYY-MM-DD:NAME",
+        help="the shift, named by the local date it starts on (e.g. 2026-11-24:night)",
+    )
+    p.add_argument("--pdf", metavar="PATH", help="write the PDF here")
+    p.add_argument("--csv", metavar="PATH", help="write the CSV here")
+    p.add_argument(
+        "--centre", default="Responssenter", metavar="NAME", help="centre name for the PDF header"
+    )
+    p.add_argument("--tz", default=DEFAULT_TZ, help="the centre's time zone (default %(default)s)")
+    p.add_argument("--as-of", metavar="ISO", help=argparse.SUPPRESS)
+    return p
+
+
+def summary_text(h: object) -> str:
+    from operator_app.store.handover_data import Handover
+
+    assert isinstance(h, Handover)
+    f = h.figures
+    shares = ", ".join(
+        f"{int(a.threshold_s)} s: {'-' if a.share is None else f'{a.share * 100:.1f} %'}"
+        f" ({'met' if a.met else 'not met' if a.met is False else 'n/a'})"
+        for a in f.answer
+    )
+    c = f.callbacks
+    signed = f"signed off by {h.signoff.lead}" if h.signoff else "not signed off"
+    return (
+        f"handover {h.shift_id} ({signed}): {f.total} alarms; answered within {shares}; "
+        f"{f.breaches} breaches; {len(f.still_open)} still open; callbacks {c.done} done, "
+        f"{c.overdue} overdue, {c.pending} pending; {len(h.notes)} notes"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        schedule = ShiftSchedule(DEFAULT_SHIFTS, args.tz)
+        shift_id = str(schedule.parse(args.shift))
+        as_of = None
+        if args.as_of:
+            as_of = datetime.fromisoformat(args.as_of.replace("Z", "+00:00"))
+            if as_of.tzinfo is None:
+                as_of = as_of.replace(tzinfo=UTC)
+    except (ValueError, KeyError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+    from operator_app.store import Store
+    from operator_app.store.handover_csv import write_handover_csv
+    from operator_app.store.shift_store import ShiftStore
+
+    try:
+        store = Store.open(args.db)
+    except Exception as exc:
+        print(f"error: cannot open database: {exc}", file=sys.stderr)
+        return 1
+    try:
+        handover = ShiftStore(store).handover(schedule, shift_id, as_of)
+    finally:
+        store.close()
+    try:
+        if args.csv:
+            write_handover_csv(handover, args.csv)
+            print(f"wrote {args.csv}", file=sys.stderr)
+        if args.pdf:
+            pages = _write_pdf(handover, args.pdf, args.centre, args.tz)
+            print(f"wrote {args.pdf} ({pages} pages)", file=sys.stderr)
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(summary_text(handover))
+    return 0
+
+
+_APP: object = None  # the QGuiApplication this command created (kept alive)
+
+
+def _write_pdf(handover: object, path: str, centre: str, tz: str) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from operator_app.ui.handover_pdf import write_handover_pdf
+
+    global _APP
+    if QGuiApplication.instance() is None:
+        _APP = QGuiApplication(["operator-app"])
+    return write_handover_pdf(handover, path, centre=centre, tz=tz)  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

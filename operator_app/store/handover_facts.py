@@ -1,0 +1,262 @@
+"""Facts for the handover, built from the append-only event rows (``alarm_events``,
+``callback_events``), never from the mutable columns of ``alarms``/``callbacks``.
+
+Which alarms: those received before ``end`` that were received in ``[start, end)`` or were not
+closed by ``start`` (still open from earlier). The mutable ``state``/``closed_at`` columns are
+used only to *select* candidate rows; every time, operator and outcome comes from events:
+
+- ``first_claimed_at/by``: the first CLAIMED row. An attached alarm (child) is never claimed
+  itself: it counts as claimed when its parent's operator had it, i.e. at the ATTACHED row's
+  time if the parent was held then, else at the parent's next CLAIMED row.
+- ``closed_at/by/outcome``: the last CLOSED row, unless a REOPENED row follows it.
+- ``priority``: as received. A parent raised by a more urgent child (ESCALATED rows) is
+  measured against its own first priority (the ``from`` of its first ESCALATED row).
+- Queue items of kind ``callback`` are not alarms: they are counted in the callback figures.
+
+``callback_facts``: callbacks scheduled before ``end`` and not closed before ``start``; the due
+time is the one in force at ``end`` (SCHEDULED, then RESCHEDULED rows), the close from the
+COMPLETED/CANCELLED row. ``presence``: every operator with any event row, note or callback
+event in ``[start, end)``, on duty for the whole period (sign-in comes in a later issue).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import datetime
+from operator import itemgetter
+from typing import Any
+
+import msgspec
+from sqlalchemy import ColumnElement, String, and_, or_, select, type_coerce, union
+from sqlalchemy.engine import Connection
+
+from operator_app.domain.alarms import AlarmState, EventKind, Priority
+from operator_app.domain.handover import AlarmFact, CallbackFact, OperatorPresence
+from operator_app.store.callbacks_sql import CALLBACK_KIND, CallbackEventKind
+from operator_app.store.schema import alarm_events, alarms
+from operator_app.store.schema_shift import callback_events, handover_notes
+from operator_app.store.types import as_utc
+
+_KINDS = [
+    k.value
+    for k in (
+        EventKind.CLAIMED,
+        EventKind.RELEASED,
+        EventKind.CLOSED,
+        EventKind.REOPENED,
+        EventKind.ESCALATED,
+        EventKind.ATTACHED,
+    )
+]
+_CLAIMED, _RELEASED, _CLOSED = (
+    EventKind.CLAIMED.value,
+    EventKind.RELEASED.value,
+    EventKind.CLOSED.value,
+)
+_REOPENED, _ESCALATED, _ATTACHED = (
+    EventKind.REOPENED.value,
+    EventKind.ESCALATED.value,
+    EventKind.ATTACHED.value,
+)
+_decode = msgspec.json.Decoder(dict[str, Any]).decode
+_PRIORITY = {p.value: p for p in Priority}
+_first = itemgetter(0)
+
+
+def _alarm_scope(start: datetime, end: datetime) -> ColumnElement[bool]:
+    return and_(
+        alarms.c.kind != CALLBACK_KIND,
+        alarms.c.received_at < end,
+        or_(
+            alarms.c.received_at >= start,
+            alarms.c.state == AlarmState.OPEN.value,
+            alarms.c.closed_at >= start,
+        ),
+    )
+
+
+def _raw(conn: Connection, column: Any) -> Any:
+    """On SQLite the stored ISO text itself (parsed only where needed; it sorts like the
+    instant); elsewhere the column as it is."""
+    return type_coerce(column, String) if conn.dialect.name == "sqlite" else column
+
+
+def _time(value: Any) -> datetime:
+    if isinstance(value, str):
+        return datetime.fromisoformat(value)
+    return as_utc(value)
+
+
+def alarm_facts(conn: Connection, start: datetime, end: datetime) -> list[AlarmFact]:
+    scope = _alarm_scope(start, end)
+    heads = conn.execute(
+        select(
+            alarms.c.id,
+            alarms.c.patient_id,
+            alarms.c.kind,
+            alarms.c.priority,
+            _raw(conn, alarms.c.raised_at),
+            _raw(conn, alarms.c.received_at),
+        ).where(scope)
+    ).all()
+    if not heads:
+        return []
+    events = conn.execute(
+        select(
+            alarm_events.c.id,
+            alarm_events.c.alarm_id,
+            alarm_events.c.kind,
+            _raw(conn, alarm_events.c.at),
+            alarm_events.c.operator,
+            alarm_events.c.detail,
+        )
+        .join(alarms, alarms.c.id == alarm_events.c.alarm_id)
+        .where(scope, alarm_events.c.kind.in_(_KINDS))
+    ).all()
+    events.sort(key=_first)  # by id: commit order (see db)
+    first_claim: dict[str, tuple[Any, str | None]] = {}
+    close: dict[str, tuple[Any, str | None, str | None]] = {}
+    first_priority: dict[str, str] = {}
+    attached: dict[str, tuple[str, Any]] = {}
+    holds: list[tuple[str, Any, str | None]] = []  # (alarm, at, holder or None): claim timeline
+    for _id, alarm_id, kind, at, operator, detail in events:
+        if kind == _CLAIMED:
+            if alarm_id not in first_claim:
+                first_claim[alarm_id] = (at, operator)
+            holds.append((alarm_id, at, operator))
+        elif kind == _CLOSED:
+            close[alarm_id] = (at, operator, detail)
+            holds.append((alarm_id, at, None))
+        elif kind == _RELEASED:
+            holds.append((alarm_id, at, None))
+        elif kind == _REOPENED:
+            close.pop(alarm_id, None)
+        elif kind == _ESCALATED:
+            if alarm_id not in first_priority and detail:
+                first_priority[alarm_id] = _decode(detail).get("from")
+        elif kind == _ATTACHED and detail and alarm_id not in attached:
+            parent = _decode(detail).get("parent")
+            if parent is not None:
+                attached[alarm_id] = (parent, at)
+    timelines: dict[str, list[tuple[Any, str | None]]] = {}
+    if attached:
+        parents = {p for p, _ in attached.values()}
+        for alarm_id, at, who in holds:
+            if alarm_id in parents:
+                timelines.setdefault(alarm_id, []).append((at, who))
+    out = []
+    for alarm_id, patient_id, kind, priority, raised_at, received_at in heads:
+        claim = first_claim.get(alarm_id)
+        if claim is None and alarm_id in attached:
+            parent, at = attached[alarm_id]
+            claim = _claim_via_parent(timelines.get(parent, []), at)
+        c = close.get(alarm_id)
+        outcome = None
+        if c is not None and c[2]:
+            outcome = _decode(c[2]).get("outcome")
+        out.append(
+            AlarmFact(
+                alarm_id,
+                patient_id,
+                kind,
+                _PRIORITY.get(first_priority.get(alarm_id) or priority, Priority.HIGH),
+                _time(raised_at),
+                _time(received_at),
+                None if claim is None else _time(claim[0]),
+                None if claim is None else claim[1],
+                None if c is None else _time(c[0]),
+                None if c is None else c[1],
+                outcome,
+            )
+        )
+    return out
+
+
+def _claim_via_parent(
+    timeline: list[tuple[Any, str | None]], attached_at: Any
+) -> tuple[Any, str | None] | None:
+    """Held by the parent's operator at ``attached_at`` -> then; else the next claim after."""
+    if not timeline:
+        return None
+    i = bisect_right([t for t, _ in timeline], attached_at)
+    if i > 0 and timeline[i - 1][1] is not None:
+        return attached_at, timeline[i - 1][1]
+    for t, who in timeline[i:]:
+        if who is not None:
+            return t, who
+    return None
+
+
+def callback_facts(conn: Connection, start: datetime, end: datetime) -> list[CallbackFact]:
+    rows = conn.execute(
+        select(
+            callback_events.c.id,
+            callback_events.c.callback_id,
+            callback_events.c.kind,
+            callback_events.c.at,
+            callback_events.c.detail,
+        ).where(callback_events.c.at < end)
+    ).all()
+    rows.sort(key=lambda r: r[0])
+    state: dict[int, dict[str, Any]] = {}
+    from operator_app.store.schema_shift import callbacks
+
+    for _id, cb_id, kind, at, detail in rows:
+        d = _decode(detail) if detail else {}
+        s = state.setdefault(int(cb_id), {})
+        if kind == CallbackEventKind.SCHEDULED:
+            s.update(
+                created_at=at,
+                due_at=datetime.fromisoformat(d["due_at"]),
+                assignee=d.get("assignee"),
+            )
+        elif kind == CallbackEventKind.RESCHEDULED:
+            s["due_at"] = datetime.fromisoformat(d["to"])
+        elif kind in (CallbackEventKind.COMPLETED, CallbackEventKind.CANCELLED):
+            s.update(closed_at=at, outcome=d.get("outcome") or "cancelled")
+    if not state:
+        return []
+    patients = dict(
+        conn.execute(
+            select(callbacks.c.id, callbacks.c.patient_id).where(callbacks.c.id.in_(list(state)))
+        ).all()
+    )
+    out = []
+    for cb_id, s in sorted(state.items()):
+        if "created_at" not in s:
+            continue
+        closed_at = s.get("closed_at")
+        if closed_at is not None and closed_at < start:
+            continue
+        out.append(
+            CallbackFact(
+                id=str(cb_id),
+                patient_id=patients.get(cb_id, ""),
+                due_at=s["due_at"],
+                created_at=s["created_at"],
+                assignee=s.get("assignee"),
+                closed_at=closed_at,
+                outcome=s.get("outcome"),
+            )
+        )
+    return out
+
+
+def presence(conn: Connection, start: datetime, end: datetime) -> list[OperatorPresence]:
+    query = union(
+        select(alarm_events.c.operator.label("who")).where(
+            alarm_events.c.at >= start,
+            alarm_events.c.at < end,
+            alarm_events.c.operator.is_not(None),
+        ),
+        select(callback_events.c.operator).where(
+            callback_events.c.at >= start,
+            callback_events.c.at < end,
+            callback_events.c.operator.is_not(None),
+        ),
+        select(handover_notes.c.operator).where(
+            handover_notes.c.at >= start, handover_notes.c.at < end
+        ),
+    )
+    names = sorted({r[0] for r in conn.execute(query)})
+    return [OperatorPresence(n) for n in names]
