@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from operator_app import __version__
 
-SUBCOMMANDS = ("simulate", "credentials", "log")
+SUBCOMMANDS = ("simulate", "credentials", "log", "handover")
 
 
 def _iso(value: str) -> datetime:
@@ -145,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
         return credentials_main(argv[1:])
     if argv and argv[0] == "log":
         return log_main(argv[1:])
+    if argv and argv[0] == "handover":
+        from operator_app.handover_cli import main as handover_main
+
+        return handover_main(argv[1:])
     args = desk_parser().parse_args(argv)
     from operator_app.ui.app import run
 

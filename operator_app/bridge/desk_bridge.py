@@ -17,7 +17,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -30,13 +31,16 @@ from operator_app.domain.connection import ConnectionStatus, LinkState
 from operator_app.domain.records import FeedEvent
 from operator_app.domain.views import AlarmView
 from operator_app.logging_setup import log_event
+from operator_app.domain.shifts import DEFAULT_SCHEDULE
 from operator_app.store import Store
+from operator_app.store.handover_csv import write_handover_csv
 
 log = logging.getLogger("operator_app.bridge")
 
 FLUSH_MS = 100
 POLL_MS = 1000
 OUTBOX_RETRY_MS = 5000
+DUE_CHECK_MS = 1000  # callbacks enter the queue within a second of their due time
 
 
 def utcnow() -> datetime:
@@ -54,7 +58,29 @@ class StoreSink:
         return self._store.load_cursor(self._feed_key)
 
     def apply(self, stream: str, events: list[FeedEvent]) -> ChangeSet:
-        return self._store.apply_batch(self._feed_key, stream, events, utcnow())
+        """Apply the batch, then the passes that follow from it: group a burst from one home
+        under its open alarm, and triage new measurements. Each is its own transaction and
+        idempotent, so a failure after the batch committed is repaired by the retry."""
+        changes = self._store.apply_batch(self._feed_key, stream, events, utcnow())
+        return follow_up(self._store, changes)
+
+
+def follow_up(store: Store, changes: ChangeSet) -> ChangeSet:
+    """Grouping and triage after ``changes`` were committed; one merged ChangeSet."""
+    views = {a.id: a for a in changes.alarms}
+    new = [a.id for a in changes.alarms if a.is_open and a.parent_id is None]
+    for view in store.shift.attach_pending(new):
+        views[view.id] = view
+    problems = list(changes.problems)
+    if changes.measurements:
+        triaged = store.measurements.triage_pending()
+        for view in triaged.alarms:
+            views[view.id] = view
+        problems.extend(triaged.problems)
+    if len(views) == len(changes.alarms) and len(problems) == len(changes.problems):
+        return changes
+    return ChangeSet(alarms=tuple(views.values()), patient_ids=changes.patient_ids,
+                     measurements=changes.measurements, problems=tuple(problems))
 
 
 class DeskBridge(QObject):
@@ -66,6 +92,12 @@ class DeskBridge(QObject):
     todayLogLoaded = Signal(object)  # list[AlarmView]
     errorRaised = Signal(str)
     pendingDecisionsChanged = Signal(int)
+    measurementsLoaded = Signal(str, object)  # patient id, PatientMeasurements
+    reviewsLoaded = Signal(object)  # list[ReviewSummary]
+    deviationsLoaded = Signal(str, object)  # review alarm id, list[Deviation]
+    callbacksLoaded = Signal(object)  # list[Callback]
+    handoverLoaded = Signal(object)  # Handover
+    handoverExported = Signal(str, str)  # kind, path
 
     # cross-thread hand-offs (emitted from worker threads, delivered queued in the GUI thread)
     _changesIn = Signal(object)
@@ -117,6 +149,10 @@ class DeskBridge(QObject):
         self._outbox_timer = QTimer(self)
         self._outbox_timer.setInterval(OUTBOX_RETRY_MS)
         self._outbox_timer.timeout.connect(self.replay_outbox)
+        self._due_timer = QTimer(self)
+        self._due_timer.setInterval(DUE_CHECK_MS)
+        self._due_timer.timeout.connect(self._enqueue_due_callbacks)
+        self.schedule = DEFAULT_SCHEDULE
 
         self._changesIn.connect(self._on_changes)
         self._statusIn.connect(self.statusChanged)
@@ -127,9 +163,12 @@ class DeskBridge(QObject):
     def start(self) -> None:
         """Load what the database holds, then connect the feed."""
         self._read(self._initial_load, self._on_initial_load)
+        self._write(self._catch_up, self._on_catch_up,
+                    lambda e: log.error("start-up grouping/triage failed: %s", e))
         self.replay_outbox()
         self._poll_timer.start()
         self._outbox_timer.start()
+        self._due_timer.start()
         if self.feed_url:
             self._start_feed()
         else:
@@ -145,6 +184,26 @@ class DeskBridge(QObject):
         self._last_event_id = max(self._last_event_id, last)
         self._on_changes(ChangeSet(alarms=tuple(alarms)))
         self._flush()
+
+    def _catch_up(self) -> ChangeSet:
+        """Writer thread, at start-up: finish the follow-up passes a crash may have cut short,
+        and bring in callbacks that fell due while the desk was closed."""
+        open_ids = [a.id for a in self.store.open_alarms()]
+        views = {a.id: a for a in self.store.shift.attach_pending(open_ids)}
+        for result in self.store.measurements.triage_all():
+            views.update((a.id, a) for a in result.alarms)
+        views.update((a.id, a) for a in self.store.shift.enqueue_due(utcnow()))
+        return ChangeSet(alarms=tuple(views.values()))
+
+    def _on_catch_up(self, changes: ChangeSet) -> None:
+        if changes:
+            self._on_changes(changes)
+
+    @Slot()
+    def _enqueue_due_callbacks(self) -> None:
+        self._write(lambda: self.store.shift.enqueue_due(utcnow()),
+                    lambda views: views and self._on_changes(ChangeSet(alarms=tuple(views))),
+                    lambda e: log.warning("callback check failed: %s", e))
 
     def _start_feed(self) -> None:
         from operator_app.feed.client import FeedClient
@@ -169,6 +228,7 @@ class DeskBridge(QObject):
         self._stopped = True
         self._poll_timer.stop()
         self._outbox_timer.stop()
+        self._due_timer.stop()
         self._flush_timer.stop()
         if self._feed is not None:
             self._feed.stop()
@@ -382,6 +442,102 @@ class DeskBridge(QObject):
         now = datetime.now().astimezone()
         midnight = now.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
         self._read(lambda: self.store.closed_alarms(midnight), self.todayLogLoaded.emit)
+
+
+    # ---------------------------------------------------------------- home monitoring
+    def load_measurements(self, patient_id: str) -> None:
+        store = self.store
+
+        def read() -> PatientMeasurements:
+            return PatientMeasurements(
+                series=store.measurements.series(patient_id),
+                latest=store.measurements.latest(patient_id),
+                rows=store.measurements.measurement_rows(patient_id),
+                news2=store.measurements.news2(patient_id, utcnow()),
+            )
+
+        self._read(read, lambda m: self.measurementsLoaded.emit(patient_id, m))
+
+    def load_reviews(self) -> None:
+        self._read(self.store.measurements.open_reviews, self.reviewsLoaded.emit)
+
+    def load_deviations(self, alarm_id: str) -> None:
+        self._read(lambda: self.store.measurements.review_deviations(alarm_id),
+                   lambda d: self.deviationsLoaded.emit(alarm_id, d))
+
+    # ---------------------------------------------------------------- callbacks
+    def load_callbacks(self) -> None:
+        since = utcnow() - timedelta(days=1)
+        self._read(lambda: self.store.shift.callbacks(since), self.callbacksLoaded.emit)
+
+    def _callback_command(self, fn: Callable[[], Any]) -> None:
+        def done(_: Any) -> None:
+            self.load_callbacks()
+            self._enqueue_due_callbacks()
+            self._poll_other_desks()
+
+        def failed(exc: BaseException) -> None:
+            self.errorRaised.emit(f"callback not saved: {type(exc).__name__}: {exc}")
+
+        self._write(fn, done, failed)
+
+    def schedule_callback(self, patient_id: str, due_at: datetime, reason: str,
+                          assignee: str | None) -> None:
+        op = self.operator
+        self._callback_command(
+            lambda: self.store.shift.schedule_callback(patient_id, due_at, reason, assignee, op))
+
+    def reschedule_callback(self, callback_id: str, new_due: datetime, why: str) -> None:
+        op = self.operator
+        self._callback_command(lambda: self.store.shift.reschedule(callback_id, new_due, why, op))
+
+    def complete_callback(self, callback_id: str, outcome: Any, note: str) -> None:
+        op = self.operator
+        self._callback_command(lambda: self.store.shift.complete(callback_id, outcome, note, op))
+
+    # ---------------------------------------------------------------- handover
+    def load_handover(self, shift_id: str) -> None:
+        schedule = self.schedule
+        self._read(lambda: self.store.shift.handover(schedule, shift_id), self.handoverLoaded.emit)
+
+    def add_handover_note(self, shift_id: str, text: str) -> None:
+        op = self.operator
+        self._write(lambda: self.store.shift.add_note(shift_id, op, text),
+                    lambda _: self.load_handover(shift_id),
+                    lambda e: self.errorRaised.emit(f"note not saved: {e}"))
+
+    def sign_off_handover(self, shift_id: str) -> None:
+        op, schedule = self.operator, self.schedule
+        self._write(lambda: self.store.shift.sign_off(schedule, shift_id, op),
+                    lambda _: self.load_handover(shift_id),
+                    lambda e: self.errorRaised.emit(f"sign-off refused: {e}"))
+
+    def export_handover(self, shift_id: str, kind: str, path: str, centre: str = "") -> None:
+        """Data is read on the reader thread; the PDF is drawn here (Qt painting), CSV there."""
+        schedule = self.schedule
+
+        def read() -> Any:
+            handover = self.store.shift.handover(schedule, shift_id)
+            if kind == "csv":
+                write_handover_csv(handover, path)
+            return handover
+
+        def done(handover: Any) -> None:
+            if kind == "pdf":
+                from operator_app.ui.handover_pdf import write_handover_pdf
+
+                write_handover_pdf(handover, path, centre=centre or "Responssenter", tz=str(schedule.tz))
+            self.handoverExported.emit(kind, path)
+
+        self._read(read, done)
+
+
+@dataclass(frozen=True)
+class PatientMeasurements:
+    series: Any  # domain.series.PatientSeries
+    latest: list[Any]
+    rows: list[Any]
+    news2: Any
 
 
 class _FeedListener:

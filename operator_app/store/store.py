@@ -37,6 +37,12 @@ class Store:
     def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
         self.engine = engine
         self._clock = clock
+        # the home-monitoring and shift parts of the store, over the same engine
+        from operator_app.store.measurement_store import MeasurementStore
+        from operator_app.store.shift_store import ShiftStore
+
+        self.measurements = MeasurementStore(self, clock)
+        self.shift = ShiftStore(self, clock)
 
     @classmethod
     def open(cls, url: str, *, clock: Clock = utc_now) -> Store:
