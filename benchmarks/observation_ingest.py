@@ -83,14 +83,12 @@ class _Listener:
 
 
 class TriagingSink:
-    """``StoreSink`` plus a triage pass after each batch that had measurements (writer thread)."""
+    """The desk's own ``StoreSink`` (apply, then the follow-up passes: grouping and triage, on
+    the writer thread), counting what it did."""
 
     def __init__(self, store: Any, feed_key: str, head: int) -> None:
         from operator_app.bridge.desk_bridge import StoreSink
-        from operator_app.store.measurement_store import MeasurementStore
-
         self._sink = StoreSink(store, feed_key)
-        self._measurements = MeasurementStore(store)
         self.head = head
         self.done = threading.Event()
         self.triaged = 0
@@ -106,11 +104,7 @@ class TriagingSink:
     def apply(self, stream: str, events: list[Any]) -> Any:
         changes = self._sink.apply(stream, events)
         self.batches += 1
-        if changes.measurements:
-            result = self._measurements.triage_pending()
-            self.triaged += result.measurements
-            self.rejected += result.rejected
-            self.review_items.update(a.id for a in result.alarms)
+        self.review_items.update(a.id for a in changes.alarms if a.kind == "measurement_review")
         if events[-1].seq >= self.head:
             self.done.set()
         return changes
@@ -132,6 +126,12 @@ def run(url: str, stream: str, head: int, workdir: Path) -> tuple[float, Triagin
     elapsed = time.perf_counter() - t0
     client.stop()
     writer.shutdown(wait=True)
+    import sqlalchemy as sa
+
+    with store.engine.connect() as conn:
+        sink.triaged = int(conn.execute(sa.text(
+            "SELECT count(*) FROM measurements WHERE triaged_at IS NOT NULL")).scalar_one())
+    sink.rejected = store.measurements.rejected_count()
     store.close()
     return elapsed, sink
 
