@@ -27,15 +27,15 @@ from operator import itemgetter
 from typing import Any
 
 import msgspec
-from sqlalchemy import ColumnElement, String, and_, or_, select, type_coerce, union
+from sqlalchemy import select, union
 from sqlalchemy.engine import Connection
 
-from operator_app.domain.alarms import AlarmState, EventKind, Priority
+from operator_app.domain.alarms import EventKind, Priority
 from operator_app.domain.handover import AlarmFact, CallbackFact, OperatorPresence
 from operator_app.store.callbacks_sql import CALLBACK_KIND, CallbackEventKind
-from operator_app.store.schema import alarm_events, alarms
+from operator_app.store.schema import alarm_events
 from operator_app.store.schema_shift import callback_events, handover_notes
-from operator_app.store.types import as_utc
+from operator_app.store.types import as_utc, utc_text
 
 _KINDS = [
     k.value
@@ -63,56 +63,59 @@ _PRIORITY = {p.value: p for p in Priority}
 _first = itemgetter(0)
 
 
-def _alarm_scope(start: datetime, end: datetime) -> ColumnElement[bool]:
-    return and_(
-        alarms.c.kind != CALLBACK_KIND,
-        alarms.c.received_at < end,
-        or_(
-            alarms.c.received_at >= start,
-            alarms.c.state == AlarmState.OPEN.value,
-            alarms.c.closed_at >= start,
-        ),
-    )
+_HEAD = "a.id, a.patient_id, a.kind, a.priority, a.raised_at, a.received_at"
+#: The scope as three disjoint, indexable parts (received in the period; still open from
+#: before; closed after the start but received before it): ix_alarms_received_at,
+#: ix_alarms_state, ix_alarms_closed_at.
+_PARTS = (
+    "a.received_at >= {s} AND a.received_at < {e}",
+    "a.state = 'open' AND a.received_at < {s}",
+    "a.closed_at >= {s} AND a.received_at < {s} AND a.state <> 'open'",
+)
+_NOT_CALLBACK = f"a.kind <> '{CALLBACK_KIND}'"
+_KIND_LIST = ", ".join(f"'{k}'" for k in _KINDS)
 
 
-def _raw(conn: Connection, column: Any) -> Any:
-    """On SQLite the stored ISO text itself (parsed only where needed; it sorts like the
-    instant); elsewhere the column as it is."""
-    return type_coerce(column, String) if conn.dialect.name == "sqlite" else column
+def _sql(template: str, conn: Connection) -> str:
+    if conn.dialect.name == "sqlite":
+        return template.format(s=":s", e=":e")
+    return template.format(s="%(s)s", e="%(e)s")  # psycopg
 
 
-def _time(value: Any) -> datetime:
-    if isinstance(value, str):
-        return datetime.fromisoformat(value)
-    return as_utc(value)
+_HEADS_SQL = " UNION ALL ".join(
+    f"SELECT {_HEAD} FROM alarms a WHERE {part} AND {_NOT_CALLBACK}" for part in _PARTS
+)
+_EVENTS_SQL = " UNION ALL ".join(
+    "SELECT e.id, e.alarm_id, e.kind, e.at, e.operator, e.detail"
+    " FROM alarms a JOIN alarm_events e ON e.alarm_id = a.id"
+    f" WHERE {part} AND {_NOT_CALLBACK} AND e.kind IN ({_KIND_LIST})"
+    for part in _PARTS
+)
+
+
+def _fetch(conn: Connection, template: str, params: dict[str, Any]) -> list[Any]:
+    """All rows as plain DBAPI tuples (no result processing). ``exec_driver_sql`` keeps the
+    statement inside the connection's transaction (one snapshot with the other reads)."""
+    result = conn.exec_driver_sql(_sql(template, conn), params)
+    try:
+        return result.cursor.fetchall()
+    finally:
+        result.close()
 
 
 def alarm_facts(conn: Connection, start: datetime, end: datetime) -> list[AlarmFact]:
-    scope = _alarm_scope(start, end)
-    heads = conn.execute(
-        select(
-            alarms.c.id,
-            alarms.c.patient_id,
-            alarms.c.kind,
-            alarms.c.priority,
-            _raw(conn, alarms.c.raised_at),
-            _raw(conn, alarms.c.received_at),
-        ).where(scope)
-    ).all()
+    sqlite = conn.dialect.name == "sqlite"
+    params = (
+        {"s": utc_text(start), "e": utc_text(end)}
+        if sqlite
+        else {"s": as_utc(start), "e": as_utc(end)}
+    )
+    # On SQLite times stay fixed-width UTC text (sorts like the instant) until a fact is built.
+    time = datetime.fromisoformat if sqlite else as_utc
+    heads = _fetch(conn, _HEADS_SQL, params)
     if not heads:
         return []
-    events = conn.execute(
-        select(
-            alarm_events.c.id,
-            alarm_events.c.alarm_id,
-            alarm_events.c.kind,
-            _raw(conn, alarm_events.c.at),
-            alarm_events.c.operator,
-            alarm_events.c.detail,
-        )
-        .join(alarms, alarms.c.id == alarm_events.c.alarm_id)
-        .where(scope, alarm_events.c.kind.in_(_KINDS))
-    ).all()
+    events = _fetch(conn, _EVENTS_SQL, params)
     events.sort(key=_first)  # by id: commit order (see db)
     first_claim: dict[str, tuple[Any, str | None]] = {}
     close: dict[str, tuple[Any, str | None, str | None]] = {}
@@ -145,27 +148,34 @@ def alarm_facts(conn: Connection, start: datetime, end: datetime) -> list[AlarmF
             if alarm_id in parents:
                 timelines.setdefault(alarm_id, []).append((at, who))
     out = []
+    append = out.append
+    get_claim, get_close, priorities = first_claim.get, close.get, _PRIORITY
+    high = Priority.HIGH
     for alarm_id, patient_id, kind, priority, raised_at, received_at in heads:
-        claim = first_claim.get(alarm_id)
+        claim = get_claim(alarm_id)
         if claim is None and alarm_id in attached:
             parent, at = attached[alarm_id]
             claim = _claim_via_parent(timelines.get(parent, []), at)
-        c = close.get(alarm_id)
-        outcome = None
-        if c is not None and c[2]:
-            outcome = _decode(c[2]).get("outcome")
-        out.append(
+        if first_priority:
+            priority = first_priority.get(alarm_id) or priority
+        c = get_close(alarm_id)
+        if c is None:
+            closed_at = closed_by = outcome = None
+        else:
+            closed_at, closed_by = time(c[0]), c[1]
+            outcome = _decode(c[2]).get("outcome") if c[2] else None
+        append(
             AlarmFact(
                 alarm_id,
                 patient_id,
                 kind,
-                _PRIORITY.get(first_priority.get(alarm_id) or priority, Priority.HIGH),
-                _time(raised_at),
-                _time(received_at),
-                None if claim is None else _time(claim[0]),
+                priorities.get(priority, high),
+                time(raised_at),
+                time(received_at),
+                None if claim is None else time(claim[0]),
                 None if claim is None else claim[1],
-                None if c is None else _time(c[0]),
-                None if c is None else c[1],
+                closed_at,
+                closed_by,
                 outcome,
             )
         )

@@ -74,6 +74,9 @@ alarms = Table(
     Index(None, "state"),  # the open queue
     Index(None, "parent_id"),  # open children of a parent
     Index(None, "raised_at"),  # the response log
+    # the handover (store/handover_facts.py): received in a period; closed after its start
+    Index(None, "received_at"),
+    Index(None, "closed_at"),
 )
 
 alarm_events = Table(

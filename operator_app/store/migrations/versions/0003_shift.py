@@ -1,4 +1,5 @@
-"""Shift: callbacks, callback_events, handover_notes, handover_signoffs; alarms.parent_id.
+"""Shift: callbacks, callback_events, handover_notes, handover_signoffs; alarms.parent_id
+(+ alarms indexes on received_at and closed_at for the handover).
 
 Revision ID: 0003
 Revises: 0002
@@ -24,6 +25,9 @@ def upgrade() -> None:
     with op.batch_alter_table("alarms") as batch:
         batch.add_column(sa.Column("parent_id", sa.String))
         batch.create_index("ix_alarms_parent_id", ["parent_id"])
+        # the handover's alarms: received in the period, or closed after its start
+        batch.create_index("ix_alarms_received_at", ["received_at"])
+        batch.create_index("ix_alarms_closed_at", ["closed_at"])
     op.create_table(
         "callbacks",
         sa.Column("id", EventId, nullable=False, autoincrement=True),
@@ -84,5 +88,7 @@ def downgrade() -> None:
     op.drop_table("callback_events")
     op.drop_table("callbacks")
     with op.batch_alter_table("alarms") as batch:
+        batch.drop_index("ix_alarms_closed_at")
+        batch.drop_index("ix_alarms_received_at")
         batch.drop_index("ix_alarms_parent_id")
         batch.drop_column("parent_id")
