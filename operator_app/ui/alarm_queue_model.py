@@ -10,8 +10,13 @@ time. Here the order costs a C-level ``bisect`` on precomputed key strings (``so
 span per contiguous block of new alarms (new alarms are the newest of their priority, so a batch
 is one span per priority level), ``beginMoveRows`` for an alarm whose place changed, and
 ``dataChanged`` per contiguous block of updates (without ``SortKeyRole``: the row keeps its
-place). Closed alarms leave the queue. id -> row is a dict, re-indexed lazily after a change of
-row numbers.
+place). Closed alarms leave the queue, and so do alarms attached to an open parent
+(``parent_id``: a burst from one home is one row, whose Kind cell says "+N more"). id -> row is a
+dict, re-indexed lazily after a change of row numbers.
+
+Overdue (``set_overdue``): the Age cell of an unclaimed row past its answer target reads
+"⚠ 02:13" in bold dark red with a tooltip "Past its answer target by 1:13" (word and icon, not
+colour only); only those Age cells are repainted.
 """
 
 from __future__ import annotations
@@ -31,11 +36,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QFont
 
 from operator_app.domain.queue import QueueStatus, queue_status, waiting_seconds
 from operator_app.domain.views import AlarmView
 from operator_app.ui import labels
+from operator_app.ui import parameter_labels as pl
+from operator_app.ui.group_labels import attached_text, attached_tooltip
 from operator_app.ui.icons import claimed_icon
 from operator_app.ui.roles import (
     AlarmIdRole,
@@ -47,6 +54,7 @@ from operator_app.ui.roles import (
     SortKeyRole,
     WaitingSecondsRole,
 )
+from widgets.overdue_style import OVERDUE_INK, format_overdue
 from widgets.plain_text_label import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -100,6 +108,27 @@ _UPDATE_ROLES = [
 _MAX_RUNS = 16
 
 
+#: the mark in front of an overdue waiting time
+OVERDUE_MARK = "\u26a0"
+
+
+def review_message_words(message: str) -> str:
+    """``"59408-5 red; 8480-6 yellow"`` -> ``"SpO2 red; Systolic yellow"``; parts that are not
+    "<code> <colour>" are kept as they are (never hidden)."""
+    parts: list[str] = []
+    for raw in message.split(";"):
+        part = raw.strip()
+        if not part:
+            continue
+        code, _, colour = part.rpartition(" ")
+        if code and colour.lower() in ("red", "yellow", "green"):
+            word = pl.colour_word(colour.lower()).lower()
+            parts.append(f"{pl.parameter_name(code.strip())} {word}")
+        else:
+            parts.append(pl.parameter_name(part))
+    return "; ".join(parts)
+
+
 def _runs(rows: list[int]) -> list[tuple[int, int]]:
     """Sorted row numbers as contiguous (first, last) runs."""
     runs: list[tuple[int, int]] = []
@@ -135,6 +164,8 @@ class AlarmQueueModel(QAbstractTableModel):
         self._now = now if now is not None else datetime.now(UTC)
         self._bold = QFont()
         self._bold.setBold(True)
+        self._overdue: dict[str, float] = {}  # id -> seconds past the answer target
+        self._overdue_ink = QBrush(OVERDUE_INK)
 
     # -- read access ----------------------------------------------------------------------------
     def rowCount(self, parent: _Index = _ROOT) -> int:
@@ -213,6 +244,11 @@ class AlarmQueueModel(QAbstractTableModel):
             return waiting_seconds(alarm, self._now)
         if role == PatientIdRole:
             return alarm.patient_id
+        if column == Column.AGE and role in (Qt.ItemDataRole.FontRole,
+                                             Qt.ItemDataRole.ForegroundRole):
+            if not self.is_overdue(alarm):
+                return None
+            return self._bold if role == Qt.ItemDataRole.FontRole else self._overdue_ink
         if role == Qt.ItemDataRole.FontRole and column == Column.STATUS:
             return self._bold if alarm.claimed_by is not None and (
                 alarm.claimed_by == self._operator) else None
@@ -229,9 +265,12 @@ class AlarmQueueModel(QAbstractTableModel):
         if column == Column.PRIORITY:
             return labels.priority_label(alarm.priority)
         if column == Column.AGE:
-            return labels.format_duration(waiting_seconds(alarm, self._now))
+            waited = labels.format_duration(waiting_seconds(alarm, self._now))
+            return f"{OVERDUE_MARK} {waited}" if self.is_overdue(alarm) else waited
         if column == Column.KIND:
-            return labels.kind_label(alarm.kind)
+            extra = attached_text(alarm.attached)
+            kind = labels.kind_label(alarm.kind)
+            return f"{kind}  {extra}" if extra else kind
         if column == Column.PATIENT:
             if alarm.patient_name:
                 return alarm.patient_name
@@ -241,8 +280,14 @@ class AlarmQueueModel(QAbstractTableModel):
         if column == Column.STATUS:
             return self.status_text(alarm)
         if column == Column.MESSAGE:
-            return (alarm.message or "").replace("\n", " ")
+            return self.message_text(alarm)
         return ""
+
+    def message_text(self, alarm: AlarmView) -> str:
+        text = (alarm.message or "").replace("\n", " ")
+        if alarm.kind == labels.MEASUREMENT_REVIEW and text:
+            return review_message_words(text)
+        return text
 
     def status_text(self, alarm: AlarmView) -> str:
         status = queue_status(alarm)
@@ -263,16 +308,23 @@ class AlarmQueueModel(QAbstractTableModel):
 
     def _tooltip(self, alarm: AlarmView, column: Column) -> str | None:
         if column == Column.MESSAGE and alarm.message:
-            return alarm.message
+            shown = self.message_text(alarm)
+            return shown if shown == alarm.message else f"{shown}\n({alarm.message})"
         if column == Column.KIND and not labels.is_known_kind_label(alarm.kind):
             return self.tr("Unknown alarm kind: %1").replace("%1", alarm.kind)
+        if column == Column.KIND and alarm.attached > 0:
+            return attached_tooltip(alarm.attached)
         if column == Column.PATIENT:
             return alarm.patient_id
         if column == Column.STATUS:
             return self.status_text(alarm)
         if column == Column.AGE:
-            return self.tr("Waiting since %1").replace(
+            since = self.tr("Waiting since %1").replace(
                 "%1", labels.format_time(alarm.received_at, self._now))
+            if self.is_overdue(alarm):
+                return self.tr("Past its answer target by %1").replace(
+                    "%1", format_overdue(self._overdue[alarm.id])) + "\n" + since
+            return since
         return None
 
     # -- changes ---------------------------------------------------------------------------------
@@ -286,7 +338,7 @@ class AlarmQueueModel(QAbstractTableModel):
         updated: list[AlarmView] = []
         inserted: list[AlarmView] = []
         for alarm in latest.values():
-            if alarm.is_open:
+            if alarm.is_open and alarm.parent_id is None:
                 (updated if alarm.id in known else inserted).append(alarm)
             elif alarm.id in known:
                 removed.append(alarm.id)
@@ -421,6 +473,30 @@ class AlarmQueueModel(QAbstractTableModel):
         self._key_list.clear()
         self._stale_from = None
         self.endResetModel()
+
+    # -- overdue ---------------------------------------------------------------------------------
+    def is_overdue(self, alarm: AlarmView) -> bool:
+        """Unclaimed and past its answer target (as last told by ``set_overdue``)."""
+        return alarm.claimed_by is None and alarm.id in self._overdue
+
+    def overdue(self) -> dict[str, float]:
+        return dict(self._overdue)
+
+    def set_overdue(self, seconds_by_id: dict[str, float]) -> None:
+        """Which alarms are past their answer target and by how long; ``dataChanged`` for the
+        Age cells whose state or text changed (nothing else repaints)."""
+        old = self._overdue
+        new = {k: float(v) for k, v in seconds_by_id.items()}
+        changed = {i for i in old.keys() | new.keys()
+                   if int(old.get(i, -1)) != int(new.get(i, -1))}
+        self._overdue = new
+        rows = [r for i in changed if (r := self.row_of(i)) is not None]
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                 Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole,
+                 Qt.ItemDataRole.AccessibleTextRole]
+        for first, last in _runs(rows):
+            self.dataChanged.emit(self.index(first, Column.AGE), self.index(last, Column.AGE),
+                                  roles)
 
     def tick(self, now: datetime) -> None:
         """Advance the clock: ``dataChanged`` for the age column only."""

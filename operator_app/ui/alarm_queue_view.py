@@ -45,7 +45,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 _COLUMN_WIDTHS = {
     Column.PRIORITY: 112,
-    Column.AGE: 66,
+    Column.AGE: 84,  # room for "⚠ 1:06:40" (overdue over an hour)
     Column.KIND: 150,
     Column.PATIENT: 150,
     Column.MUNICIPALITY: 96,

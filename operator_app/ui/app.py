@@ -145,17 +145,26 @@ def run(args: argparse.Namespace) -> int:
             simulator.stop()
         return 1
 
+    if simulator is not None:
+        # the demo replays its window (30 days of measurements) into a fresh demo database
+        store.start_stream_at(f"{cfg.workstation}@{feed_url}", simulator.server.stream, 0)
+
     from operator_app.ui.main_window import MainWindow
+    from widgets.alarm_sound import AlarmSound
 
     bridge = DeskBridge(
         store, operator, cfg.workstation, feed_url, token,
         insecure=cfg.insecure, ca_file=cfg.ca_file or None, outbox=Outbox(paths.outbox_file()),
     )
     logging_setup.on_background_error(lambda text: bridge.errorRaised.emit(text))
-    window = MainWindow(bridge, operator, cfg.workstation)
+    window = MainWindow(bridge, operator, cfg.workstation, sound=AlarmSound())
     if demo and hasattr(window, "set_demo_mode"):
         window.set_demo_mode(True)
-    window.resize(1440, 880)
+    screen = app.primaryScreen()
+    if screen is not None and screen.availableSize().width() >= 1920:
+        window.resize(1920, 1080)
+    else:
+        window.resize(1440, 880)
     window.show()
     bridge.start()
     logging_setup.log_event(log, "desk_started", "desk started", operator_set=True,

@@ -14,6 +14,11 @@ from operator_app.domain.alarms import AlarmKind, Outcome, Priority, SourceStatu
 
 _CTX = "Labels"
 
+#: queue items that are not device alarms: a yellow/red home measurement to review, and a
+#: scheduled callback that fell due (kinds written by the store, not by the feed)
+MEASUREMENT_REVIEW = "measurement_review"
+CALLBACK = "callback"
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
@@ -34,12 +39,14 @@ def kind_label(kind: str) -> str:
         AlarmKind.DEVICE_BATTERY_LOW: _tr("Device battery low"),
         AlarmKind.DEVICE_OFFLINE: _tr("Device offline"),
         AlarmKind.DEVICE_TAMPER: _tr("Device tampered"),
+        MEASUREMENT_REVIEW: _tr("Measurement review"),
+        CALLBACK: _tr("Callback"),
     }
     return labels.get(kind, kind)
 
 
 def is_known_kind_label(kind: str) -> bool:
-    return kind in AlarmKind._value2member_map_
+    return kind in AlarmKind._value2member_map_ or kind in (MEASUREMENT_REVIEW, CALLBACK)
 
 
 def priority_word(priority: Priority | str) -> str:

@@ -1,5 +1,6 @@
 """The status bar: connection state (word + colour), reason, retry countdown, stream/seq, lag,
-backlog, bad frames, operator and an INSECURE badge. A stale feed never looks calm."""
+backlog, bad frames, operator, an INSECURE badge, and the sound state (IEC 60601-1-8: an audio
+pause is always indicated, and so is a desk without sound). A stale feed never looks calm."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 
 from operator_app.domain.connection import ConnectionStatus, LinkState
 from widgets.connection_indicator import ConnectionIndicator
+from widgets.overdue_style import format_overdue
 from widgets.plain_text_label import PlainTextLabel, plain_tooltip
 
 _COLOURS = {
@@ -44,6 +46,8 @@ class DeskStatusBar(QStatusBar):
             "QLabel#insecureBadge { background: #c62828; color: white; font-weight: bold;"
             " padding: 1px 6px; border-radius: 3px; }")
         self.insecure_badge.hide()
+        self.sound_label = self._label("soundState")
+        self.sound_label.setProperty("soundState", "on")
         self.operator_label = self._label("statusOperator")
         self.operator_label.setText(self.tr("Operator: %1 @ %2").replace("%1", operator).replace(
             "%2", workstation))
@@ -51,6 +55,7 @@ class DeskStatusBar(QStatusBar):
         for label in (self.reason_label, self.retry_label, self.stream_label, self.lag_label,
                       self.backlog_label, self.bad_frames_label):
             self.addWidget(label)
+        self.addPermanentWidget(self.sound_label)
         self.addPermanentWidget(self.insecure_badge)
         self.addPermanentWidget(self.operator_label)
         self._status: ConnectionStatus | None = None
@@ -61,6 +66,36 @@ class DeskStatusBar(QStatusBar):
         self.indicator.set_state(self.tr("Not connected"), _COLOURS[LinkState.STOPPED],
                                  self.tr("No connection status received yet"))
         self._show_bad_frames()
+        self.set_sound_state(True, False, 0.0)
+
+    def set_sound_state(self, available: bool, paused: bool, remaining_s: float) -> None:
+        """Always visible: "SOUND PAUSED 1:45", "Audio unavailable — visual signals only",
+        or "Sound on" (words, not emoji: a workstation may have no emoji font)."""
+        if paused:
+            text = self.tr("SOUND PAUSED %1").replace("%1", format_overdue(remaining_s))
+            tip = self.tr("Alarm sounds are paused; alarms still flash. Ctrl+M resumes.")
+            state = "paused"
+            if not available:
+                text += " · " + self.tr("Audio unavailable")
+        elif not available:
+            text = self.tr("Audio unavailable — visual signals only")
+            tip = self.tr("No sound device: alarms are shown and flash, but make no sound.")
+            state = "unavailable"
+        else:
+            text = self.tr("Sound on")
+            tip = self.tr("Ctrl+M pauses alarm sounds for 2 minutes.")
+            state = "on"
+        self.sound_label.setText(text)
+        self.sound_label.setToolTip(tip)
+        if self.sound_label.property("soundState") != state:
+            self.sound_label.setProperty("soundState", state)
+            colours = {"paused": "background: #fff4d6; color: #5c4500;",
+                       "unavailable": "background: #fbe3e3; color: #7f1010;",
+                       "on": ""}
+            self.sound_label.setStyleSheet(
+                f"QLabel#soundState {{ {colours[state]} font-weight: bold; padding: 1px 6px;"
+                " border-radius: 3px; }" if state != "on" else "")
+        self.sound_label.show()
 
     def _label(self, name: str) -> PlainTextLabel:
         label = PlainTextLabel(parent=self, selectable=False, wrap=False)

@@ -4,9 +4,16 @@ Close is enabled only when THIS operator holds the claim (``domain.queue.can_clo
 outcome is chosen. An alarm claimed by someone else says so and disables every action.
 Drafts (outcome and note) are kept per alarm, so switching alarms never loses a note.
 Feed strings are plain text.
+
+Work items: a measurement review lists its deviations (``set_deviations``: time, parameter,
+value, colour word); a callback shows its reason and offers Done… / Reschedule…. Any item with a
+patient offers "Schedule callback…". The panel only emits intent; the window opens the dialogs.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,8 +35,11 @@ from PySide6.QtWidgets import (
 
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.queue import can_close
+from operator_app.domain.review import Deviation
 from operator_app.domain.views import AlarmView
 from operator_app.ui import labels
+from operator_app.ui import parameter_labels as pl
+from operator_app.ui.alarm_queue_model import review_message_words
 from widgets.plain_text_label import PlainTextLabel
 
 NONE_TEXT = "—"
@@ -40,6 +50,11 @@ class TriagePanel(QWidget):
     releaseRequested = Signal(str)
     #: alarm id, Outcome, note
     closeRequested = Signal(str, object, str)
+    #: patient id: schedule a callback to this patient
+    scheduleCallbackRequested = Signal(str)
+    #: queue item id of a callback: mark it done / move it
+    callbackDoneRequested = Signal(str)
+    callbackRescheduleRequested = Signal(str)
 
     def __init__(self, operator: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +63,7 @@ class TriagePanel(QWidget):
         self._operator = operator
         self._alarm: AlarmView | None = None
         self._drafts: dict[str, tuple[Outcome | None, str]] = {}
+        self._deviations_for: str | None = None
         self._pending: set[str] = set()
 
         outer = QVBoxLayout(self)
@@ -98,7 +114,23 @@ class TriagePanel(QWidget):
             label = QLabel(title, self._details)
             label.setObjectName("fieldLabel")
             form.addRow(label, self.fields[key])
+        self._field_titles = {key: form.labelForField(self.fields[key]) for key in self.fields}
+        self._form = form
         layout.addWidget(self._details)
+
+        # a measurement review: its deviations, one compact line each
+        self.deviations_box = QWidget(body)
+        dev_layout = QVBoxLayout(self.deviations_box)
+        dev_layout.setContentsMargins(0, 4, 0, 0)
+        dev_layout.setSpacing(2)
+        dev_heading = QLabel(self.tr("Deviations"), self.deviations_box)
+        dev_heading.setObjectName("fieldLabel")
+        dev_layout.addWidget(dev_heading)
+        self.deviations_label = PlainTextLabel(parent=self.deviations_box)
+        self.deviations_label.setObjectName("deviationsList")
+        dev_layout.addWidget(self.deviations_label)
+        layout.addWidget(self.deviations_box)
+        self.deviations_box.hide()
         layout.addStretch(1)
         self._scroll.setWidget(body)
         outer.addWidget(self._scroll, 1)
@@ -119,6 +151,21 @@ class TriagePanel(QWidget):
         buttons.addWidget(self.claim_button)
         buttons.addWidget(self.release_button)
         buttons.addStretch(1)
+        self.callback_done_button = QPushButton(self.tr("Done…"), body)
+        self.callback_done_button.setObjectName("callbackDone")
+        self.callback_done_button.setToolTip(self.tr("Record how the callback went"))
+        self.callback_done_button.clicked.connect(self.request_callback_done)
+        self.callback_reschedule_button = QPushButton(self.tr("Reschedule…"), body)
+        self.callback_reschedule_button.setObjectName("callbackReschedule")
+        self.callback_reschedule_button.setToolTip(self.tr("Move the callback to a later time"))
+        self.callback_reschedule_button.clicked.connect(self.request_callback_reschedule)
+        self.schedule_button = QPushButton(self.tr("Schedule callback…"), body)
+        self.schedule_button.setObjectName("scheduleCallback")
+        self.schedule_button.setToolTip(self.tr("Schedule a call back to this patient (Ctrl+B)"))
+        self.schedule_button.clicked.connect(self.request_schedule_callback)
+        buttons.addWidget(self.callback_done_button)
+        buttons.addWidget(self.callback_reschedule_button)
+        buttons.addWidget(self.schedule_button)
         layout.addLayout(buttons)
 
         self.outcome_box = QGroupBox(self.tr("Outcome"), body)
@@ -182,6 +229,8 @@ class TriagePanel(QWidget):
         if (alarm is not None and previous is not None and alarm.id == previous.id
                 and alarm.claimed_by != previous.claimed_by):
             self._pending.discard(alarm.id)
+        if alarm is None or previous is None or alarm.id != previous.id:
+            self._deviations_for = None
         self._alarm = alarm
         if alarm is None:
             self.title_label.setText(self.tr("No alarm selected"))
@@ -200,7 +249,24 @@ class TriagePanel(QWidget):
         kind = labels.kind_label(alarm.kind) if labels.is_known_kind_label(alarm.kind) else (
             self.tr("%1 (unknown kind)").replace("%1", alarm.kind))
         self.title_label.setText(f"{labels.priority_label(alarm.priority)} · {kind} — {patient}")
-        self.fields["message"].setText(alarm.message or NONE_TEXT)
+        is_callback = alarm.kind == labels.CALLBACK
+        message_title = self._field_titles.get("message")
+        if isinstance(message_title, QLabel):
+            message_title.setText(self.tr("Reason") if is_callback else self.tr("Message"))
+        message = alarm.message or ""
+        if alarm.kind == labels.MEASUREMENT_REVIEW and message:
+            message = review_message_words(message)
+        self.fields["message"].setText(message or NONE_TEXT)
+        # work items (review, callback) have no device: keep their rows for what matters
+        work_item = alarm.kind in (labels.MEASUREMENT_REVIEW, labels.CALLBACK)
+        for key in ("location", "device", "updates"):
+            self._form.setRowVisible(self.fields[key], not work_item)
+        if alarm.kind == labels.MEASUREMENT_REVIEW:
+            self.deviations_box.show()
+            if self._deviations_for != alarm.id:
+                self.deviations_label.setText(self.tr("Loading deviations…"))
+        else:
+            self.deviations_box.hide()
         self.fields["location"].setText(alarm.location_text or NONE_TEXT)
         self.fields["device"].setText(alarm.device_id or NONE_TEXT)
         self.fields["times"].setText(self.tr("%1 · received %2").replace(
@@ -212,6 +278,22 @@ class TriagePanel(QWidget):
             for u in alarm.device_updates
         ]
         self.fields["updates"].setText("\n".join(updates) or NONE_TEXT)
+
+    def set_deviations(self, alarm_id: str, deviations: Sequence[Deviation]) -> None:
+        """The deviations of review item ``alarm_id`` (ignored when another item is shown)."""
+        if self._alarm is None or self._alarm.id != alarm_id:
+            return
+        self._deviations_for = alarm_id
+        lines = [self.deviation_line(d) for d in sorted(deviations, key=lambda d: d.effective_at)]
+        self.deviations_label.setText("\n".join(lines) or self.tr("No deviations recorded."))
+
+    def deviation_line(self, d: Deviation) -> str:
+        """``"14.03 13:02  SpO2  88  red"``: time, parameter, value, colour word."""
+        at: datetime = d.effective_at
+        when = at.astimezone().strftime("%d.%m %H:%M")
+        value = pl.format_values(d.code, d.values) if d.values else NONE_TEXT
+        return "  ".join((when, pl.parameter_name(d.code), value,
+                          pl.colour_word(d.colour).lower()))
 
     # -- drafts ----------------------------------------------------------------------------------
     def _save_draft(self, alarm_id: str) -> None:
@@ -303,6 +385,14 @@ class TriagePanel(QWidget):
         self.note_edit.setReadOnly(not decide)
         self.note_edit.setEnabled(alarm is not None and not other)
         self.close_button.setEnabled(self.can_close_now())
+        is_callback = alarm is not None and alarm.kind == labels.CALLBACK
+        self.callback_done_button.setVisible(is_callback)
+        self.callback_reschedule_button.setVisible(is_callback)
+        callback_live = (is_callback and alarm is not None and alarm.is_open and not other
+                         and alarm.id not in self._pending)
+        self.callback_done_button.setEnabled(callback_live)
+        self.callback_reschedule_button.setEnabled(callback_live)
+        self.schedule_button.setEnabled(alarm is not None)
         if alarm is None:
             self.close_hint.setText("")
         elif other:
@@ -339,6 +429,24 @@ class TriagePanel(QWidget):
         self._pending.add(self._alarm.id)
         self._update_actions()
         self.closeRequested.emit(self._alarm.id, outcome, self.note_edit.toPlainText())
+        return True
+
+    def request_schedule_callback(self) -> bool:
+        if self._alarm is None:
+            return False
+        self.scheduleCallbackRequested.emit(self._alarm.patient_id)
+        return True
+
+    def request_callback_done(self) -> bool:
+        if self._alarm is None or not self.callback_done_button.isEnabled():
+            return False
+        self.callbackDoneRequested.emit(self._alarm.id)
+        return True
+
+    def request_callback_reschedule(self) -> bool:
+        if self._alarm is None or not self.callback_reschedule_button.isEnabled():
+            return False
+        self.callbackRescheduleRequested.emit(self._alarm.id)
         return True
 
     def command_finished(self, alarm_id: str | None) -> None:

@@ -96,9 +96,12 @@ def test_killed_client_resumes_and_applies_every_event_exactly_once(
     updates = {(e["data"]["alarm_id"], e["data"]["status"], e["data"]["at"])
                for e in log if e["type"] == "alarm.updated" and e["data"]["alarm_id"] in set(raised)}
     with sqlite3.connect(db) as conn:
-        alarm_ids = [r[0] for r in conn.execute("SELECT id FROM alarms")]
+        # the feed's alarms (the desk's own review items and callbacks are not in the feed log)
+        own = "('measurement_review', 'callback')"
+        alarm_ids = [r[0] for r in conn.execute(f"SELECT id FROM alarms WHERE kind NOT IN {own}")]
         raised_rows = Counter(r[0] for r in conn.execute(
-            "SELECT alarm_id FROM alarm_events WHERE kind = 'raised'"))
+            "SELECT e.alarm_id FROM alarm_events e JOIN alarms a ON a.id = e.alarm_id "
+            f"WHERE e.kind = 'raised' AND a.kind NOT IN {own}"))
         update_rows = conn.execute(
             "SELECT count(*) FROM alarm_events WHERE kind = 'updated_at_source'").fetchone()[0]
         measurement_ids = {r[0] for r in conn.execute("SELECT id FROM measurements")}

@@ -16,6 +16,7 @@ from qt_samples import NOW, sample_alarms
 
 from operator_app.domain.views import AlarmView
 
+
 @pytest.fixture
 def bridge() -> FakeBridge:
     return FakeBridge()
@@ -24,8 +25,9 @@ def bridge() -> FakeBridge:
 @pytest.fixture
 def window(qtbot: Any, bridge: FakeBridge) -> Iterator[Any]:
     from operator_app.ui.main_window import MainWindow
+    from widgets.alarm_sound import AlarmSound
 
-    win = MainWindow(bridge, "anne", "RS-03")
+    win = MainWindow(bridge, "anne", "RS-03", sound=AlarmSound(enabled=False), now=lambda: NOW)
     qtbot.addWidget(win)
     win.resize(1400, 850)
     win.show()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.changes import ChangeSet
+from operator_app.domain.shifts import DEFAULT_SCHEDULE, ShiftSchedule
 from operator_app.domain.views import AlarmView
 
 
@@ -21,10 +23,18 @@ class FakeBridge(QObject):
     patientLoaded = Signal(str, object)
     todayLogLoaded = Signal(object)
     errorRaised = Signal(str)
+    pendingDecisionsChanged = Signal(int)
+    measurementsLoaded = Signal(str, object)
+    reviewsLoaded = Signal(object)
+    deviationsLoaded = Signal(str, object)
+    callbacksLoaded = Signal(object)
+    handoverLoaded = Signal(object)
+    handoverExported = Signal(str, str)
 
     def __init__(self) -> None:
         super().__init__()
         self.calls: list[tuple[str, tuple[Any, ...]]] = []
+        self.schedule: ShiftSchedule = DEFAULT_SCHEDULE
 
     def _record(self, name: str, *args: Any) -> None:
         self.calls.append((name, args))
@@ -46,6 +56,40 @@ class FakeBridge(QObject):
 
     def mark_shown(self, alarm_ids: list[str]) -> None:
         self._record("mark_shown", list(alarm_ids))
+
+    def load_measurements(self, patient_id: str) -> None:
+        self._record("load_measurements", patient_id)
+
+    def load_reviews(self) -> None:
+        self._record("load_reviews")
+
+    def load_deviations(self, alarm_id: str) -> None:
+        self._record("load_deviations", alarm_id)
+
+    def load_callbacks(self) -> None:
+        self._record("load_callbacks")
+
+    def schedule_callback(self, patient_id: str, due_at: datetime, reason: str,
+                          assignee: str | None) -> None:
+        self._record("schedule_callback", patient_id, due_at, reason, assignee)
+
+    def reschedule_callback(self, callback_id: str, new_due: datetime, why: str) -> None:
+        self._record("reschedule_callback", callback_id, new_due, why)
+
+    def complete_callback(self, callback_id: str, outcome: Any, note: str) -> None:
+        self._record("complete_callback", callback_id, outcome, note)
+
+    def load_handover(self, shift_id: str) -> None:
+        self._record("load_handover", shift_id)
+
+    def add_handover_note(self, shift_id: str, text: str) -> None:
+        self._record("add_handover_note", shift_id, text)
+
+    def sign_off_handover(self, shift_id: str) -> None:
+        self._record("sign_off_handover", shift_id)
+
+    def export_handover(self, shift_id: str, kind: str, path: str, centre: str = "") -> None:
+        self._record("export_handover", shift_id, kind, path)
 
     def calls_to(self, name: str) -> list[tuple[Any, ...]]:
         return [args for n, args in self.calls if n == name]

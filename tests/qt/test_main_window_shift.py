@@ -1,0 +1,282 @@
+"""The main window with the shift parts wired in: grouping, reviews, measurements, callbacks,
+escalation, sound state and the handover window."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from fake_bridge import FakeBridge
+from handover_samples import sample_figures
+from measurement_samples import copd_news2, copd_series, latest_values, measurement_rows
+from measurement_samples import review_items as sample_review_items
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from qt_samples import NOW, make_alarm
+
+from operator_app.bridge.desk_bridge import PatientMeasurements
+from operator_app.domain.alarms import Priority
+from operator_app.domain.callbacks import CallbackOutcome, schedule
+from operator_app.domain.colour import Colour
+from operator_app.domain.review import Deviation
+from operator_app.store.handover_data import Handover, HandoverNote, Signoff
+from operator_app.ui.alarm_queue_model import Column
+from operator_app.ui.callback_dialog import CompleteCallbackDialog, ScheduleCallbackDialog
+from operator_app.ui.main_window import callback_id_of_item
+
+pytestmark = pytest.mark.qt
+
+
+def _queue_ids(window: Any) -> list[str]:
+    proxy = window.queue_proxy
+    return [proxy.alarm_id_at(r) for r in range(proxy.rowCount())]
+
+
+def _cell(window: Any, alarm_id: str, column: Column, role: int = Qt.ItemDataRole.DisplayRole
+          ) -> Any:
+    row = window.queue_proxy.row_of(alarm_id)
+    return window.queue_proxy.index(row, column).data(role)
+
+
+def test_startup_loads_reviews_and_callbacks(window: Any, bridge: FakeBridge) -> None:
+    assert bridge.calls_to("load_reviews") == [()]
+    assert bridge.calls_to("load_callbacks") == [()]
+
+
+def test_grouped_child_is_not_a_row_and_parent_shows_more(window: Any,
+                                                          bridge: FakeBridge) -> None:
+    parent = make_alarm("A-1", patient_id="P-1", age_s=20)
+    bridge.push(parent)
+    child = make_alarm("A-2", patient_id="P-1", age_s=5, kind="door_open")
+    bridge.push(child)
+    assert _queue_ids(window) == ["A-1", "A-2"]
+    # the grouping pass attaches the child: it leaves the queue, the parent counts it
+    bridge.push(make_alarm("A-1", patient_id="P-1", age_s=20, attached=1),
+                make_alarm("A-2", patient_id="P-1", age_s=5, kind="door_open",
+                           parent_id="A-1"))
+    assert _queue_ids(window) == ["A-1"]
+    assert _cell(window, "A-1", Column.KIND) == "Fall  +1 more"
+    assert "attached" in _cell(window, "A-1", Column.KIND, Qt.ItemDataRole.ToolTipRole)
+    assert "A-2" not in window.log_model.alarm_ids()  # attached is not closed
+
+
+def test_review_item_words_and_selection_loads_measurements(window: Any,
+                                                            bridge: FakeBridge) -> None:
+    review = make_alarm("R-1", kind="measurement_review", priority=Priority.MEDIUM,
+                        patient_id="P-7", message="59408-5 red; 8480-6 yellow")
+    bridge.push(make_alarm("A-1", patient_id="P-1"), review)
+    assert _cell(window, "R-1", Column.KIND) == "Measurement review"
+    assert _cell(window, "R-1", Column.MESSAGE) == "SpO2 red; Systolic yellow"
+    # a review item in the changes reloads the review list (debounced)
+    window._reviews_timer.timeout.emit()
+    assert len(bridge.calls_to("load_reviews")) == 2
+    items = sample_review_items(NOW)
+    items[1] = items[1].__class__("R-1", "P-7", "Per Olsen", Colour.RED, 3, NOW, NOW,
+                                  ("59408-5",))
+    bridge.reviewsLoaded.emit(items)
+    assert window.tab_titles()[1] == "Review (4)"
+
+    shown: list[tuple[Any, ...]] = []
+    window.measurements_panel.show_patient = lambda *a: shown.append(a)  # type: ignore
+    # selecting it in the review tab selects it in the queue
+    assert window.review_view.select_alarm("R-1")
+    assert window.queue_view.selected_alarm_id() == "R-1"
+    assert bridge.calls_to("load_measurements")[-1] == ("P-7",)
+    assert bridge.calls_to("load_deviations")[-1] == ("R-1",)
+    assert window.measurements_panel.state_label.text() == "Loading measurements…"
+    series = copd_series()
+    bridge.measurementsLoaded.emit("P-7", PatientMeasurements(
+        series, latest_values(series), measurement_rows(series), copd_news2(series)))
+    assert shown and shown[-1][0] == "P-7"
+    assert shown[-1][5] == review.raised_at  # highlight = the review item's time
+    # deviations in the triage panel: time, parameter, value, colour word
+    bridge.deviationsLoaded.emit("R-1", [Deviation(
+        "R-1", "m1", "59408-5", NOW - timedelta(minutes=5), NOW, Colour.RED, {"59408-5": 86.0})])
+    text = window.triage_panel.deviations_label.text()
+    assert "SpO2" in text and "86" in text and "red" in text
+    assert window.triage_panel.deviations_box.isVisible()
+    # another patient's alarm: no highlight
+    window.queue_view.select_alarm("A-1")
+    assert bridge.calls_to("load_measurements")[-1] == ("P-1",)
+    assert not window.triage_panel.deviations_box.isVisible()
+
+
+def test_schedule_callback_from_triage_panel(qtbot: Any, window: Any,
+                                             bridge: FakeBridge) -> None:
+    bridge.push(make_alarm("A-1", patient_id="P-4", patient_name="Knut Lie"))
+    window.queue_view.select_alarm("A-1")
+    qtbot.keyClick(window.queue_view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.dialog
+    assert isinstance(dialog, ScheduleCallbackDialog)
+    assert dialog.isVisible()
+    assert "Knut Lie (P-4)" in [w.text() for w in dialog.findChildren(type(
+        window.queue_heading)) if hasattr(w, "text")]
+    dialog.reason_edit.setPlainText("Check she got home from the GP")
+    dialog.ok_button.click()
+    calls = bridge.calls_to("schedule_callback")
+    assert len(calls) == 1
+    patient_id, due_at, reason, assignee = calls[0]
+    assert patient_id == "P-4"
+    assert reason == "Check she got home from the GP"
+    assert assignee == "anne"
+    assert due_at > NOW
+    # the button in the panel does the same
+    window.triage_panel.schedule_button.click()
+    assert isinstance(window.dialog, ScheduleCallbackDialog) and window.dialog is not dialog
+    window.dialog.reject()
+
+
+def test_callback_item_done_completes_its_callback(window: Any, bridge: FakeBridge) -> None:
+    assert callback_id_of_item("C-17") == "17"
+    assert callback_id_of_item("C-17-2") == "17"
+    assert callback_id_of_item("A-17") is None
+    cb = schedule("17", "P-2", NOW - timedelta(minutes=1), "Ask whether the nurse came",
+                  assignee=None, by="kari", at=NOW - timedelta(hours=1))
+    bridge.callbacksLoaded.emit([cb])
+    bridge.push(make_alarm("C-17-2", kind="callback", priority=Priority.MEDIUM,
+                           patient_id="P-2", message="Ask whether the nurse came"))
+    assert _cell(window, "C-17-2", Column.KIND) == "Callback"
+    window.queue_view.select_alarm("C-17-2")
+    panel = window.triage_panel
+    assert panel.callback_done_button.isVisible() and panel.callback_done_button.isEnabled()
+    assert panel.fields["message"].text() == "Ask whether the nurse came"
+    panel.callback_done_button.click()
+    dialog = window.dialog
+    assert isinstance(dialog, CompleteCallbackDialog)
+    dialog.outcome_buttons[CallbackOutcome.REACHED_ALL_WELL].setChecked(True)
+    dialog.note_edit.setPlainText("All fine")
+    dialog.ok_button.click()
+    assert bridge.calls_to("complete_callback") == [
+        ("17", CallbackOutcome.REACHED_ALL_WELL, "All fine")]
+
+
+def test_overdue_age_cell_word_icon_and_tooltip(window: Any, bridge: FakeBridge) -> None:
+    bridge.push(make_alarm("H-1", priority=Priority.HIGH, age_s=133),
+                make_alarm("H-2", priority=Priority.HIGH, age_s=20),
+                make_alarm("H-3", priority=Priority.HIGH, age_s=300, claimed_by="kari",
+                           claimed_at=NOW - timedelta(seconds=10)))
+    window.tick(NOW)
+    assert _cell(window, "H-1", Column.AGE) == "⚠ 02:13"
+    assert "Past its answer target by 1:13" in _cell(window, "H-1", Column.AGE,
+                                                     Qt.ItemDataRole.ToolTipRole)
+    font = _cell(window, "H-1", Column.AGE, Qt.ItemDataRole.FontRole)
+    assert isinstance(font, QFont) and font.bold()
+    assert _cell(window, "H-1", Column.AGE, Qt.ItemDataRole.ForegroundRole) is not None
+    assert _cell(window, "H-2", Column.AGE) == "00:20"  # inside its 60 s target
+    assert _cell(window, "H-3", Column.AGE) == "05:00"  # claimed: answered
+    # the high alarm waiting past its target also gets a line in the alert strip
+    assert "High alarm waiting 2:13 — past its 60 s target" in window.alert_text()
+
+
+def test_new_alarm_signals_once_and_sound_state_is_always_shown(qtbot: Any, window: Any,
+                                                                 bridge: FakeBridge) -> None:
+    signalled: list[tuple[str, bool]] = []
+    window.sound.signalled.connect(lambda level, audible: signalled.append((level, audible)))
+    bridge.push(make_alarm("M-1", priority=Priority.MEDIUM, age_s=1),
+                make_alarm("H-1", priority=Priority.HIGH, age_s=1))
+    assert signalled == [("high", False)]  # one burst per batch, the most urgent
+    bridge.push(make_alarm("H-1", priority=Priority.HIGH, age_s=1, message="update"))
+    assert len(signalled) == 1  # an update is not a new arrival
+    label = window.status.sound_label
+    assert label.text() == "Audio unavailable — visual signals only"
+    assert label.isVisible()
+    qtbot.keyClick(window.queue_view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert window.sound.paused
+    assert re.fullmatch(r"SOUND PAUSED (2:00|1:59) · Audio unavailable", label.text())
+    assert window.act_sound.text() == "Resume sound"
+    qtbot.keyClick(window.queue_view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert not window.sound.paused
+    assert label.text() == "Audio unavailable — visual signals only"
+
+
+def test_paused_indicator_counts_down() -> None:
+    from operator_app.ui.status_bar import DeskStatusBar
+
+    bar = DeskStatusBar("anne", "RS-03")
+    bar.set_sound_state(True, True, 105.4)
+    assert bar.sound_label.text() == "SOUND PAUSED 1:45"
+    bar.set_sound_state(True, False, 0)
+    assert bar.sound_label.text() == "Sound on"
+
+
+def test_bottom_tab_titles_with_counts(window: Any, bridge: FakeBridge) -> None:
+    assert window.tab_titles() == ["Today's log", "Review", "Callbacks"]
+    h = timedelta(hours=1)
+    cbs = [schedule(str(i), "P-1", NOW + delta, "why", assignee=None, by="anne", at=NOW - h)
+           for i, delta in enumerate((-timedelta(minutes=12), -timedelta(minutes=2),
+                                      timedelta(minutes=30)))]
+    bridge.callbacksLoaded.emit(cbs)
+    assert window.tab_titles()[2] == "Callbacks (1 overdue, 1 due)"
+    bridge.reviewsLoaded.emit(sample_review_items(NOW))
+    assert window.tab_titles()[1] == "Review (4)"
+    # the 1 s tick moves the due one to overdue after its 5 min grace
+    window.tick(NOW + timedelta(minutes=4))
+    assert window.tab_titles()[2] == "Callbacks (2 overdue)"
+
+
+def _handover(shift_id: str, signed: bool = False) -> Handover:
+    start = NOW - timedelta(hours=4)
+    notes = (HandoverNote(1, shift_id, start, "kari", "Door sensor faulty at Solheim", False),)
+    signoff = Signoff(shift_id, "anne", NOW) if signed else None
+    return Handover(shift_id, sample_figures(), notes, signoff, (), ())
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")  # offscreen platform
+def test_ctrl_h_opens_handover_and_sign_off_needs_two_clicks(qtbot: Any, window: Any,
+                                                             bridge: FakeBridge) -> None:
+    window.queue_view.setFocus()
+    qtbot.keyClick(window.queue_view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    handover = window.handover_window
+    assert handover is not None and handover.isVisible()
+    assert not handover.isModal()
+    shift_id = str(bridge.schedule.shift_for(NOW))
+    assert bridge.calls_to("load_handover") == [(shift_id,)]
+    other = str(bridge.schedule.previous(bridge.schedule.parse(shift_id)))
+    bridge.handoverLoaded.emit(_handover(other))  # a late answer for another shift
+    assert handover.view.shift_id is None
+    bridge.handoverLoaded.emit(_handover(shift_id))
+    assert handover.view.shift_id == shift_id
+    assert handover.view.notes_list.count() == 1
+    button = handover.view.signoff_button
+    button.click()
+    assert bridge.calls_to("sign_off_handover") == []
+    assert button.text() == "Confirm sign-off"
+    assert handover.banner.is_shown()
+    button.click()
+    assert bridge.calls_to("sign_off_handover") == [(shift_id,)]
+    bridge.handoverLoaded.emit(_handover(shift_id, signed=True))
+    assert handover.view.signed_off
+    assert not button.isEnabled()
+    # notes and exports go to the bridge; the exported path is shown
+    handover.view.note_edit.setPlainText("Addendum: P-9 reached")
+    handover.view.add_note_button.click()
+    assert bridge.calls_to("add_handover_note") == [(shift_id, "Addendum: P-9 reached")]
+    handover.view.path_provider = lambda kind, suggested: f"/tmp/{suggested}"
+    handover.view.pdf_button.click()
+    assert bridge.calls_to("export_handover")[0][1] == "pdf"
+    bridge.handoverExported.emit("pdf", "/tmp/h.pdf")
+    assert "/tmp/h.pdf" in handover.banner.text()
+    # the queue still works while the handover window is open
+    bridge.push(make_alarm("A-9"))
+    assert "A-9" in _queue_ids(window)
+
+
+def test_close_reminder_is_an_inline_banner(window: Any, bridge: FakeBridge) -> None:
+    bridge.push(make_alarm("A-1", age_s=1200, claimed_by="anne",
+                           claimed_at=NOW - timedelta(minutes=16), patient_name="Eva Strand"))
+    assert "You claimed Fall — Eva Strand 16 min ago; close it or release it." \
+        in window.alert_text()
+
+
+def test_layout_at_1440_keeps_queue_largest(qtbot: Any, window: Any) -> None:
+    window.resize(1440, 880)
+    qtbot.wait(50)
+    queue = window.queue_view
+    assert queue.isVisible()
+    assert queue.width() >= 700
+    assert window.measurements_panel.isVisible()
+    assert window.patient_panel.geometry().right() < window.measurements_panel.mapTo(
+        window.top_right_splitter, window.measurements_panel.rect().topLeft()).x()
+    assert window.tabs.count() == 3
