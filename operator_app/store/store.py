@@ -74,6 +74,17 @@ class Store:
         with read_transaction(self.engine) as conn:
             return ingest.load_cursor(conn, feed_key)
 
+    def start_stream_at(self, feed_key: str, stream: str, seq: int) -> bool:
+        """Follow ``stream`` from ``seq`` if this feed key has no cursor yet (True if set).
+
+        For a feed whose window holds history worth replaying (the demo's past measurements):
+        a desk new to a stream would otherwise get a snapshot, which carries no measurements."""
+        with write_transaction(self.engine) as conn:
+            if ingest.load_cursor(conn, feed_key)[0] is not None:
+                return False
+            ingest._save_cursor(conn, feed_key, stream, seq, self._now())
+            return True
+
     def apply_batch(
         self, feed_key: str, stream: str | None, events: Sequence[FeedEvent], received_at: datetime
     ) -> ChangeSet:

@@ -81,6 +81,13 @@ def patient_contexts(raw: Raw, patient_ids: Iterable[str]) -> dict[str, PatientC
     }
 
 
+#: A deviation measured longer ago than this is history (coloured in the plots and the list),
+#: not a task: a backlog replayed after a long outage, or a feed's history window, must not
+#: flood the queue with review items about last month. Yellow means "contact the patient
+#: today" (REFERENCE §4), so three days is generous.
+REVIEW_WINDOW = timedelta(days=3)
+
+
 def triage_pending(conn: Connection, now: datetime, limit: int = DEFAULT_LIMIT) -> TriageResult:
     with Raw(conn) as raw:
         rows = raw.execute(_PENDING, (limit,))
@@ -149,7 +156,8 @@ class _Pass:
             to_json(values), unit, cls.colour.value, _source(resource), None,
             to_json([list(r) for r in cls.reasons]) if cls.reasons else None,
         ))  # fmt: skip
-        self.reviews.apply(m, pid, cls, values)
+        if self.now - m.effective_at <= REVIEW_WINDOW:
+            self.reviews.apply(m, pid, cls, values)
 
     def _history(self, m: Measurement, pid: str, by_code: Mapping[str, Bands]
                  ) -> list[Measurement]:  # fmt: skip

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import numpy as np
 import pytest
-from measurement_fixtures import at, bp, feed, obs, patient, spo2
+from measurement_fixtures import CLOCK, at, bp, feed, obs, patient, spo2
 
 from operator_app.domain.colour import Colour
 from operator_app.domain.records import Threshold
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.unit
 
 
 def test_series_arrays_and_bp_has_two_lines(store: Store) -> None:
-    ms = MeasurementStore(store)
+    ms = MeasurementStore(store, clock=CLOCK)
     feed(store, patient("P-1"), bp("B-2", 185, 95, 2), bp("B-1", 120, 70, 0), spo2("S-1", 97, 1),
          obs("H-1", "P-1", "8867-4", 72, "/min", at(0), device="Omron M7"))  # fmt: skip
     ms.triage_pending()
@@ -45,7 +45,7 @@ def test_chunks_roll_over_and_read_back_in_order(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(points, "CHUNK_POINTS", 3)
-    ms = MeasurementStore(store)
+    ms = MeasurementStore(store, clock=CLOCK)
     feed(store, patient("P-1"))
     for batch in range(3):
         feed(store, *[spo2(f"S-{batch}-{i}", 95 + i % 3, batch * 10 + i) for i in range(4)])
@@ -62,7 +62,7 @@ def test_chunks_roll_over_and_read_back_in_order(
 
 
 def test_news2_scale_and_values(store: Store) -> None:
-    ms = MeasurementStore(store)
+    ms = MeasurementStore(store, clock=CLOCK)
     copd = patient("P-1", conditions=["KOLS"])
     own = patient("P-2", [Threshold(code="59408-5", unit="%", red_low=88, yellow_low=92)])
     feed(store, copd, own, patient("P-3"))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
-from measurement_fixtures import at, bp, feed, obs, patient, spo2
+from measurement_fixtures import CLOCK, at, bp, feed, obs, patient, spo2
 from store_events import event_rows
 
 from operator_app.domain.alarms import EventKind, Outcome, Priority
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.unit
 @pytest.fixture
 def ms(store: Store) -> Iterator[MeasurementStore]:
     feed(store, patient("P-1"), patient("P-2"))
-    yield MeasurementStore(store)
+    yield MeasurementStore(store, clock=CLOCK)
 
 
 def _reviews(store: Store) -> list:
@@ -108,7 +108,7 @@ def test_triaged_exactly_once_across_passes_and_a_crash(db_url: str) -> None:
         feed(store, patient("P-1"), spo2("O-1", 93, 0), spo2("O-2", 97, 1))
     # "crash" after ingest: a new process triages later
     with Store.open(db_url) as store:
-        ms = MeasurementStore(store)
+        ms = MeasurementStore(store, clock=CLOCK)
         first = ms.triage_pending()
         assert first.measurements == 2
         assert ms.triage_pending().measurements == 0
@@ -187,3 +187,14 @@ def test_open_reviews_worst_first_then_oldest(store: Store, ms: MeasurementStore
     ]  # fmt: skip
     assert reviews[1].first_at == at(0) and reviews[1].last_at == at(3)
     assert reviews[1].patient_name == "Navn P-1" and reviews[1].codes == ("59408-5",)
+
+
+def test_a_deviation_from_long_ago_is_coloured_but_opens_no_review(store: Store) -> None:
+    """Replayed history (a backlog, a feed's window) must not flood the queue with tasks."""
+    feed(store, patient("P-1"), spo2("O-old", 80, 0))
+    late = MeasurementStore(store, clock=lambda: at(24 * 4))  # four days later
+    result = late.triage_pending()
+    assert result.measurements == 1 and result.alarms == ()
+    assert _reviews(store) == []
+    [row] = late.measurement_rows("P-1")
+    assert row.colour is Colour.RED
