@@ -150,7 +150,9 @@ class _Builder:
         widths: Sequence[float],
         right: Sequence[bool] | None = None,
     ) -> None:
-        if not rows:
+        if not rows:  # say what is empty: the table's first heading stays with "None."
+            self.rows.append(text_row(self.fonts, self.fonts.bold, headers[0], self.width,
+                                      keep_with_next=True))
             self.para(_tr("None."), italic=True)
             return
         self.rows.extend(table_rows(self.fonts, headers, rows, widths, self.width, right))
