@@ -1,0 +1,1606 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nn_NO">
+<context>
+    <name></name>
+    <message>
+        <source>AlarmQueueModel</source>
+        <comment>Priority</comment>
+        <translation>Prioritet</translation>
+    </message>
+    <message>
+        <source>AlarmQueueModel</source>
+        <comment>Waiting</comment>
+        <translation>Ventar</translation>
+    </message>
+    <message>
+        <source>AlarmQueueModel</source>
+        <comment>Kind</comment>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>AlarmQueueModel</source>
+        <comment>Patient</comment>
+        <translation>Pasient</translation>
+    </message>
+    <message>
+        <source>AlarmQueueModel</source>
+        <comment>Municipality</comment>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>AlarmQueueModel</source>
+        <comment>Status</comment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>AlarmQueueModel</source>
+        <comment>Message</comment>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>NEWS2 (supplementary)</source>
+        <extracomment>so the colour codes of the series contract and the widgets&apos; levels stay the same</extracomment>
+        <translation>NEWS2 (tillegg)</translation>
+    </message>
+    <message>
+        <source>%1: not available</source>
+        <translation>%1: ikkje tilgjengeleg</translation>
+    </message>
+    <message>
+        <source>not enough values (%1 of 7)</source>
+        <translation>for få verdiar (%1 av 7)</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>minst %1</translation>
+    </message>
+    <message>
+        <source>SpO2 scale 2</source>
+        <translation>SpO2 skala 2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>frå %1</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>manglar: %1</translation>
+    </message>
+    <message>
+        <source>TodayLogModel</source>
+        <comment>Closed</comment>
+        <translation>Lukka</translation>
+    </message>
+    <message>
+        <source>TodayLogModel</source>
+        <comment>Kind</comment>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>TodayLogModel</source>
+        <comment>Patient</comment>
+        <translation>Pasient</translation>
+    </message>
+    <message>
+        <source>TodayLogModel</source>
+        <comment>Outcome</comment>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>TodayLogModel</source>
+        <comment>Operator</comment>
+        <translation>Operatør</translation>
+    </message>
+    <message>
+        <source>TodayLogModel</source>
+        <comment>Note</comment>
+        <translation>Notat</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmQueueModel</name>
+    <message>
+        <source>Claimed by %1</source>
+        <extracomment>every role whose value an update may change, except ``SortKeyRole``: a ``dataChanged`` with these roles tells the proxy that the row keeps its place in the queue. more contiguous runs than this in one update: one dataChanged over their bounding block the mark in front of an overdue waiting time rows are in queue order (AlarmQueueProxy passes it through instead of sorting) ids that entered the queue in one ``apply`` (for ``bridge.mark_shown``) ids that left the queue in one ``apply`` (closed)</extracomment>
+        <translation>Teken av %1</translation>
+    </message>
+    <message>
+        <source> · device: %1</source>
+        <translation> · eining: %1</translation>
+    </message>
+    <message>
+        <source>Closed at source</source>
+        <translation>Lukka ved kjelda</translation>
+    </message>
+    <message>
+        <source>Updated at device: %1</source>
+        <translation>Oppdatert på eininga: %1</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukka</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <source>Unknown alarm kind: %1</source>
+        <translation>Ukjend alarmtype: %1</translation>
+    </message>
+    <message>
+        <source>Waiting since %1</source>
+        <translation>Ventar sidan %1</translation>
+    </message>
+    <message>
+        <source>Past its answer target by %1</source>
+        <translation>Over svarfristen med %1</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmQueueView</name>
+    <message>
+        <source>Alarm queue</source>
+        <extracomment>the selected alarm id, or None when nothing is selected Enter/Return (or double click) on an alarm: open its triage panel how many new alarms are scrolled out of sight above</extracomment>
+        <translation>Alarmkø</translation>
+    </message>
+    <message>
+        <source>▲ 1 new alarm above</source>
+        <translation>▲ 1 ny alarm over</translation>
+    </message>
+    <message numerus="yes">
+        <source>▲ %n new alarms above</source>
+        <translation>
+            <numerusform>▲ %n ny alarm over</numerusform>
+            <numerusform>▲ %n nye alarmar over</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the top of the queue</source>
+        <translation>Vis toppen av køen</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Operator Desk</source>
+        <translation>Operatørpult</translation>
+    </message>
+    <message>
+        <source>Your name (recorded with every claim and decision):</source>
+        <translation>Namnet ditt (blir lagra med kvar alarm du tek og kvar avgjerd):</translation>
+    </message>
+    <message>
+        <source>Feed token</source>
+        <translation>Token for alarmmottak</translation>
+    </message>
+    <message>
+        <source>Token for the feed %1:</source>
+        <translation>Token for alarmmottaket %1:</translation>
+    </message>
+    <message>
+        <source>Cannot open the database: %1</source>
+        <translation>Kan ikkje opne databasen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallbacksModel</name>
+    <message>
+        <source>State</source>
+        <extracomment>str: the callback id of the row str: the CallbackBucket value of the row at the model&apos;s ``now`` str: a key that sorts like domain.callbacks.view_sort_key Callback: the whole immutable callback</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Pasient</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Kven</translation>
+    </message>
+    <message>
+        <source>Outcome / note</source>
+        <translation>Utfall / notat</translation>
+    </message>
+    <message numerus="yes">
+        <source>(moved %nx)</source>
+        <translation>
+            <numerusform>(flytta %nx)</numerusform>
+            <numerusform>(flytta %nx)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2 by %3: %4</source>
+        <translation>%1 → %2 av %3: %4</translation>
+    </message>
+    <message>
+        <source>Closed by %1 at %2</source>
+        <translation>Lukka av %1 kl. %2</translation>
+    </message>
+    <message>
+        <source>Scheduled by %1 at %2</source>
+        <translation>Planlagd av %1 kl. %2</translation>
+    </message>
+</context>
+<context>
+    <name>CallbacksView</name>
+    <message>
+        <source>Callbacks</source>
+        <extracomment>patient id of the selected callback, or None (the caller asks for a patient) callback id, new due (aware UTC datetime), why callback id, CallbackOutcome, note patient id of the activated row (double-click / Enter): open the patient
+----------
+the open dialog, kept so tests (and the window) can reach it</extracomment>
+        <translation>Tilbakeringingar</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Vis</translation>
+    </message>
+    <message>
+        <source>Show callbacks</source>
+        <translation>Vis tilbakeringingar</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Due &amp; overdue</source>
+        <translation>No og over tida</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Komande</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Utført</translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>Planlegg…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Flytt…</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>Utført…</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n overdue</source>
+        <translation>
+            <numerusform>⚠ %n over tida</numerusform>
+            <numerusform>⚠ %n over tida</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n no</numerusform>
+            <numerusform>%n no</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n upcoming</source>
+        <translation>
+            <numerusform>%n komande</numerusform>
+            <numerusform>%n komande</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n utført</numerusform>
+            <numerusform>%n utførte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CompleteCallbackDialog</name>
+    <message>
+        <source>Callback done</source>
+        <translation>Tilbakeringing utført</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>What was said or done</source>
+        <translation>Kva vart sagt eller gjort</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>Choose an outcome.</source>
+        <translation>Vel eit utfall.</translation>
+    </message>
+    <message>
+        <source>Say in the note why the callback is cancelled.</source>
+        <translation>Skriv i notatet kvifor tilbakeringinga blir avlyst.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <source>INSECURE (ws://)</source>
+        <extracomment>how many bad-frame reasons the tooltip keeps</extracomment>
+        <translation>USIKKER (ws://)</translation>
+    </message>
+    <message>
+        <source>The feed connection is not encrypted (ws://). Patient data travels in clear text.</source>
+        <translation>Sambandet til alarmmottaket er ikkje kryptert (ws://). Pasientdata blir sende i klartekst.</translation>
+    </message>
+    <message>
+        <source>Operator: %1 @ %2</source>
+        <translation>Operatør: %1 @ %2</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Ikkje tilkopla</translation>
+    </message>
+    <message>
+        <source>No connection status received yet</source>
+        <translation>Ingen tilkoplingsstatus motteken enno</translation>
+    </message>
+    <message>
+        <source>SOUND PAUSED %1</source>
+        <translation>LYD AV %1</translation>
+    </message>
+    <message>
+        <source>Alarm sounds are paused; alarms still flash. Ctrl+M resumes.</source>
+        <translation>Alarmlyden er sett på pause; alarmar blinkar framleis. Ctrl+M slår lyden på att.</translation>
+    </message>
+    <message>
+        <source>Audio unavailable</source>
+        <translation>Ingen lyd</translation>
+    </message>
+    <message>
+        <source>Audio unavailable — visual signals only</source>
+        <translation>Ingen lyd — berre visuelle signal</translation>
+    </message>
+    <message>
+        <source>No sound device: alarms are shown and flash, but make no sound.</source>
+        <translation>Inga lydeining: alarmar blir viste og blinkar, men gir ingen lyd.</translation>
+    </message>
+    <message>
+        <source>Sound on</source>
+        <translation>Lyd på</translation>
+    </message>
+    <message>
+        <source>Ctrl+M pauses alarm sounds for 2 minutes.</source>
+        <translation>Ctrl+M set alarmlyden på pause i 2 minutt.</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Tilkopla</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Koplar til</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>FORSEINKA</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Koplar til att</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEILA</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stoppa</translation>
+    </message>
+    <message>
+        <source>Last heard: %1</source>
+        <translation>Sist høyrt frå: %1</translation>
+    </message>
+    <message>
+        <source>stream %1 · seq %2</source>
+        <translation>straum %1 · sekv. %2</translation>
+    </message>
+    <message>
+        <source>lag %1 s</source>
+        <translation>forseinking %1 s</translation>
+    </message>
+    <message>
+        <source>backlog %1</source>
+        <translation>kø %1</translation>
+    </message>
+    <message>
+        <source>retry in %1 s</source>
+        <translation>nytt forsøk om %1 s</translation>
+    </message>
+    <message>
+        <source>bad frames %1</source>
+        <translation>feil meldingar %1</translation>
+    </message>
+    <message>
+        <source>Last rejected frames:</source>
+        <translation>Siste avviste meldingar:</translation>
+    </message>
+    <message>
+        <source>Frames rejected by the decoder</source>
+        <translation>Meldingar avviste av dekodaren</translation>
+    </message>
+</context>
+<context>
+    <name>DueTimePicker</name>
+    <message numerus="yes">
+        <source>+%n min</source>
+        <extracomment>quick choices offered for the due time, in minutes from now</extracomment>
+        <translation>
+            <numerusform>+%n min</numerusform>
+            <numerusform>+%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n h</source>
+        <translation>
+            <numerusform>+%n t</numerusform>
+            <numerusform>+%n t</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Anna…</translation>
+    </message>
+    <message>
+        <source>Custom due time (local time)</source>
+        <translation>Valfritt tidspunkt (lokal tid)</translation>
+    </message>
+    <message>
+        <source>Due at %1 (local time)</source>
+        <translation>Frist %1 (lokal tid)</translation>
+    </message>
+    <message>
+        <source>The time is in the past</source>
+        <translation>Tidspunktet har passert</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverChart</name>
+    <message>
+        <source>Alarms per 10 minutes</source>
+        <translation>Alarmar per 10 minutt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Highest: %n alarm(s) in 10 minutes</source>
+        <translation>
+            <numerusform>Høgast: %n alarm på 10 minutt</numerusform>
+            <numerusform>Høgast: %n alarmar på 10 minutt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) past the answer target</source>
+        <translation>
+            <numerusform>%n alarm over svarfristen</numerusform>
+            <numerusform>%n alarmar over svarfristen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flood period(s)</source>
+        <translation>
+            <numerusform>%n toppbelastningsperiode</numerusform>
+            <numerusform>%n toppbelastningsperiodar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No alarms to show</source>
+        <translation>Ingen alarmar å vise</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>alarms received</source>
+        <translation>alarmar mottekne</translation>
+    </message>
+    <message>
+        <source>▲ past answer target</source>
+        <translation>▲ over svarfristen</translation>
+    </message>
+    <message>
+        <source>flood (&gt; 10 per operator)</source>
+        <translation>toppbelastning (&gt; 10 per operatør)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverView</name>
+    <message>
+        <source>Handover</source>
+        <extracomment>(at, operator, text, addendum) (lead, at) shift id, note text shift id, &quot;pdf&quot; | &quot;csv&quot;, path
+----------
+times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) asks for a file path to export to; replaceable (tests): (kind, suggested) -&gt; path</extracomment>
+        <translation>Vaktrapport</translation>
+    </message>
+    <message>
+        <source>◀ Previous shift</source>
+        <translation>◀ Førre vakt</translation>
+    </message>
+    <message>
+        <source>Shift date</source>
+        <translation>Vaktdato</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Vakt</translation>
+    </message>
+    <message>
+        <source>Next shift ▶</source>
+        <translation>Neste vakt ▶</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Eksporter CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Eksporter PDF…</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmar</translation>
+    </message>
+    <message>
+        <source>Time to claim (median)</source>
+        <translation>Svartid (median)</translation>
+    </message>
+    <message>
+        <source>Claimed within 60 s</source>
+        <translation>Teken innan 60 s</translation>
+    </message>
+    <message>
+        <source>Claimed within 180 s</source>
+        <translation>Teken innan 180 s</translation>
+    </message>
+    <message>
+        <source>Time to close (median)</source>
+        <translation>Tid til lukking (median)</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>Tilbakeringingar</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Framleis opne</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Belastning</translation>
+    </message>
+    <message>
+        <source>Alarms per 10 minutes</source>
+        <translation>Alarmar per 10 minutt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritet</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukka</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operatør</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Tekne</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>Etter type</translation>
+    </message>
+    <message>
+        <source>By priority</source>
+        <translation>Etter prioritet</translation>
+    </message>
+    <message>
+        <source>By outcome</source>
+        <translation>Etter utfall</translation>
+    </message>
+    <message>
+        <source>Per operator</source>
+        <translation>Per operatør</translation>
+    </message>
+    <message>
+        <source>Handover notes</source>
+        <translation>Notat til overlevering</translation>
+    </message>
+    <message>
+        <source>A note for the next shift</source>
+        <translation>Eit notat til neste vakt</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Legg til notat</translation>
+    </message>
+    <message>
+        <source>Sign off handover</source>
+        <translation>Signer vaktrapporten</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>Kveld</translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation>Natt</translation>
+    </message>
+    <message>
+        <source>%1 - %2 (local time)</source>
+        <translation>%1 - %2 (lokal tid)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n over tida</numerusform>
+            <numerusform>%n over tida</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 done · %2 cancelled · %3 still pending</source>
+        <translation>%1 utført · %2 avlyst · %3 står att</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n from earlier shifts</source>
+        <translation>
+            <numerusform>%n frå tidlegare vakter</numerusform>
+            <numerusform>%n frå tidlegare vakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all from this shift</source>
+        <translation>alle frå denne vakta</translation>
+    </message>
+    <message numerus="yes">
+        <source>peak %n / 10 min</source>
+        <translation>
+            <numerusform>topp %n / 10 min</numerusform>
+            <numerusform>topp %n / 10 min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operator(s)</source>
+        <translation>
+            <numerusform>%n operatør</numerusform>
+            <numerusform>%n operatørar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flood period(s)</source>
+        <translation>
+            <numerusform>%n toppbelastningsperiode</numerusform>
+            <numerusform>%n toppbelastningsperiodar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no outcome)</source>
+        <translation>(utan utfall)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n past answer target</source>
+        <translation>
+            <numerusform>%n over svarfristen</numerusform>
+            <numerusform>%n over svarfristen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unclaimed</source>
+        <translation>
+            <numerusform>%n ikkje teken</numerusform>
+            <numerusform>%n ikkje tekne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>90th percentile %1 · max %2</source>
+        <translation>90-persentil %1 · maks %2</translation>
+    </message>
+    <message>
+        <source>no alarms</source>
+        <translation>ingen alarmar</translation>
+    </message>
+    <message>
+        <source>target %1 met</source>
+        <translation>mål %1 nådd</translation>
+    </message>
+    <message>
+        <source>target %1 NOT met</source>
+        <translation>mål %1 IKKJE nådd</translation>
+    </message>
+    <message>
+        <source>No flood periods (more than 10 alarms per operator in 10 minutes).</source>
+        <translation>Ingen toppbelastningsperiodar (meir enn 10 alarmar per operatør på 10 minutt).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1-%2: %n alarm(s)</source>
+        <translation>
+            <numerusform>%1-%2: %n alarm</numerusform>
+            <numerusform>%1-%2: %n alarmar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flood periods: %1</source>
+        <translation>Toppbelastningsperiodar: %1</translation>
+    </message>
+    <message>
+        <source>Addendum after sign-off</source>
+        <translation>Tillegg etter signering</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>Ingen notat enno.</translation>
+    </message>
+    <message>
+        <source>Not signed off. Notes can be added until the shift lead signs the handover off.</source>
+        <translation>Ikkje signert. Notat kan leggjast til fram til vaktleiaren signerer vaktrapporten.</translation>
+    </message>
+    <message>
+        <source>Signed off by %1 at %2 — frozen. Later notes are added as addenda.</source>
+        <translation>Signert av %1 kl. %2 — låst. Seinare notat blir lagde til som tillegg.</translation>
+    </message>
+    <message>
+        <source>Add addendum</source>
+        <translation>Legg til tillegg</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export handover</source>
+        <translation>Eksporter vaktrapporten</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWindow</name>
+    <message>
+        <source>Handover — Operator Desk</source>
+        <extracomment>how long the &quot;Confirm sign-off&quot; state lasts before the button falls back (ms)</extracomment>
+        <translation>Vaktrapport — Operatørpult</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Skjul</translation>
+    </message>
+    <message>
+        <source>Signing off freezes the handover of this shift; later notes become addenda. Click “Confirm sign-off” to sign off.</source>
+        <translation>Signering låser vaktrapporten for denne vakta; seinare notat blir tillegg. Klikk «Stadfest signering» for å signere.</translation>
+    </message>
+    <message>
+        <source>Confirm sign-off</source>
+        <translation>Stadfest signering</translation>
+    </message>
+    <message>
+        <source>Sign off handover</source>
+        <translation>Signer vaktrapporten</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Eksporterer %1…</translation>
+    </message>
+    <message>
+        <source>Handover exported (%1): %2</source>
+        <translation>Vaktrapporten er eksportert (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>LatestValuesTable</name>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Siste</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Eining</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farge</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Operator Desk — %1 @ %2</source>
+        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms) review items changed: reload the review list after this quiet time (ms) callbacks are reloaded this often (ms), besides after every callback command Ctrl+M pauses alarm sounds this long (s)</extracomment>
+        <translation>Operatørpult — %1 @ %2</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <extracomment>every open alarm by id, attached ones too (the queue shows only parents) ids ever listed here: a new arrival signals once measurements: the patient shown, the review time to highlight, the last loaded data alert strip lines: (&quot;overdue&quot; | &quot;reminder&quot;, alarm id) -&gt; text the open callback dialog (kept so tests and the window can reach it)</extracomment>
+        <translation>Skjul</translation>
+    </message>
+    <message>
+        <source>Today&apos;s log</source>
+        <translation>Dagens logg</translation>
+    </message>
+    <message>
+        <source>Alarms closed today (Ctrl+L)</source>
+        <translation>Alarmar lukka i dag (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Gjennomgang</translation>
+    </message>
+    <message>
+        <source>Patients with yellow or red home measurements</source>
+        <translation>Pasientar med gule eller raude heimemålingar</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>Tilbakeringingar</translation>
+    </message>
+    <message>
+        <source>Scheduled callbacks: overdue, due, upcoming, done</source>
+        <translation>Planlagde tilbakeringingar: over tida, no, komande, utførte</translation>
+    </message>
+    <message>
+        <source>Claim the most urgent alarm</source>
+        <translation>Ta den mest hastande alarmen</translation>
+    </message>
+    <message>
+        <source>Release the alarm</source>
+        <translation>Slepp alarmen</translation>
+    </message>
+    <message>
+        <source>Close the alarm</source>
+        <translation>Lukk alarmen</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Utfall: %1</translation>
+    </message>
+    <message>
+        <source>Write a note</source>
+        <translation>Skriv eit notat</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>Tilbake til køen</translation>
+    </message>
+    <message>
+        <source>Open the selected alarm</source>
+        <translation>Opne vald alarm</translation>
+    </message>
+    <message>
+        <source>Schedule callback…</source>
+        <translation>Planlegg tilbakeringing…</translation>
+    </message>
+    <message>
+        <source>Pause sound for 2 minutes</source>
+        <translation>Pause lyden i 2 minutt</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>Vaktrapport</translation>
+    </message>
+    <message>
+        <source>Measurements to review</source>
+        <translation>Målingar til gjennomgang</translation>
+    </message>
+    <message>
+        <source>&amp;Alarm</source>
+        <translation>&amp;Alarm</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Snøggtastar</translation>
+    </message>
+    <message>
+        <source>Claim this alarm so no colleague handles it twice. F2 or Ctrl+Space claims the most urgent alarm.</source>
+        <translation>Ta alarmen, så ingen kollega handsamar han samtidig. F2 eller Ctrl+Mellomrom tek den mest hastande alarmen.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Space, F2</source>
+        <translation>Ctrl+Mellomrom, F2</translation>
+    </message>
+    <message>
+        <source>Claim the most urgent unclaimed alarm</source>
+        <translation>Ta den mest hastande ledige alarmen</translation>
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation>Pil opp, Pil ned</translation>
+    </message>
+    <message>
+        <source>Move in the queue</source>
+        <translation>Flytt deg i køen</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Open the triage panel of the selected alarm</source>
+        <translation>Opne triagepanelet for vald alarm</translation>
+    </message>
+    <message>
+        <source>Alt+1 … Alt+7</source>
+        <translation>Alt+1 … Alt+7</translation>
+    </message>
+    <message>
+        <source>Choose the outcome</source>
+        <translation>Vel utfall</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Close the alarm (claimed by you, outcome chosen)</source>
+        <translation>Lukk alarmen (teken av deg, utfall valt)</translation>
+    </message>
+    <message>
+        <source>F3</source>
+        <translation>F3</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>Schedule a callback to the selected patient</source>
+        <translation>Planlegg tilbakeringing til vald pasient</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Pause alarm sounds for 2 minutes / resume</source>
+        <translation>Pause alarmlyden i 2 minutt / slå på att</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>Handover (own window)</source>
+        <translation>Vaktrapport (eige vindauge)</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>The alarm you had selected was closed by %1.</source>
+        <translation>Alarmen du hadde valt, vart lukka av %1.</translation>
+    </message>
+    <message>
+        <source>another desk</source>
+        <translation>ein annan arbeidsstasjon</translation>
+    </message>
+    <message>
+        <source>Feed %1: %2. New alarms are NOT arriving.</source>
+        <translation>Alarmmottak %1: %2. Nye alarmar kjem IKKJE inn.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>inga årsak oppgitt</translation>
+    </message>
+    <message>
+        <source>Feed stopped. New alarms are NOT arriving.</source>
+        <translation>Alarmmottak stoppa. Nye alarmar kjem IKKJE inn.</translation>
+    </message>
+    <message>
+        <source>Feed %1: the queue may be incomplete until the connection is back.</source>
+        <translation>Alarmmottak %1: køen kan vere ufullstendig til sambandet er tilbake.</translation>
+    </message>
+    <message>
+        <source>Alarm closed: %1 — %2</source>
+        <translation>Alarm lukka: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Already claimed by %1</source>
+        <translation>Allereie teken av %1</translation>
+    </message>
+    <message>
+        <source>Already claimed by another operator</source>
+        <translation>Allereie teken av ein annan operatør</translation>
+    </message>
+    <message>
+        <source>You do not hold the claim on this alarm any more.</source>
+        <translation>Du har ikkje lenger denne alarmen.</translation>
+    </message>
+    <message>
+        <source>Already closed by %1</source>
+        <translation>Allereie lukka av %1</translation>
+    </message>
+    <message>
+        <source>This alarm is already closed.</source>
+        <translation>Denne alarmen er allereie lukka.</translation>
+    </message>
+    <message>
+        <source>This alarm is not known to the database.</source>
+        <translation>Denne alarmen finst ikkje i databasen.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached. Your %1 is kept on this workstation and will be sent when it is back.</source>
+        <translation>Databasen er ikkje tilgjengeleg. Handlinga («%1») er lagra på denne arbeidsstasjonen og blir send når databasen er tilbake.</translation>
+    </message>
+    <message>
+        <source>The %1 did not succeed.</source>
+        <translation>Handlinga («%1») lukkast ikkje.</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>ta alarm</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>slepp alarm</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>lukk alarm</translation>
+    </message>
+    <message>
+        <source>No unclaimed alarms in the queue.</source>
+        <translation>Ingen ledige alarmar i køen.</translation>
+    </message>
+    <message>
+        <source>This review item is no longer in the queue.</source>
+        <translation>Denne gjennomgangen er ikkje lenger i køen.</translation>
+    </message>
+    <message>
+        <source>Select an alarm or a patient first, then schedule the callback.</source>
+        <translation>Vel ein alarm eller ein pasient først, og planlegg så tilbakeringinga.</translation>
+    </message>
+    <message>
+        <source>Callback to %1 scheduled for %2.</source>
+        <translation>Tilbakeringing til %1 planlagd %2.</translation>
+    </message>
+    <message>
+        <source>The callback details are still loading. Try again in a moment, or close the item with an outcome and a note.</source>
+        <translation>Detaljane for tilbakeringinga blir framleis lasta. Prøv att om litt, eller lukk ho med utfall og notat.</translation>
+    </message>
+    <message>
+        <source>Review (%1)</source>
+        <translation>Gjennomgang (%1)</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 over tida</translation>
+    </message>
+    <message>
+        <source>%1 due</source>
+        <translation>%1 no</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>High alarm waiting %1 — past its %2 s target: %3</source>
+        <translation>Høg alarm har venta %1 — over svarfristen på %2 s: %3</translation>
+    </message>
+    <message>
+        <source>You claimed %1 %2 min ago; close it or release it.</source>
+        <translation>Du tok %1 for %2 min sidan; lukk eller slepp han.</translation>
+    </message>
+    <message>
+        <source>Resume sound</source>
+        <translation>Slå på lyden att</translation>
+    </message>
+    <message>
+        <source>Alarm queue — %1 open, %2 not claimed</source>
+        <translation>Alarmkø — %1 opne, %2 ikkje tekne</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurementListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Verdi</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Eining</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farge</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Kjelde</translation>
+    </message>
+    <message>
+        <source>Received %1</source>
+        <translation>Motteke %1</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurementsPanel</name>
+    <message>
+        <source>Measurements</source>
+        <translation>Målingar</translation>
+    </message>
+    <message>
+        <source>Home measurements</source>
+        <translation>Heimemålingar</translation>
+    </message>
+    <message>
+        <source>NEWS2 is validated for adults in hospital, not for home measurements. It is shown as a supplement and never replaces the triage colour.</source>
+        <translation>NEWS2 er validert for vaksne på sjukehus, ikkje for heimemålingar. Han blir vist som eit tillegg og erstattar aldri triagefargen.</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>Trendar</translation>
+    </message>
+    <message>
+        <source>Measurement list</source>
+        <translation>Måleliste</translation>
+    </message>
+    <message>
+        <source>No patient selected.</source>
+        <translation>Ingen pasient vald.</translation>
+    </message>
+    <message>
+        <source>Loading measurements…</source>
+        <translation>Lastar målingar…</translation>
+    </message>
+    <message>
+        <source>No home measurements for this patient.</source>
+        <translation>Ingen heimemålingar for denne pasienten.</translation>
+    </message>
+    <message>
+        <source>No measurements to plot.</source>
+        <translation>Ingen målingar å vise.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPanel</name>
+    <message>
+        <source>Patient</source>
+        <translation>Pasient</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Fødd</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Key access</source>
+        <translation>Nøkkel</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Merknader</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Contacts in call order</source>
+        <translation>Kontaktar i ringjerekkjefølgje</translation>
+    </message>
+    <message>
+        <source>GP</source>
+        <translation>Fastlege</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Diagnosar</translation>
+    </message>
+    <message>
+        <source>Care plan</source>
+        <translation>Eigenbeh.plan</translation>
+    </message>
+    <message>
+        <source>No alarm selected.</source>
+        <translation>Ingen alarm vald.</translation>
+    </message>
+    <message>
+        <source>Loading patient…</source>
+        <translation>Lastar pasient…</translation>
+    </message>
+    <message>
+        <source>The feed has sent no details for this patient. Identify the caller on the phone.</source>
+        <translation>Alarmmottaket har ikkje sendt opplysningar om denne pasienten. Identifiser innringjaren på telefonen.</translation>
+    </message>
+    <message>
+        <source>%1 (age %2)</source>
+        <translation>%1 (%2 år)</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <source>Reschedule callback</source>
+        <translation>Flytt tilbakeringing</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <source>Was due</source>
+        <translation>Opphavleg frist</translation>
+    </message>
+    <message>
+        <source>New time</source>
+        <translation>Nytt tidspunkt</translation>
+    </message>
+    <message>
+        <source>Why it moves (required)</source>
+        <translation>Kvifor ho blir flytta (påkravd)</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Kvifor</translation>
+    </message>
+    <message>
+        <source>Say why the callback moves.</source>
+        <translation>Skriv kvifor tilbakeringinga blir flytta.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewListModel</name>
+    <message>
+        <source>Colour</source>
+        <translation>Farge</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Pasient</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametrar</translation>
+    </message>
+    <message>
+        <source>Deviations</source>
+        <translation>Avvik</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Første</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Siste</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Measurements to review</source>
+        <translation>Målingar til gjennomgang</translation>
+    </message>
+    <message>
+        <source>No open yellow or red measurements.</source>
+        <translation>Ingen opne gule eller raude målingar.</translation>
+    </message>
+    <message>
+        <source>%1 red, %2 yellow</source>
+        <translation>%1 raude, %2 gule</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleCallbackDialog</name>
+    <message>
+        <source>Schedule callback</source>
+        <translation>Planlegg tilbakeringing</translation>
+    </message>
+    <message>
+        <source>Call at</source>
+        <translation>Ring kl.</translation>
+    </message>
+    <message>
+        <source>Why call back (required)</source>
+        <translation>Kvifor ringje tilbake (påkravd)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation>Meg (%1)</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Kven som helst</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Kven</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>Årsak må fyllast ut.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayLogView</name>
+    <message>
+        <source>Today&apos;s log</source>
+        <translation>Dagens logg</translation>
+    </message>
+</context>
+<context>
+    <name>TrendPlot</name>
+    <message>
+        <source>24 h</source>
+        <extracomment>range key -&gt; span in seconds (None: all data) at most this many yellow/red point markers per plot and level are drawn (visible, thinned) a highlighted point must lie this close (seconds) to the highlight time shown after the title and unit, e.g. what the threshold lines mean the range key chosen by a button: &quot;24h&quot;, &quot;7d&quot;, &quot;30d&quot;, &quot;90d&quot; or &quot;all&quot;</extracomment>
+        <translation>24 t</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 d</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 d</translation>
+    </message>
+    <message>
+        <source>90 d</source>
+        <translation>90 d</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <source>Drag or arrow keys: pan · wheel or +/-: zoom</source>
+        <translation>Dra/piltastar: flytt · hjul, +/-: zoom</translation>
+    </message>
+</context>
+<context>
+    <name>TriagePanel</name>
+    <message>
+        <source>Alarm and triage</source>
+        <extracomment>alarm id, Outcome, note patient id: schedule a callback to this patient queue item id of a callback: mark it done / move it</extracomment>
+        <translation>Alarm og triage</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Stad</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Eining</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Utløyst</translation>
+    </message>
+    <message>
+        <source>Device updates</source>
+        <translation>Frå eininga</translation>
+    </message>
+    <message>
+        <source>Deviations</source>
+        <translation>Avvik</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Ta</translation>
+    </message>
+    <message>
+        <source>Claim this alarm so no colleague handles it twice</source>
+        <translation>Ta alarmen, så ingen kollega handsamar han samtidig</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Slepp</translation>
+    </message>
+    <message>
+        <source>Give the alarm back to the queue (F3)</source>
+        <translation>Gi alarmen tilbake til køen (F3)</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>Utført…</translation>
+    </message>
+    <message>
+        <source>Record how the callback went</source>
+        <translation>Registrer korleis tilbakeringinga gjekk</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Flytt…</translation>
+    </message>
+    <message>
+        <source>Move the callback to a later time</source>
+        <translation>Flytt tilbakeringinga til seinare</translation>
+    </message>
+    <message>
+        <source>Schedule callback…</source>
+        <translation>Planlegg tilbakeringing…</translation>
+    </message>
+    <message>
+        <source>Schedule a call back to this patient (Ctrl+B)</source>
+        <translation>Planlegg tilbakeringing til denne pasienten (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation>Alt+%1</translation>
+    </message>
+    <message>
+        <source>Note (Ctrl+N)</source>
+        <translation>Notat (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>What was done, whom you called, what was agreed</source>
+        <translation>Kva vart gjort, kven du ringde, kva vart avtalt</translation>
+    </message>
+    <message>
+        <source>Close alarm</source>
+        <translation>Lukk alarm</translation>
+    </message>
+    <message>
+        <source>Close with the chosen outcome and note (Ctrl+Enter)</source>
+        <translation>Lukk med valt utfall og notat (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>No alarm selected</source>
+        <translation>Ingen alarm vald</translation>
+    </message>
+    <message>
+        <source>Select an alarm in the queue, or press F2 to claim the most urgent one.</source>
+        <translation>Vel ein alarm i køen, eller trykk F2 for å ta den mest hastande.</translation>
+    </message>
+    <message>
+        <source>%1 (unknown kind)</source>
+        <translation>%1 (ukjend type)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <source>Loading deviations…</source>
+        <translation>Lastar avvik…</translation>
+    </message>
+    <message>
+        <source>%1 · received %2</source>
+        <translation>%1 · motteke %2</translation>
+    </message>
+    <message>
+        <source>No deviations recorded.</source>
+        <translation>Ingen avvik registrerte.</translation>
+    </message>
+    <message>
+        <source>Claimed by %1</source>
+        <translation>Teken av %1</translation>
+    </message>
+    <message>
+        <source>Claimed by you</source>
+        <translation>Teken av deg</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukka</translation>
+    </message>
+    <message>
+        <source>Not claimed: claim it before you act.</source>
+        <translation>Ikkje teken: ta alarmen før du handlar.</translation>
+    </message>
+    <message>
+        <source>Another operator is handling this alarm.</source>
+        <translation>Ein annan operatør handsamar denne alarmen.</translation>
+    </message>
+    <message>
+        <source>Claim the alarm to close it.</source>
+        <translation>Ta alarmen for å lukke han.</translation>
+    </message>
+    <message>
+        <source>Waiting for the database…</source>
+        <translation>Ventar på databasen…</translation>
+    </message>
+    <message>
+        <source>Choose an outcome (Alt+1…7).</source>
+        <translation>Vel eit utfall (Alt+1…7).</translation>
+    </message>
+</context>
+<context>
+    <name>_SheetDialog</name>
+    <message>
+        <source>Patient</source>
+        <translation>Pasient</translation>
+    </message>
+</context>
+</TS>
