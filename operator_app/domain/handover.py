@@ -45,6 +45,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from operator import attrgetter
+from typing import cast
 
 from operator_app.domain.alarms import Priority
 from operator_app.domain.callbacks import DEFAULT_GRACE_S, CallbackBucket, bucket_at
@@ -52,6 +54,8 @@ from operator_app.domain.escalation import DEFAULT_TARGETS, AnswerTargets
 from operator_app.domain.shifts import ShiftId, ShiftSchedule
 
 _INF = math.inf
+_KIND = attrgetter("kind")
+_PRIORITY = attrgetter("priority")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,13 +217,33 @@ class AlarmIndex:
     __slots__ = ("claim", "close", "facts", "received")
 
     def __init__(self, facts: Iterable[AlarmFact]) -> None:
-        self.facts: list[AlarmFact] = sorted(facts, key=lambda f: (f.received_at, f.id))
-        self.received = [f.received_at.timestamp() for f in self.facts]
+        items = facts if isinstance(facts, list) else list(facts)
+        # Sorted by (received_at, id): epoch floats keep the order of the instants (and are equal
+        # only for equal instants), so sort positions by float and settle ties by id (stable).
+        recv = [f.received_at.timestamp() for f in items]
+        order = sorted(range(len(items)), key=recv.__getitem__)
+        received = [recv[i] for i in order]
+        if len(set(received)) != len(received):
+            _ties_by_id(order, received, items)
+        self.facts: list[AlarmFact] = [items[i] for i in order]
+        self.received = received
         self.claim = [
-            _INF if f.first_claimed_at is None else f.first_claimed_at.timestamp()
-            for f in self.facts
+            _INF if (c := f.first_claimed_at) is None else c.timestamp() for f in self.facts
         ]
-        self.close = [_INF if f.closed_at is None else f.closed_at.timestamp() for f in self.facts]
+        self.close = [_INF if (x := f.closed_at) is None else x.timestamp() for f in self.facts]
+
+
+def _ties_by_id(order: list[int], received: list[float], items: list[AlarmFact]) -> None:
+    """Within each run of equal receipt times, order the positions by fact id (stable)."""
+    n = len(order)
+    k = 0
+    while k < n:
+        j = k + 1
+        while j < n and received[j] == received[k]:
+            j += 1
+        if j - k > 1:
+            order[k:j] = sorted(order[k:j], key=lambda i: items[i].id)
+        k = j
 
 
 def _aware(t: datetime) -> None:
@@ -282,41 +306,44 @@ def handover_figures(
     target_s = {p: policy.targets.answer_s(p) for p in Priority}
     waits: list[float] = []
     closes: list[float] = []
-    claimed_by: Counter[str] = Counter()
-    closed_by: Counter[str] = Counter()
-    outcomes: Counter[str] = Counter()
+    claimers: list[str | None] = []
+    closers: list[str | None] = []
+    outs: list[str] = []
     unclaimed = 0
-    for i in range(lo, hi):
-        f = facts[i]
-        r = recv[i]
-        b = min(int((r - start_ts) // bucket_s), n_buckets - 1)
+    last = n_buckets - 1
+    shift_facts = facts[lo:hi]
+    for f, r, c, x in zip(shift_facts, recv[lo:hi], claim[lo:hi], close[lo:hi], strict=True):
+        b = int((r - start_ts) // bucket_s)
+        if b > last:
+            b = last
         counts[b] += 1
         target = target_s[f.priority]
-        c = claim[i]
         if c <= as_of_ts:
             wait = c - r if c > r else 0.0
             waits.append(wait)
-            if f.first_claimed_by is not None:
-                claimed_by[f.first_claimed_by] += 1
+            claimers.append(f.first_claimed_by)
             if wait > target:
                 breaches[b] += 1
         else:
             unclaimed += 1
             if as_of_ts - r > target:
                 breaches[b] += 1
-        x = close[i]
         if x <= as_of_ts:
             closes.append(x - r if x > r else 0.0)
-            outcomes[f.outcome or ""] += 1
-            if f.closed_by is not None:
-                closed_by[f.closed_by] += 1
+            outs.append(f.outcome or "")
+            closers.append(f.closed_by)
+    claimed_by = cast("Counter[str]", Counter(claimers))
+    closed_by = cast("Counter[str]", Counter(closers))
+    claimed_by.pop(None, None)  # type: ignore[call-overload]
+    closed_by.pop(None, None)  # type: ignore[call-overload]
+    outcomes = Counter(outs)
 
     total = hi - lo
-    shift_facts = facts[lo:hi]
-    by_kind = dict(Counter(f.kind for f in shift_facts))
-    pri = Counter(f.priority for f in shift_facts)
+    by_kind = dict(Counter(map(_KIND, shift_facts)))
+    pri = Counter(map(_PRIORITY, shift_facts))
     by_priority = {p: pri.get(p, 0) for p in Priority}
 
+    claim_stats = duration_stats(waits)  # sorts waits in place
     answer = _answer_shares(waits, total, policy.shares)
     if presence is None:
         presence = _derived_presence(index, start_ts, snap_ts)
@@ -343,7 +370,7 @@ def handover_figures(
         by_priority=by_priority,
         by_outcome=dict(outcomes),
         unclaimed=unclaimed,
-        claim=duration_stats(waits),
+        claim=claim_stats,
         answer=answer,
         close=duration_stats(closes),
         breaches=sum(breaches),
@@ -390,20 +417,18 @@ def _count_le(ordered: list[float], limit: float) -> int:
 
 def _derived_presence(index: AlarmIndex, start_ts: float, end_ts: float) -> list[OperatorPresence]:
     """Everyone who claimed or closed any alarm during ``[start, end)``, for the whole period."""
-    names: set[str] = set()
     stop = bisect_left(index.received, end_ts)  # nothing received later was touched before end
-    for i in range(stop):
-        c = index.claim[i]
-        if start_ts <= c < end_ts:
-            who = index.facts[i].first_claimed_by
-            if who is not None:
-                names.add(who)
-        x = index.close[i]
-        if start_ts <= x < end_ts:
-            who = index.facts[i].closed_by
-            if who is not None:
-                names.add(who)
-    return [OperatorPresence(n) for n in sorted(names)]
+    facts = index.facts[:stop]
+    names = {
+        f.first_claimed_by
+        for f, c in zip(facts, index.claim, strict=False)
+        if start_ts <= c < end_ts
+    }
+    names.update(
+        f.closed_by for f, x in zip(facts, index.close, strict=False) if start_ts <= x < end_ts
+    )
+    names.discard(None)
+    return [OperatorPresence(n) for n in sorted(cast("set[str]", names))]
 
 
 def _on_duty(
@@ -430,15 +455,10 @@ def _on_duty(
 
 def _still_open(index: AlarmIndex, start_ts: float, snap_ts: float) -> tuple[tuple[str, ...], int]:
     stop = bisect_left(index.received, snap_ts)
-    ids: list[str] = []
-    earlier = 0
-    close, recv, facts = index.close, index.received, index.facts
-    for i in range(stop):
-        if close[i] > snap_ts:
-            ids.append(facts[i].id)
-            if recv[i] < start_ts:
-                earlier += 1
-    return tuple(ids), earlier
+    open_at = [i for i, x in enumerate(index.close[:stop]) if x > snap_ts]  # ascending
+    facts = index.facts
+    earlier = bisect_left(open_at, bisect_left(index.received, start_ts))  # received before start
+    return tuple([facts[i].id for i in open_at]), earlier
 
 
 def _callback_figures(

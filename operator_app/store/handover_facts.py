@@ -21,7 +21,11 @@ event in ``[start, end)``, on duty for the whole period (sign-in comes in a late
 
 from __future__ import annotations
 
+import gc
+import json
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from operator import itemgetter
 from typing import Any
@@ -78,19 +82,51 @@ _KIND_LIST = ", ".join(f"'{k}'" for k in _KINDS)
 
 def _sql(template: str, conn: Connection) -> str:
     if conn.dialect.name == "sqlite":
-        return template.format(s=":s", e=":e")
-    return template.format(s="%(s)s", e="%(e)s")  # psycopg
+        return template.format(s=":s", e=":e", m=":m", ids="SELECT value FROM json_each(:ids)")
+    ids = "SELECT unnest(CAST(%(ids)s AS text[]))"
+    return template.format(s="%(s)s", e="%(e)s", m="%(m)s", ids=ids)  # psycopg
 
 
-_HEADS_SQL = " UNION ALL ".join(
-    f"SELECT {_HEAD} FROM alarms a WHERE {part} AND {_NOT_CALLBACK}" for part in _PARTS
+def _heads_sql(parts: tuple[str, ...]) -> str:
+    return " UNION ALL ".join(
+        f"SELECT {_HEAD} FROM alarms a WHERE {part} AND {_NOT_CALLBACK}" for part in parts
+    )
+
+
+def _events_sql(parts: tuple[str, ...]) -> str:
+    return " UNION ALL ".join(
+        "SELECT e.id, e.alarm_id, e.kind, e.at, e.operator, e.detail"
+        " FROM alarms a JOIN alarm_events e ON e.alarm_id = a.id"
+        f" WHERE {part} AND {_NOT_CALLBACK} AND e.kind IN ({_KIND_LIST})"
+        for part in parts
+    )
+
+
+#: The period's own alarms (the bulk) and the few from earlier (still open, or closed after the
+#: start): read apart, so that an old open alarm never widens the period's event scan.
+_HEADS_SQL = _heads_sql(_PARTS[:1])
+_EARLIER_HEADS_SQL = _heads_sql(_PARTS[1:])
+_EVENTS_SQL = _events_sql(_PARTS[:1])
+#: The earlier alarms' events by their ids (ix_alarm_events_alarm_id), in id order.
+_EARLIER_EVENTS_SQL = (
+    "SELECT id, alarm_id, kind, at, operator, detail FROM alarm_events"
+    f" WHERE alarm_id IN ({{ids}}) AND kind IN ({_KIND_LIST}) ORDER BY id"
 )
-_EVENTS_SQL = " UNION ALL ".join(
-    "SELECT e.id, e.alarm_id, e.kind, e.at, e.operator, e.detail"
-    " FROM alarms a JOIN alarm_events e ON e.alarm_id = a.id"
-    f" WHERE {part} AND {_NOT_CALLBACK} AND e.kind IN ({_KIND_LIST})"
-    for part in _PARTS
+#: The period's alarms' events from the first of them on, in id order: event ids follow commit
+#: order and an alarm's rows come after its receipt, so the range holds little else (rows of
+#: other alarms are dropped in Python). The lower bound comes from ix_alarm_events_alarm_id.
+_FIRST_EVENT_SQL = (
+    "SELECT MIN(e.id) FROM alarms a JOIN alarm_events e ON e.alarm_id = a.id"
+    f" WHERE {_PARTS[0]} AND {_NOT_CALLBACK}"
 )
+_LAST_EVENT_SQL = "SELECT MAX(id) FROM alarm_events"
+_EVENT_RANGE_SQL = (
+    "SELECT id, alarm_id, kind, at, operator, detail FROM alarm_events"
+    f" WHERE id >= {{m}} AND kind IN ({_KIND_LIST}) ORDER BY id"
+)
+#: Read the range only while it is at most this many event rows per alarm of the period (an
+#: old period in a long history would scan everything after it: then join per alarm).
+_RANGE_ROWS_PER_ALARM = 12
 
 
 def _fetch(conn: Connection, template: str, params: dict[str, Any]) -> list[Any]:
@@ -103,7 +139,41 @@ def _fetch(conn: Connection, template: str, params: dict[str, Any]) -> list[Any]
         result.close()
 
 
+def _period_events(conn: Connection, params: dict[str, Any], heads: list[Any]) -> list[Any]:
+    """The events of the period's own alarms, in id order per alarm."""
+    first = _fetch(conn, _FIRST_EVENT_SQL, params)[0][0]
+    if first is None:
+        return []
+    last = _fetch(conn, _LAST_EVENT_SQL, params)[0][0]
+    if last - first > _RANGE_ROWS_PER_ALARM * len(heads):
+        rows = _fetch(conn, _EVENTS_SQL, params)
+        rows.sort(key=_first)  # by id: commit order (see db)
+        return rows
+    ids = {h[0] for h in heads}
+    rows = _fetch(conn, _EVENT_RANGE_SQL, {**params, "m": first})
+    return [r for r in rows if r[1] in ids]
+
+
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Bulk building creates ~10^5 tuples and facts and never a cycle: the collector's passes
+    over them (a full one as they survive) are pure overhead. Resumed if it was on, even when
+    another thread turned it on meanwhile (it is only ever resumed, never left off)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def alarm_facts(conn: Connection, start: datetime, end: datetime) -> list[AlarmFact]:
+    with _no_gc_pauses():
+        return _alarm_facts(conn, start, end)
+
+
+def _alarm_facts(conn: Connection, start: datetime, end: datetime) -> list[AlarmFact]:
     sqlite = conn.dialect.name == "sqlite"
     params = (
         {"s": utc_text(start), "e": utc_text(end)}
@@ -113,25 +183,26 @@ def alarm_facts(conn: Connection, start: datetime, end: datetime) -> list[AlarmF
     # On SQLite times stay fixed-width UTC text (sorts like the instant) until a fact is built.
     time = datetime.fromisoformat if sqlite else as_utc
     heads = _fetch(conn, _HEADS_SQL, params)
-    if not heads:
+    earlier = _fetch(conn, _EARLIER_HEADS_SQL, params)
+    if not heads and not earlier:
         return []
-    events = _fetch(conn, _EVENTS_SQL, params)
-    events.sort(key=_first)  # by id: commit order (see db)
+    events = _period_events(conn, params, heads) if heads else []
+    if earlier:
+        # Disjoint from the period's alarms: only the order within each alarm matters.
+        ids = [h[0] for h in earlier]
+        old = _fetch(conn, _EARLIER_EVENTS_SQL, {"ids": json.dumps(ids) if sqlite else ids})
+        events = old + events if events else old
+        heads = heads + earlier
     first_claim: dict[str, tuple[Any, str | None]] = {}
     close: dict[str, tuple[Any, str | None, str | None]] = {}
     first_priority: dict[str, str] = {}
     attached: dict[str, tuple[str, Any]] = {}
-    holds: list[tuple[str, Any, str | None]] = []  # (alarm, at, holder or None): claim timeline
     for _id, alarm_id, kind, at, operator, detail in events:
         if kind == _CLAIMED:
             if alarm_id not in first_claim:
                 first_claim[alarm_id] = (at, operator)
-            holds.append((alarm_id, at, operator))
         elif kind == _CLOSED:
             close[alarm_id] = (at, operator, detail)
-            holds.append((alarm_id, at, None))
-        elif kind == _RELEASED:
-            holds.append((alarm_id, at, None))
         elif kind == _REOPENED:
             close.pop(alarm_id, None)
         elif kind == _ESCALATED:
@@ -141,16 +212,21 @@ def alarm_facts(conn: Connection, start: datetime, end: datetime) -> list[AlarmF
             parent = _decode(detail).get("parent")
             if parent is not None:
                 attached[alarm_id] = (parent, at)
+    # Claim timelines (holder or None) of parents only: a second pass, needed only with groups.
     timelines: dict[str, list[tuple[Any, str | None]]] = {}
     if attached:
         parents = {p for p, _ in attached.values()}
-        for alarm_id, at, who in holds:
+        for _id, alarm_id, kind, at, operator, _detail in events:
             if alarm_id in parents:
-                timelines.setdefault(alarm_id, []).append((at, who))
-    out = []
+                if kind == _CLAIMED:
+                    timelines.setdefault(alarm_id, []).append((at, operator))
+                elif kind in (_CLOSED, _RELEASED):
+                    timelines.setdefault(alarm_id, []).append((at, None))
+    out: list[AlarmFact] = []
     append = out.append
     get_claim, get_close, priorities = first_claim.get, close.get, _PRIORITY
     high = Priority.HIGH
+    fact = AlarmFact
     for alarm_id, patient_id, kind, priority, raised_at, received_at in heads:
         claim = get_claim(alarm_id)
         if claim is None and alarm_id in attached:
@@ -164,16 +240,20 @@ def alarm_facts(conn: Connection, start: datetime, end: datetime) -> list[AlarmF
         else:
             closed_at, closed_by = time(c[0]), c[1]
             outcome = _decode(c[2]).get("outcome") if c[2] else None
+        if claim is None:
+            claimed_at = claimed_by = None
+        else:
+            claimed_at, claimed_by = time(claim[0]), claim[1]
         append(
-            AlarmFact(
+            fact(
                 alarm_id,
                 patient_id,
                 kind,
                 priorities.get(priority, high),
                 time(raised_at),
                 time(received_at),
-                None if claim is None else time(claim[0]),
-                None if claim is None else claim[1],
+                claimed_at,
+                claimed_by,
                 closed_at,
                 closed_by,
                 outcome,
