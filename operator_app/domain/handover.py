@@ -21,8 +21,10 @@ Conventions (each stated once, here):
   ``ceil(N/100 * n)`` (1-based); the median is ``p50`` (the lower middle value for even n).
   Every figure is an observed value; None when there are no values.
 - **Shares**: ``within`` counts alarms claimed at most ``threshold_s`` after receipt (inclusive),
-  ``total`` all alarms of the shift; ``share`` and ``met`` (share ≥ target) are None for an
-  empty shift. Targets: 97.5 % within 60 s, 99 % within 180 s (TSA; REFERENCE §3.2).
+  ``total`` the alarms of the shift whose answer is decided for that threshold: an alarm still
+  unclaimed at ``as_of`` but received at most ``threshold_s`` before it may still make it, so
+  it is left out of that share until it is claimed or too old (matters for a live shift);
+  ``share`` and ``met`` (share ≥ target) are None when nothing is decided. Targets: 97.5 % within 60 s, 99 % within 180 s (TSA; REFERENCE §3.2).
 - **Buckets**: 10-minute windows aligned to the shift start, ``ceil(length / 10 min)`` of them
   (48 for 8 h; 42 and 54 on the Europe/Oslo DST nights); the last is shorter when the shift is
   not a multiple of 10 min. An alarm is in the bucket of its ``received_at``.
@@ -310,6 +312,7 @@ def handover_figures(
     closers: list[str | None] = []
     outs: list[str] = []
     unclaimed = 0
+    undecided: list[float] = []  # ages at as_of of alarms not claimed yet
     last = n_buckets - 1
     shift_facts = facts[lo:hi]
     for f, r, c, x in zip(shift_facts, recv[lo:hi], claim[lo:hi], close[lo:hi], strict=True):
@@ -326,6 +329,7 @@ def handover_figures(
                 breaches[b] += 1
         else:
             unclaimed += 1
+            undecided.append(as_of_ts - r)
             if as_of_ts - r > target:
                 breaches[b] += 1
         if x <= as_of_ts:
@@ -344,7 +348,7 @@ def handover_figures(
     by_priority = {p: pri.get(p, 0) for p in Priority}
 
     claim_stats = duration_stats(waits)  # sorts waits in place
-    answer = _answer_shares(waits, total, policy.shares)
+    answer = _answer_shares(waits, total, policy.shares, undecided)
     if presence is None:
         presence = _derived_presence(index, start_ts, snap_ts)
     on_duty, per_bucket = _on_duty(presence, start_ts, end_ts, bucket_s, n_buckets)
@@ -384,19 +388,23 @@ def handover_figures(
 
 
 def _answer_shares(
-    waits: list[float], total: int, shares: tuple[ShareTarget, ...]
+    waits: list[float], total: int, shares: tuple[ShareTarget, ...], undecided: list[float]
 ) -> tuple[AnswerShare, ...]:
     ordered = sorted(waits)
+    ages = sorted(undecided)
     out = []
     for s in shares:
         within = _count_le(ordered, s.threshold_s)
-        share = within / total if total else None
+        # an alarm not claimed yet but younger than the threshold may still make it: it is
+        # neither a success nor a failure of this share yet (a live shift), so it is left out
+        decided = total - _count_le(ages, s.threshold_s)
+        share = within / decided if decided else None
         out.append(
             AnswerShare(
                 s.threshold_s,
                 s.target,
                 within,
-                total,
+                decided,
                 share,
                 None if share is None else share >= s.target,
             )
