@@ -69,7 +69,7 @@ def follow_up(store: Store, changes: ChangeSet) -> ChangeSet:
     """Grouping and triage after ``changes`` were committed; one merged ChangeSet."""
     views = {a.id: a for a in changes.alarms}
     new = [a.id for a in changes.alarms if a.is_open and a.parent_id is None]
-    for view in store.shift.attach_pending(new):
+    for view in store.shift.attach_pending(new, known=views):
         views[view.id] = view
     problems = list(changes.problems)
     if changes.measurements:

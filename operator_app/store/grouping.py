@@ -20,10 +20,11 @@ the ids the batch inserted; ingest itself is untouched. Rules (decided here):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
 
 from operator_app.domain.alarms import AlarmState, EventKind, Priority
@@ -37,9 +38,17 @@ NEVER_GROUPED = ("callback", "measurement_review")
 _OPEN = AlarmState.OPEN.value
 
 
-def attach_pending(conn: Connection, alarm_ids: Sequence[str], now: datetime) -> list[AlarmView]:
+def attach_pending(
+    conn: Connection,
+    alarm_ids: Sequence[str],
+    now: datetime,
+    known: Mapping[str, AlarmView] | None = None,
+) -> list[AlarmView]:
     """Attach each of ``alarm_ids`` that is an open, ungrouped queue row to an earlier open
-    alarm of its patient. Returns the views of the changed parents and their new children."""
+    alarm of its patient. Returns the views of the changed parents and their new children.
+
+    ``known``: views the caller already holds (the batch's ChangeSet); a new child's view is
+    then that view with its ``parent_id`` instead of a read-back (a burst of thousands)."""
     new = []
     for part in chunks(sorted(set(alarm_ids))):
         new.extend(
@@ -70,8 +79,10 @@ def attach_pending(conn: Connection, alarm_ids: Sequence[str], now: datetime) ->
             heads.setdefault(r.patient_id, []).append(
                 _Open(r.id, r.patient_id, Priority(r.priority), r.received_at)
             )
-    changed: set[str] = set()
-    attached: set[str] = set()
+    parents: set[str] = set()
+    attached: dict[str, str] = {}  # child -> parent
+    rows: list[dict[str, object]] = []
+    escalations: dict[str, Priority] = {}
     for r in sorted(new, key=lambda r: (r.received_at, r.id)):
         me = (r.received_at, r.id)
         earlier = [
@@ -85,16 +96,13 @@ def attach_pending(conn: Connection, alarm_ids: Sequence[str], now: datetime) ->
         if parent_id is None:
             continue
         parent = next(h for h in earlier if h.id == parent_id)
-        conn.execute(update(alarms).where(alarms.c.id == r.id).values(parent_id=parent_id))
-        rows = [
+        rows += [
             event_row(r.id, EventKind.ATTACHED, now, detail={"parent": parent_id}),
             event_row(parent_id, EventKind.ATTACHED, now, detail={"child": r.id}),
         ]
         merged = merged_priority(parent.priority, Priority(r.priority))
         if merged is not parent.priority:
-            conn.execute(
-                update(alarms).where(alarms.c.id == parent_id).values(priority=merged.value)
-            )
+            escalations[parent_id] = merged
             rows.append(
                 event_row(
                     parent_id,
@@ -104,10 +112,25 @@ def attach_pending(conn: Connection, alarm_ids: Sequence[str], now: datetime) ->
                 )
             )
             parent.priority = merged
-        insert_events(conn, rows)
-        attached.add(r.id)
-        changed.update((r.id, parent_id))
-    return alarm_views_by_id(conn, sorted(changed)) if changed else []
+        attached[r.id] = parent_id
+        parents.add(parent_id)
+    if not attached:
+        return []
+    # one statement per kind of change, not per alarm: a burst can be thousands
+    conn.execute(
+        update(alarms).where(alarms.c.id == bindparam("child")).values(parent_id=bindparam("parent")),
+        [{"child": c, "parent": p} for c, p in attached.items()],
+    )
+    if escalations:
+        conn.execute(
+            update(alarms).where(alarms.c.id == bindparam("pid")).values(priority=bindparam("pri")),
+            [{"pid": p, "pri": m.value} for p, m in escalations.items()],
+        )
+    insert_events(conn, rows)
+    known = known or {}
+    children = [dataclasses.replace(known[c], parent_id=p) for c, p in attached.items() if c in known]
+    unknown = sorted(c for c in attached if c not in known)
+    return alarm_views_by_id(conn, sorted(parents) + unknown) + children
 
 
 def close_children(

@@ -8,7 +8,7 @@ clock. Times going in must be timezone-aware; they come out as UTC.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from operator_app.domain.alarms import Priority
@@ -43,12 +43,15 @@ class ShiftStore:
 
     # -- grouping ---------------------------------------------------------------------------
 
-    def attach_pending(self, alarm_ids: Sequence[str]) -> list[AlarmView]:
-        """After ``apply_batch``: group the new alarms (see ``grouping``)."""
+    def attach_pending(
+        self, alarm_ids: Sequence[str], known: Mapping[str, AlarmView] | None = None
+    ) -> list[AlarmView]:
+        """After ``apply_batch``: group the new alarms (see ``grouping``); ``known`` are views
+        the caller already holds (saves reading back the new children)."""
         if not alarm_ids:
             return []
         with write_transaction(self.engine) as conn:
-            return grouping.attach_pending(conn, alarm_ids, self._now())
+            return grouping.attach_pending(conn, alarm_ids, self._now(), known)
 
     # -- callbacks --------------------------------------------------------------------------
 

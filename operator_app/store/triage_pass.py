@@ -161,7 +161,10 @@ class _Pass:
 
     def _history(self, m: Measurement, pid: str, by_code: Mapping[str, Bands]
                  ) -> list[Measurement]:  # fmt: skip
-        """Earlier values of the components that have a rise rule (stored and this pass)."""
+        """Earlier values of the components that have a rise rule (stored and this pass).
+
+        The rise rule compares with the lowest earlier value in its window, so that one point
+        per component is the whole history it needs (a dense series has thousands)."""
         history: list[Measurement] = []
         before = m.effective_at.timestamp()
         for component in m.components:
@@ -169,10 +172,11 @@ class _Pass:
             if bands is None or bands.max_rise is None or bands.rise_days is None:
                 continue
             since = (m.effective_at - timedelta(days=bands.rise_days)).timestamp()
-            for i, (t, v) in enumerate(
-                self.points.earlier(pid, m.code, component.code, since, before)
-            ):
-                history.append(_past(m, pid, component, i, t, v))
+            earlier = self.points.earlier(pid, m.code, component.code, since, before)
+            lowest = min((tv for tv in earlier if tv[1] == tv[1]), key=lambda tv: tv[1],
+                         default=None)  # (NaN != NaN: a component the measurement lacked)
+            if lowest is not None:
+                history.append(_past(m, pid, component, 0, lowest[0], lowest[1]))
         return history
 
 
