@@ -1,10 +1,13 @@
 """``operator-app handover``: the handover of one shift, headless, as PDF and/or CSV.
 
     operator-app handover --db URL --shift 2026-11-24:night [--pdf out.pdf] [--csv out.csv]
-                          [--centre NAME] [--tz Europe/Oslo] [--as-of ISO]
+                          [--centre NAME] [--tz Europe/Oslo] [--language nb|nn|en]
+                          [--as-of ISO]
 
 Prints a short summary on stdout. ``--pdf`` needs Qt: a QGuiApplication is created, with
-``QT_QPA_PLATFORM=offscreen`` unless the environment says otherwise. Exit codes: 0 done,
+``QT_QPA_PLATFORM=offscreen`` unless the environment says otherwise, and the PDF is written in
+``--language`` (bokmål by default, as the desk; an application that already exists keeps its
+own language). Exit codes: 0 done,
 1 the database could not be opened or a file not written, 2 bad arguments.
 """
 
@@ -16,6 +19,8 @@ import sys
 from datetime import UTC, datetime
 
 from operator_app.domain.shifts import DEFAULT_SHIFTS, DEFAULT_TZ, ShiftSchedule
+
+LANGUAGES = ("nb", "nn", "en")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -35,6 +40,12 @@ def parser() -> argparse.ArgumentParser:
         "--centre", default="Responssenter", metavar="NAME", help="centre name for the PDF header"
     )
     p.add_argument("--tz", default=DEFAULT_TZ, help="the centre's time zone (default %(default)s)")
+    p.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default="nb",
+        help="language of the PDF: nb (bokmål), nn (nynorsk), en (default %(default)s)",
+    )
     p.add_argument("--as-of", metavar="ISO", help=argparse.SUPPRESS)
     return p
 
@@ -90,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             write_handover_csv(handover, args.csv)
             print(f"wrote {args.csv}", file=sys.stderr)
         if args.pdf:
-            pages = _write_pdf(handover, args.pdf, args.centre, args.tz)
+            pages = _write_pdf(handover, args.pdf, args.centre, args.tz, args.language)
             print(f"wrote {args.pdf} ({pages} pages)", file=sys.stderr)
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -102,15 +113,19 @@ def main(argv: list[str] | None = None) -> int:
 _APP: object = None  # the QGuiApplication this command created (kept alive)
 
 
-def _write_pdf(handover: object, path: str, centre: str, tz: str) -> int:
+def _write_pdf(handover: object, path: str, centre: str, tz: str, language: str = "nb") -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
+    from operator_app.ui import i18n
     from operator_app.ui.handover_pdf import write_handover_pdf
 
     global _APP
     if QGuiApplication.instance() is None:
-        _APP = QGuiApplication(["operator-app"])
+        # the command's own application speaks ``language``; an application that already
+        # exists (the command called in-process, e.g. from a test) keeps its own translators
+        _APP = app = QGuiApplication(["operator-app"])
+        i18n.install(app, language)
     return write_handover_pdf(handover, path, centre=centre, tz=tz)  # type: ignore[arg-type]
 
 

@@ -2,104 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
-    <name></name>
-    <message>
-        <source>AlarmQueueModel</source>
-        <comment>Priority</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AlarmQueueModel</source>
-        <comment>Waiting</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AlarmQueueModel</source>
-        <comment>Kind</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AlarmQueueModel</source>
-        <comment>Patient</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AlarmQueueModel</source>
-        <comment>Municipality</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AlarmQueueModel</source>
-        <comment>Status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AlarmQueueModel</source>
-        <comment>Message</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NEWS2 (supplementary)</source>
-        <extracomment>so the colour codes of the series contract and the widgets&apos; levels stay the same</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not available</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not enough values (%1 of 7)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>at least %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SpO2 scale 2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TodayLogModel</source>
-        <comment>Closed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TodayLogModel</source>
-        <comment>Kind</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TodayLogModel</source>
-        <comment>Patient</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TodayLogModel</source>
-        <comment>Outcome</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TodayLogModel</source>
-        <comment>Operator</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TodayLogModel</source>
-        <comment>Note</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AlarmQueueModel</name>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Claimed by %1</source>
         <extracomment>every role whose value an update may change, except ``SortKeyRole``: a ``dataChanged`` with these roles tells the proxy that the row keeps its place in the queue. more contiguous runs than this in one update: one dataChanged over their bounding block the mark in front of an overdue waiting time rows are in queue order (AlarmQueueProxy passes it through instead of sorting) ids that entered the queue in one ``apply`` (for ``bridge.mark_shown``) ids that left the queue in one ``apply`` (closed)</extracomment>
@@ -181,6 +112,73 @@
     </message>
     <message>
         <source>Cannot open the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallbackLabels</name>
+    <message>
+        <source>Reached, all well</source>
+        <extracomment>outcomes in the order they are offered</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached, follow-up needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reached, will retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reached, escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anyone</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -364,11 +362,11 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alarm sounds are paused; alarms still flash. Ctrl+M resumes.</source>
+        <source>SOUND PAUSED %1 · Audio unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Audio unavailable</source>
+        <source>Alarm sounds are paused; alarms still flash. Ctrl+M resumes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -479,6 +477,37 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
 </context>
 <context>
+    <name>GroupLabels</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n further alarm(s) from this patient attached to this one; each is kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  +%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  (+%n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HandoverChart</name>
     <message>
         <source>Alarms per 10 minutes</source>
@@ -523,6 +552,237 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
     <message>
         <source>flood (&gt; 10 per operator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPdf</name>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median {0}, 90 % within {1}, longest {2} ({3} alarms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TARGET MET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TARGET NOT MET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered within {0} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1} of {2}); target {3}: {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not claimed at shift end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer-time breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flood windows (&gt;10 per operator / 10 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (busiest window: {1} alarms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still open at shift end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (from earlier shifts: {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} done, {1} cancelled, {2} OVERDUE, {3} pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators on duty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alarms per 10 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>! = answer target breached (hatched part)   F = flood window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures as of {0}. Times are measured from when the centre received the alarm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms per 10 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms by kind, priority and outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome (closed alarms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load per operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} done, {1} cancelled, {2} overdue, {3} pending at shift end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERDUE callbacks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ADDENDUM after sign-off — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still open at shift end ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {0} more (see the CSV export).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift lead: {0} (signed off {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -821,6 +1081,127 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>Handover exported (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Assistance call</source>
+        <extracomment>queue items that are not device alarms: a yellow/red home measurement to review, and a scheduled callback that fell due (kinds written by the store, not by the feed)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left safe zone (GPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Door open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of bed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurement missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device battery low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device tampered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurement review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>presence (responder on site)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed at source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved by phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home care dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next of kin contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP or legevakt contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency 113</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technical fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown patient %1</source>
+        <extracomment>outcomes in the order they are offered (Alt+1 .. Alt+7)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1127,13 +1508,19 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <source>Review (%1)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 overdue</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 due</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1194,6 +1581,47 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
 <context>
     <name>MeasurementsPanel</name>
     <message>
+        <source>limits: systolic dashed, diastolic dotted</source>
+        <extracomment>so the colour codes of the series contract and the widgets&apos; levels stay the same</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 (supplementary): not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 (supplementary): not enough values (%1 of 7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 (supplementary): at least %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 (supplementary): %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO2 scale 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oxygen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Measurements</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1227,6 +1655,173 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>No measurements to plot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParameterLabels</name>
+    <message>
+        <source>Blood pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systolic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diastolic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: not a measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: no patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: no parameter code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: ambiguous parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: cancelled or entered in error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: no measurement time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: invalid measurement time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: value not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: value is a limit (&lt;, &gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: no unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: unknown unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: conflicting units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: physically impossible value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: diastolic not below systolic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>air/oxygen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>systolic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pulse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consciousness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-medium (one parameter scores 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1398,6 +1993,33 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>A reason is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayLogModel</name>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

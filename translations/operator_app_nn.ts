@@ -2,104 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nn_NO">
 <context>
-    <name></name>
+    <name>AlarmQueueModel</name>
     <message>
-        <source>AlarmQueueModel</source>
-        <comment>Priority</comment>
+        <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <source>AlarmQueueModel</source>
-        <comment>Waiting</comment>
+        <source>Waiting</source>
         <translation>Ventar</translation>
     </message>
     <message>
-        <source>AlarmQueueModel</source>
-        <comment>Kind</comment>
+        <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <source>AlarmQueueModel</source>
-        <comment>Patient</comment>
+        <source>Patient</source>
         <translation>Pasient</translation>
     </message>
     <message>
-        <source>AlarmQueueModel</source>
-        <comment>Municipality</comment>
+        <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <source>AlarmQueueModel</source>
-        <comment>Status</comment>
+        <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <source>AlarmQueueModel</source>
-        <comment>Message</comment>
+        <source>Message</source>
         <translation>Melding</translation>
     </message>
-    <message>
-        <source>NEWS2 (supplementary)</source>
-        <extracomment>so the colour codes of the series contract and the widgets&apos; levels stay the same</extracomment>
-        <translation>NEWS2 (tillegg)</translation>
-    </message>
-    <message>
-        <source>%1: not available</source>
-        <translation>%1: ikkje tilgjengeleg</translation>
-    </message>
-    <message>
-        <source>not enough values (%1 of 7)</source>
-        <translation>for få verdiar (%1 av 7)</translation>
-    </message>
-    <message>
-        <source>at least %1</source>
-        <translation>minst %1</translation>
-    </message>
-    <message>
-        <source>SpO2 scale 2</source>
-        <translation>SpO2 skala 2</translation>
-    </message>
-    <message>
-        <source>from %1</source>
-        <translation>frå %1</translation>
-    </message>
-    <message>
-        <source>missing: %1</source>
-        <translation>manglar: %1</translation>
-    </message>
-    <message>
-        <source>TodayLogModel</source>
-        <comment>Closed</comment>
-        <translation>Lukka</translation>
-    </message>
-    <message>
-        <source>TodayLogModel</source>
-        <comment>Kind</comment>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>TodayLogModel</source>
-        <comment>Patient</comment>
-        <translation>Pasient</translation>
-    </message>
-    <message>
-        <source>TodayLogModel</source>
-        <comment>Outcome</comment>
-        <translation>Utfall</translation>
-    </message>
-    <message>
-        <source>TodayLogModel</source>
-        <comment>Operator</comment>
-        <translation>Operatør</translation>
-    </message>
-    <message>
-        <source>TodayLogModel</source>
-        <comment>Note</comment>
-        <translation>Notat</translation>
-    </message>
-</context>
-<context>
-    <name>AlarmQueueModel</name>
     <message>
         <source>Claimed by %1</source>
         <extracomment>every role whose value an update may change, except ``SortKeyRole``: a ``dataChanged`` with these roles tells the proxy that the row keeps its place in the queue. more contiguous runs than this in one update: one dataChanged over their bounding block the mark in front of an overdue waiting time rows are in queue order (AlarmQueueProxy passes it through instead of sorting) ids that entered the queue in one ``apply`` (for ``bridge.mark_shown``) ids that left the queue in one ``apply`` (closed)</extracomment>
@@ -182,6 +113,73 @@
     <message>
         <source>Cannot open the database: %1</source>
         <translation>Kan ikkje opne databasen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackLabels</name>
+    <message>
+        <source>Reached, all well</source>
+        <extracomment>outcomes in the order they are offered</extracomment>
+        <translation>Fekk kontakt, alt i orden</translation>
+    </message>
+    <message>
+        <source>Reached, follow-up needed</source>
+        <translation>Fekk kontakt, treng oppfølging</translation>
+    </message>
+    <message>
+        <source>Not reached, will retry</source>
+        <translation>Ikkje fått kontakt, prøver att</translation>
+    </message>
+    <message>
+        <source>Not reached, escalated</source>
+        <translation>Ikkje fått kontakt, eskalert</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Avlyst</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Over tida</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Komande</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Utført</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 t %2 min</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation>%1 over tida</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>Om %1</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>kven som helst</translation>
     </message>
 </context>
 <context>
@@ -364,12 +362,12 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>LYD AV %1</translation>
     </message>
     <message>
-        <source>Alarm sounds are paused; alarms still flash. Ctrl+M resumes.</source>
-        <translation>Alarmlyden er sett på pause; alarmar blinkar framleis. Ctrl+M slår lyden på att.</translation>
+        <source>SOUND PAUSED %1 · Audio unavailable</source>
+        <translation>LYD AV %1 · Ingen lyd</translation>
     </message>
     <message>
-        <source>Audio unavailable</source>
-        <translation>Ingen lyd</translation>
+        <source>Alarm sounds are paused; alarms still flash. Ctrl+M resumes.</source>
+        <translation>Alarmlyden er sett på pause; alarmar blinkar framleis. Ctrl+M slår lyden på att.</translation>
     </message>
     <message>
         <source>Audio unavailable — visual signals only</source>
@@ -479,6 +477,37 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
 </context>
 <context>
+    <name>GroupLabels</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n til</numerusform>
+            <numerusform>+%n til</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n further alarm(s) from this patient attached to this one; each is kept.</source>
+        <translation>
+            <numerusform>%n alarm til frå same pasient er samla under denne; han går ikkje tapt.</numerusform>
+            <numerusform>%n alarmar til frå same pasient er samla under denne; ingen av dei går tapt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  +%n more</source>
+        <translation>
+            <numerusform>%1  +%n til</numerusform>
+            <numerusform>%1  +%n til</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  (+%n more)</source>
+        <translation>
+            <numerusform>%1  (+%n til)</numerusform>
+            <numerusform>%1  (+%n til)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HandoverChart</name>
     <message>
         <source>Alarms per 10 minutes</source>
@@ -524,6 +553,237 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <message>
         <source>flood (&gt; 10 per operator)</source>
         <translation>toppbelastning (&gt; 10 per operatør)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPdf</name>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>Kveld</translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation>Natt</translation>
+    </message>
+    <message>
+        <source>median {0}, 90 % within {1}, longest {2} ({3} alarms)</source>
+        <translation>median {0}, 90 % innan {1}, lengste {2} ({3} alarmar)</translation>
+    </message>
+    <message>
+        <source>Alarms received</source>
+        <translation>Alarmar mottekne</translation>
+    </message>
+    <message>
+        <source>no alarms</source>
+        <translation>ingen alarmar</translation>
+    </message>
+    <message>
+        <source>TARGET MET</source>
+        <translation>MÅL NÅDD</translation>
+    </message>
+    <message>
+        <source>TARGET NOT MET</source>
+        <translation>MÅL IKKJE NÅDD</translation>
+    </message>
+    <message>
+        <source>Answered within {0} s</source>
+        <translation>Svara innan {0} s</translation>
+    </message>
+    <message>
+        <source>{0} ({1} of {2}); target {3}: {4}</source>
+        <translation>{0} ({1} av {2}); mål {3}: {4}</translation>
+    </message>
+    <message>
+        <source>Time to claim</source>
+        <translation>Svartid</translation>
+    </message>
+    <message>
+        <source>Time to close</source>
+        <translation>Tid til lukking</translation>
+    </message>
+    <message>
+        <source>Not claimed at shift end</source>
+        <translation>Ikkje tekne ved vaktslutt</translation>
+    </message>
+    <message>
+        <source>Answer-time breaches</source>
+        <translation>Brot på svarfristen</translation>
+    </message>
+    <message>
+        <source>Flood windows (&gt;10 per operator / 10 min)</source>
+        <translation>Toppbelastningsperiodar (&gt;10 per operatør / 10 min)</translation>
+    </message>
+    <message>
+        <source>{0} (busiest window: {1} alarms)</source>
+        <translation>{0} (travlaste periode: {1} alarmar)</translation>
+    </message>
+    <message>
+        <source>Still open at shift end</source>
+        <translation>Framleis opne ved vaktslutt</translation>
+    </message>
+    <message>
+        <source>{0} (from earlier shifts: {1})</source>
+        <translation>{0} (frå tidlegare vakter: {1})</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>Tilbakeringingar</translation>
+    </message>
+    <message>
+        <source>{0} done, {1} cancelled, {2} OVERDUE, {3} pending</source>
+        <translation>{0} utført, {1} avlyst, {2} OVER TIDA, {3} står att</translation>
+    </message>
+    <message>
+        <source>Operators on duty</source>
+        <translation>Operatørar på vakt</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ingen.</translation>
+    </message>
+    <message>
+        <source>alarms per 10 minutes</source>
+        <translation>alarmar per 10 minutt</translation>
+    </message>
+    <message>
+        <source>! = answer target breached (hatched part)   F = flood window</source>
+        <translation>! = over svarfristen (skravert del)   F = toppbelastningsperiode</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samandrag</translation>
+    </message>
+    <message>
+        <source>Figures as of {0}. Times are measured from when the centre received the alarm.</source>
+        <translation>Tal per {0}. Tidene er målte frå sentralen tok imot alarmen.</translation>
+    </message>
+    <message>
+        <source>Alarms per 10 minutes</source>
+        <translation>Alarmar per 10 minutt</translation>
+    </message>
+    <message>
+        <source>Alarms by kind, priority and outcome</source>
+        <translation>Alarmar etter type, prioritet og utfall</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmar</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritet</translation>
+    </message>
+    <message>
+        <source>Outcome (closed alarms)</source>
+        <translation>Utfall (lukka alarmar)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(utan utfall)</translation>
+    </message>
+    <message>
+        <source>Load per operator</source>
+        <translation>Belastning per operatør</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operatør</translation>
+    </message>
+    <message>
+        <source>Claimed first</source>
+        <translation>Tekne først</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukka</translation>
+    </message>
+    <message>
+        <source>{0} done, {1} cancelled, {2} overdue, {3} pending at shift end.</source>
+        <translation>{0} utført, {1} avlyst, {2} over tida, {3} står att ved vaktslutt.</translation>
+    </message>
+    <message>
+        <source>OVERDUE callbacks:</source>
+        <translation>Tilbakeringingar OVER TIDA:</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Tilbakeringing</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Pasient</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Kven</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>kven som helst</translation>
+    </message>
+    <message>
+        <source>Handover notes</source>
+        <translation>Notat til overlevering</translation>
+    </message>
+    <message>
+        <source>No notes.</source>
+        <translation>Ingen notat.</translation>
+    </message>
+    <message>
+        <source>ADDENDUM after sign-off — {0}</source>
+        <translation>TILLEGG etter signering — {0}</translation>
+    </message>
+    <message>
+        <source>Still open at shift end ({0})</source>
+        <translation>Framleis opne ved vaktslutt ({0})</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Motteken</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation>Teken av</translation>
+    </message>
+    <message>
+        <source>… and {0} more (see the CSV export).</source>
+        <translation>… og {0} til (sjå CSV-eksporten).</translation>
+    </message>
+    <message>
+        <source>Handover {0}</source>
+        <translation>Vaktrapport {0}</translation>
+    </message>
+    <message>
+        <source>Shift lead: {0} (signed off {1})</source>
+        <translation>Vaktleiar: {0} (signert {1})</translation>
+    </message>
+    <message>
+        <source>Not signed off</source>
+        <translation>Ikkje signert</translation>
+    </message>
+    <message>
+        <source>Handover — {0}</source>
+        <translation>Vaktrapport — {0}</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>Side {0} av {1}</translation>
     </message>
 </context>
 <context>
@@ -822,6 +1082,127 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>Handover exported (%1): %2</source>
         <translation>Vaktrapporten er eksportert (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Assistance call</source>
+        <extracomment>queue items that are not device alarms: a yellow/red home measurement to review, and a scheduled callback that fell due (kinds written by the store, not by the feed)</extracomment>
+        <translation>Hjelpeanrop</translation>
+    </message>
+    <message>
+        <source>Fall</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Smoke</source>
+        <translation>Røyk</translation>
+    </message>
+    <message>
+        <source>Left safe zone (GPS)</source>
+        <translation>Forlate trygg sone (GPS)</translation>
+    </message>
+    <message>
+        <source>No activity</source>
+        <translation>Ingen aktivitet</translation>
+    </message>
+    <message>
+        <source>Door open</source>
+        <translation>Dør open</translation>
+    </message>
+    <message>
+        <source>Out of bed</source>
+        <translation>Ute av senga</translation>
+    </message>
+    <message>
+        <source>Medication missed</source>
+        <translation>Medisin ikkje teken</translation>
+    </message>
+    <message>
+        <source>Measurement missed</source>
+        <translation>Måling ikkje gjord</translation>
+    </message>
+    <message>
+        <source>Device battery low</source>
+        <translation>Lågt batteri i eininga</translation>
+    </message>
+    <message>
+        <source>Device offline</source>
+        <translation>Eining fråkopla</translation>
+    </message>
+    <message>
+        <source>Device tampered</source>
+        <translation>Eining manipulert</translation>
+    </message>
+    <message>
+        <source>Measurement review</source>
+        <translation>Måling til gjennomgang</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Tilbakeringing</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Høg</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Middels</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Låg</translation>
+    </message>
+    <message>
+        <source>reset</source>
+        <translation>tilbakestilt</translation>
+    </message>
+    <message>
+        <source>presence (responder on site)</source>
+        <translation>til stades (hjelpar på staden)</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>gjenoppretta</translation>
+    </message>
+    <message>
+        <source>closed at source</source>
+        <translation>lukka ved kjelda</translation>
+    </message>
+    <message>
+        <source>Resolved by phone</source>
+        <translation>Løyst på telefon</translation>
+    </message>
+    <message>
+        <source>Home care dispatched</source>
+        <translation>Heimetenesta send</translation>
+    </message>
+    <message>
+        <source>Next of kin contacted</source>
+        <translation>Pårørande kontakta</translation>
+    </message>
+    <message>
+        <source>GP or legevakt contacted</source>
+        <translation>Fastlege/legevakt kontakta</translation>
+    </message>
+    <message>
+        <source>Emergency 113</source>
+        <translation>Naudnummer 113</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>Falsk alarm</translation>
+    </message>
+    <message>
+        <source>Technical fault</source>
+        <translation>Teknisk feil</translation>
+    </message>
+    <message>
+        <source>Unknown patient %1</source>
+        <extracomment>outcomes in the order they are offered (Alt+1 .. Alt+7)</extracomment>
+        <translation>Ukjend pasient %1</translation>
     </message>
 </context>
 <context>
@@ -1127,13 +1508,19 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <source>Review (%1)</source>
         <translation>Gjennomgang (%1)</translation>
     </message>
-    <message>
-        <source>%1 overdue</source>
-        <translation>%1 over tida</translation>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n over tida</numerusform>
+            <numerusform>%n over tida</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 due</source>
-        <translation>%1 no</translation>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n no</numerusform>
+            <numerusform>%n no</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1194,6 +1581,47 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
 <context>
     <name>MeasurementsPanel</name>
     <message>
+        <source>limits: systolic dashed, diastolic dotted</source>
+        <extracomment>so the colour codes of the series contract and the widgets&apos; levels stay the same</extracomment>
+        <translation>grenser: systolisk stipla, diastolisk prikka</translation>
+    </message>
+    <message>
+        <source>NEWS2 (supplementary): not available</source>
+        <translation>NEWS2 (tillegg): ikkje tilgjengeleg</translation>
+    </message>
+    <message>
+        <source>NEWS2 (supplementary): not enough values (%1 of 7)</source>
+        <translation>NEWS2 (tillegg): for få verdiar (%1 av 7)</translation>
+    </message>
+    <message>
+        <source>NEWS2 (supplementary): at least %1 — %2</source>
+        <translation>NEWS2 (tillegg): minst %1 — %2</translation>
+    </message>
+    <message>
+        <source>NEWS2 (supplementary): %1 — %2</source>
+        <translation>NEWS2 (tillegg): %1 — %2</translation>
+    </message>
+    <message>
+        <source>SpO2 scale 2</source>
+        <translation>SpO2 skala 2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>frå %1</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>manglar: %1</translation>
+    </message>
+    <message>
+        <source>oxygen</source>
+        <translation>oksygen</translation>
+    </message>
+    <message>
+        <source>air</source>
+        <translation>luft</translation>
+    </message>
+    <message>
         <source>Measurements</source>
         <translation>Målingar</translation>
     </message>
@@ -1228,6 +1656,173 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>No measurements to plot.</source>
         <translation>Ingen målingar å vise.</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterLabels</name>
+    <message>
+        <source>Blood pressure</source>
+        <translation>Blodtrykk</translation>
+    </message>
+    <message>
+        <source>Systolic</source>
+        <translation>Systolisk</translation>
+    </message>
+    <message>
+        <source>Diastolic</source>
+        <translation>Diastolisk</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Puls</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation>Respirasjonsfrekvens</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Vekt</translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation>Blodsukker</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Grøn</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Gul</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Raud</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Ikkje vurdert</translation>
+    </message>
+    <message>
+        <source>Rejected: not readable</source>
+        <translation>Avvist: ikkje lesbar</translation>
+    </message>
+    <message>
+        <source>Rejected: not a measurement</source>
+        <translation>Avvist: ikkje ei måling</translation>
+    </message>
+    <message>
+        <source>Rejected: no id</source>
+        <translation>Avvist: manglar id</translation>
+    </message>
+    <message>
+        <source>Rejected: no patient</source>
+        <translation>Avvist: manglar pasient</translation>
+    </message>
+    <message>
+        <source>Rejected: no parameter code</source>
+        <translation>Avvist: manglar parameterkode</translation>
+    </message>
+    <message>
+        <source>Rejected: ambiguous parameter</source>
+        <translation>Avvist: tvetydig parameter</translation>
+    </message>
+    <message>
+        <source>Rejected: cancelled or entered in error</source>
+        <translation>Avvist: avlyst eller registrert ved ein feil</translation>
+    </message>
+    <message>
+        <source>Rejected: no measurement time</source>
+        <translation>Avvist: manglar måletidspunkt</translation>
+    </message>
+    <message>
+        <source>Rejected: invalid measurement time</source>
+        <translation>Avvist: ugyldig måletidspunkt</translation>
+    </message>
+    <message>
+        <source>Rejected: no value</source>
+        <translation>Avvist: manglar verdi</translation>
+    </message>
+    <message>
+        <source>Rejected: value not a number</source>
+        <translation>Avvist: verdien er ikkje eit tal</translation>
+    </message>
+    <message>
+        <source>Rejected: value is a limit (&lt;, &gt;)</source>
+        <translation>Avvist: verdien er ei grense (&lt;, &gt;)</translation>
+    </message>
+    <message>
+        <source>Rejected: no unit</source>
+        <translation>Avvist: manglar eining</translation>
+    </message>
+    <message>
+        <source>Rejected: unknown unit</source>
+        <translation>Avvist: ukjend eining</translation>
+    </message>
+    <message>
+        <source>Rejected: conflicting units</source>
+        <translation>Avvist: motstridande einingar</translation>
+    </message>
+    <message>
+        <source>Rejected: physically impossible value</source>
+        <translation>Avvist: fysisk umogleg verdi</translation>
+    </message>
+    <message>
+        <source>Rejected: diastolic not below systolic</source>
+        <translation>Avvist: diastolisk ikkje lågare enn systolisk</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Avvist: %1</translation>
+    </message>
+    <message>
+        <source>RR</source>
+        <translation>RF</translation>
+    </message>
+    <message>
+        <source>air/oxygen</source>
+        <translation>luft/oksygen</translation>
+    </message>
+    <message>
+        <source>systolic</source>
+        <translation>systolisk BT</translation>
+    </message>
+    <message>
+        <source>pulse</source>
+        <translation>puls</translation>
+    </message>
+    <message>
+        <source>consciousness</source>
+        <translation>medvit</translation>
+    </message>
+    <message>
+        <source>temp</source>
+        <translation>temp</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>låg</translation>
+    </message>
+    <message>
+        <source>low-medium (one parameter scores 3)</source>
+        <translation>låg–middels (éin parameter gir 3)</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>middels</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>høg</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1994,33 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>A reason is required.</source>
         <translation>Årsak må fyllast ut.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayLogModel</name>
+    <message>
+        <source>Closed</source>
+        <translation>Lukka</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Pasient</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operatør</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
     </message>
 </context>
 <context>

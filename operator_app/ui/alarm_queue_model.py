@@ -42,7 +42,7 @@ from operator_app.domain.queue import QueueStatus, queue_status, waiting_seconds
 from operator_app.domain.views import AlarmView
 from operator_app.ui import labels
 from operator_app.ui import parameter_labels as pl
-from operator_app.ui.group_labels import attached_text, attached_tooltip
+from operator_app.ui.group_labels import attached_tooltip, kind_with_attached
 from operator_app.ui.icons import claimed_icon
 from operator_app.ui.roles import (
     AlarmIdRole,
@@ -72,15 +72,15 @@ class Column(IntEnum):
 
 
 def _header(column: Column) -> str:
-    tr = QCoreApplication.translate
+    # spelled out: lupdate reads an alias ``tr("Ctx", "text")`` as tr(source, disambiguation)
     return {
-        Column.PRIORITY: tr("AlarmQueueModel", "Priority"),
-        Column.AGE: tr("AlarmQueueModel", "Waiting"),
-        Column.KIND: tr("AlarmQueueModel", "Kind"),
-        Column.PATIENT: tr("AlarmQueueModel", "Patient"),
-        Column.MUNICIPALITY: tr("AlarmQueueModel", "Municipality"),
-        Column.STATUS: tr("AlarmQueueModel", "Status"),
-        Column.MESSAGE: tr("AlarmQueueModel", "Message"),
+        Column.PRIORITY: QCoreApplication.translate("AlarmQueueModel", "Priority"),
+        Column.AGE: QCoreApplication.translate("AlarmQueueModel", "Waiting"),
+        Column.KIND: QCoreApplication.translate("AlarmQueueModel", "Kind"),
+        Column.PATIENT: QCoreApplication.translate("AlarmQueueModel", "Patient"),
+        Column.MUNICIPALITY: QCoreApplication.translate("AlarmQueueModel", "Municipality"),
+        Column.STATUS: QCoreApplication.translate("AlarmQueueModel", "Status"),
+        Column.MESSAGE: QCoreApplication.translate("AlarmQueueModel", "Message"),
     }[column]
 
 
@@ -268,9 +268,7 @@ class AlarmQueueModel(QAbstractTableModel):
             waited = labels.format_duration(waiting_seconds(alarm, self._now))
             return f"{OVERDUE_MARK} {waited}" if self.is_overdue(alarm) else waited
         if column == Column.KIND:
-            extra = attached_text(alarm.attached)
-            kind = labels.kind_label(alarm.kind)
-            return f"{kind}  {extra}" if extra else kind
+            return kind_with_attached(labels.kind_label(alarm.kind), alarm.attached)
         if column == Column.PATIENT:
             if alarm.patient_name:
                 return alarm.patient_name

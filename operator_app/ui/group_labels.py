@@ -1,28 +1,42 @@
-"""Words for a grouped alarm row: "+3 more" and its tooltip (a burst from one home)."""
+"""Words for a grouped alarm row: "+3 more" and its tooltip (a burst from one home).
+
+Plurals go through ``GroupLabels.tr(text, "", n)`` (context "GroupLabels"), the spelling
+pyside6-lupdate extracts as a plural message; the count and the title are one pattern, so a
+translation can put them in its own order."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from operator_app.ui.labels import TranslationContext
 
-_CTX = "GroupLabels"
+
+class GroupLabels(TranslationContext):
+    """The translation context of this module."""
 
 
 def attached_text(attached: int) -> str:
     """``"+1 more"`` / ``"+3 more"``; empty for a row without attached alarms."""
     if attached <= 0:
         return ""
-    return QCoreApplication.translate(_CTX, "+%n more", "", attached)
+    return GroupLabels.tr("+%n more", "", attached)
 
 
 def attached_tooltip(attached: int) -> str:
     if attached <= 0:
         return ""
-    return QCoreApplication.translate(
-        _CTX, "%n further alarm(s) from this patient attached to this one; each is kept.",
+    return GroupLabels.tr(
+        "%n further alarm(s) from this patient attached to this one; each is kept.",
         "", attached)
+
+
+def kind_with_attached(kind: str, attached: int) -> str:
+    """The queue's kind cell: ``"Fall  +2 more"``, or the kind alone."""
+    if attached <= 0:
+        return kind
+    return GroupLabels.tr("%1  +%n more", "", attached).replace("%1", kind)
 
 
 def with_attached(title: str, attached: int) -> str:
     """``"Fall  (+2 more)"``: a row title with the count, or the title alone."""
-    extra = attached_text(attached)
-    return f"{title}  ({extra})" if extra else title
+    if attached <= 0:
+        return title
+    return GroupLabels.tr("%1  (+%n more)", "", attached).replace("%1", title)

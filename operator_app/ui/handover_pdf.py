@@ -5,8 +5,9 @@ off") and a footer ("page N of M", when printed). Sections: summary with targets
 in words, alarms by kind / priority / outcome, load per operator, a bar chart of alarms per
 10 minutes (breaches hatched and marked with "!", flood windows marked "F": never colour alone),
 callbacks, still open, notes and addenda. Long lists (still open) are cut at ``MAX_LIST`` rows
-with a pointer to the CSV. Strings go through ``QCoreApplication.translate("HandoverPdf", ...)``;
-times are shown in the schedule's zone.
+with a pointer to the CSV. Strings go through ``HandoverPdf.tr(...)`` (context "HandoverPdf", the
+language installed on the application; the CLI takes ``--language``); times are shown in the
+schedule's zone.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -29,7 +30,14 @@ from PySide6.QtGui import (
 
 from operator_app.domain.handover import DurationStats, HandoverFigures
 from operator_app.store.handover_data import Handover
-from operator_app.ui.labels import kind_label, outcome_label, priority_label
+from operator_app.ui.labels import (
+    QT_TRANSLATE_NOOP,
+    TranslationContext,
+    kind_label,
+    outcome_label,
+    priority_label,
+    translate_from,
+)
 from operator_app.ui.pdf_layout import (
     Fonts,
     Row,
@@ -46,13 +54,18 @@ MM = DPI / 25.4
 MAX_LIST = 100
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HandoverPdf", text)
+class HandoverPdf(TranslationContext):
+    """The translation context: ``HandoverPdf.tr("...")`` is what pyside6-lupdate extracts (a
+    helper taking the text as a variable hides every string from the catalogue)."""
 
 
 def shift_name(name: str) -> str:
-    names = {"day": _tr("Day"), "evening": _tr("Evening"), "night": _tr("Night")}
-    return names.get(name, name)
+    names = {
+        "day": QT_TRANSLATE_NOOP("HandoverPdf", "Day"),
+        "evening": QT_TRANSLATE_NOOP("HandoverPdf", "Evening"),
+        "night": QT_TRANSLATE_NOOP("HandoverPdf", "Night"),
+    }
+    return translate_from("HandoverPdf", names, name, name)
 
 
 def shift_label(h: Handover, tz: ZoneInfo) -> str:
@@ -78,7 +91,7 @@ def _dur(s: float | None) -> str:
 
 
 def _stats(s: DurationStats) -> str:
-    return _tr("median {0}, 90 % within {1}, longest {2} ({3} alarms)").format(
+    return HandoverPdf.tr("median {0}, 90 % within {1}, longest {2} ({3} alarms)").format(
         _dur(s.median_s), _dur(s.p90_s), _dur(s.max_s), s.count
     )
 
@@ -88,42 +101,46 @@ def _pct(x: float | None) -> str:
 
 
 def summary_pairs(f: HandoverFigures) -> list[tuple[str, str]]:
-    out = [(_tr("Alarms received"), str(f.total))]
+    out = [(HandoverPdf.tr("Alarms received"), str(f.total))]
     for a in f.answer:
-        verdict = {None: _tr("no alarms"), True: _tr("TARGET MET"), False: _tr("TARGET NOT MET")}[
-            a.met
-        ]
+        verdict = {
+            None: HandoverPdf.tr("no alarms"),
+            True: HandoverPdf.tr("TARGET MET"),
+            False: HandoverPdf.tr("TARGET NOT MET"),
+        }[a.met]
         out.append(
             (
-                _tr("Answered within {0} s").format(int(a.threshold_s)),
-                _tr("{0} ({1} of {2}); target {3}: {4}").format(
+                HandoverPdf.tr("Answered within {0} s").format(int(a.threshold_s)),
+                HandoverPdf.tr("{0} ({1} of {2}); target {3}: {4}").format(
                     _pct(a.share), a.within, a.total, _pct(a.target), verdict
                 ),
             )
         )
     c = f.callbacks
     out += [
-        (_tr("Time to claim"), _stats(f.claim)),
-        (_tr("Time to close"), _stats(f.close)),
-        (_tr("Not claimed at shift end"), str(f.unclaimed)),
-        (_tr("Answer-time breaches"), str(f.breaches)),
+        (HandoverPdf.tr("Time to claim"), _stats(f.claim)),
+        (HandoverPdf.tr("Time to close"), _stats(f.close)),
+        (HandoverPdf.tr("Not claimed at shift end"), str(f.unclaimed)),
+        (HandoverPdf.tr("Answer-time breaches"), str(f.breaches)),
         (
-            _tr("Flood windows (>10 per operator / 10 min)"),
-            _tr("{0} (busiest window: {1} alarms)").format(f.flood_buckets, f.max_per_bucket),
+            HandoverPdf.tr("Flood windows (>10 per operator / 10 min)"),
+            HandoverPdf.tr("{0} (busiest window: {1} alarms)").format(
+                f.flood_buckets, f.max_per_bucket
+            ),
         ),
         (
-            _tr("Still open at shift end"),
-            _tr("{0} (from earlier shifts: {1})").format(
+            HandoverPdf.tr("Still open at shift end"),
+            HandoverPdf.tr("{0} (from earlier shifts: {1})").format(
                 len(f.still_open), f.still_open_from_earlier
             ),
         ),
         (
-            _tr("Callbacks"),
-            _tr("{0} done, {1} cancelled, {2} OVERDUE, {3} pending").format(
+            HandoverPdf.tr("Callbacks"),
+            HandoverPdf.tr("{0} done, {1} cancelled, {2} OVERDUE, {3} pending").format(
                 c.done, c.cancelled, c.overdue, c.pending
             ),
         ),
-        (_tr("Operators on duty"), ", ".join(f.operators_on_duty) or "–"),
+        (HandoverPdf.tr("Operators on duty"), ", ".join(f.operators_on_duty) or "–"),
     ]
     return out
 
@@ -151,9 +168,10 @@ class _Builder:
         right: Sequence[bool] | None = None,
     ) -> None:
         if not rows:  # say what is empty: the table's first heading stays with "None."
-            self.rows.append(text_row(self.fonts, self.fonts.bold, headers[0], self.width,
-                                      keep_with_next=True))
-            self.para(_tr("None."), italic=True)
+            self.rows.append(
+                text_row(self.fonts, self.fonts.bold, headers[0], self.width, keep_with_next=True)
+            )
+            self.para(HandoverPdf.tr("None."), italic=True)
             return
         self.rows.extend(table_rows(self.fonts, headers, rows, widths, self.width, right))
 
@@ -223,7 +241,7 @@ def _chart(fonts: Fonts, f: HandoverFigures, width: float, tz: ZoneInfo) -> Row:
         ly = r.bottom() - m.height()
         p.fillRect(QRectF(left, ly + 0.5 * MM, 3 * MM, 2.5 * MM), QColor("#8a8a8a"))
         lx = left + 4 * MM
-        legend1 = _tr("alarms per 10 minutes")
+        legend1 = HandoverPdf.tr("alarms per 10 minutes")
         p.drawText(QPointF(lx, ly + m.ascent()), legend1)
         lx += m.horizontalAdvance(legend1) + 5 * MM
         p.fillRect(QRectF(lx, ly + 0.5 * MM, 3 * MM, 2.5 * MM), QColor("#b00020"))
@@ -231,7 +249,7 @@ def _chart(fonts: Fonts, f: HandoverFigures, width: float, tz: ZoneInfo) -> Row:
             QRectF(lx, ly + 0.5 * MM, 3 * MM, 2.5 * MM),
             QBrush(QColor("#ffffff"), Qt.BrushStyle.BDiagPattern),
         )
-        legend2 = _tr("! = answer target breached (hatched part)   F = flood window")
+        legend2 = HandoverPdf.tr("! = answer target breached (hatched part)   F = flood window")
         p.drawText(QPointF(lx + 4 * MM, ly + m.ascent()), legend2)
         p.restore()
 
@@ -241,27 +259,27 @@ def _chart(fonts: Fonts, f: HandoverFigures, width: float, tz: ZoneInfo) -> Row:
 def _content(b: _Builder, h: Handover) -> None:
     f = h.figures
     fonts = b.fonts
-    b.h2(_tr("Summary"))
+    b.h2(HandoverPdf.tr("Summary"))
     b.rows.extend(kv_rows(fonts, summary_pairs(f), 0.34, b.width))
     b.para(
-        _tr(
+        HandoverPdf.tr(
             "Figures as of {0}. Times are measured from when the centre received the alarm."
         ).format(b.time(f.as_of)),
         italic=True,
     )
-    b.h2(_tr("Alarms per 10 minutes"))
+    b.h2(HandoverPdf.tr("Alarms per 10 minutes"))
     b.rows.append(_chart(fonts, f, b.width, b.tz))
-    b.h2(_tr("Alarms by kind, priority and outcome"))
+    b.h2(HandoverPdf.tr("Alarms by kind, priority and outcome"))
     kinds = sorted(f.by_kind.items(), key=lambda kv: (-kv[1], kv[0]))
     b.table(
-        [_tr("Kind"), _tr("Alarms")],
+        [HandoverPdf.tr("Kind"), HandoverPdf.tr("Alarms")],
         [(kind_label(k), str(n)) for k, n in kinds],
         [0.6, 0.4],
         [False, True],
     )
     b.rows.append(spacer(2 * MM))
     b.table(
-        [_tr("Priority"), _tr("Alarms")],
+        [HandoverPdf.tr("Priority"), HandoverPdf.tr("Alarms")],
         [(priority_label(p), str(n)) for p, n in f.by_priority.items()],
         [0.6, 0.4],
         [False, True],
@@ -269,57 +287,62 @@ def _content(b: _Builder, h: Handover) -> None:
     b.rows.append(spacer(2 * MM))
     outcomes = sorted(f.by_outcome.items(), key=lambda kv: (-kv[1], kv[0]))
     b.table(
-        [_tr("Outcome (closed alarms)"), _tr("Alarms")],
-        [(outcome_label(o) if o else _tr("(none)"), str(n)) for o, n in outcomes],
+        [HandoverPdf.tr("Outcome (closed alarms)"), HandoverPdf.tr("Alarms")],
+        [(outcome_label(o) if o else HandoverPdf.tr("(none)"), str(n)) for o, n in outcomes],
         [0.6, 0.4],
         [False, True],
     )
-    b.h2(_tr("Load per operator"))
+    b.h2(HandoverPdf.tr("Load per operator"))
     b.table(
-        [_tr("Operator"), _tr("Claimed first"), _tr("Closed")],
+        [HandoverPdf.tr("Operator"), HandoverPdf.tr("Claimed first"), HandoverPdf.tr("Closed")],
         [(x.operator, str(x.claimed), str(x.closed)) for x in f.load],
         [0.5, 0.25, 0.25],
         [False, True, True],
     )
-    b.h2(_tr("Callbacks"))
+    b.h2(HandoverPdf.tr("Callbacks"))
     c = f.callbacks
     b.para(
-        _tr("{0} done, {1} cancelled, {2} overdue, {3} pending at shift end.").format(
+        HandoverPdf.tr("{0} done, {1} cancelled, {2} overdue, {3} pending at shift end.").format(
             c.done, c.cancelled, c.overdue, c.pending
         )
     )
     by_id = {cb.id: cb for cb in h.callbacks}
     overdue = [by_id[i] for i in c.overdue_ids if i in by_id]
     if overdue:
-        b.para(_tr("OVERDUE callbacks:"))
+        b.para(HandoverPdf.tr("OVERDUE callbacks:"))
         b.table(
-            [_tr("Callback"), _tr("Patient"), _tr("Due"), _tr("For")],
             [
-                (cb.id, cb.patient_id, b.time(cb.due_at), cb.assignee or _tr("anyone"))
+                HandoverPdf.tr("Callback"),
+                HandoverPdf.tr("Patient"),
+                HandoverPdf.tr("Due"),
+                HandoverPdf.tr("For"),
+            ],
+            [
+                (cb.id, cb.patient_id, b.time(cb.due_at), cb.assignee or HandoverPdf.tr("anyone"))
                 for cb in overdue
             ],
             [0.2, 0.3, 0.25, 0.25],
         )
-    b.h2(_tr("Handover notes"))
+    b.h2(HandoverPdf.tr("Handover notes"))
     if not h.notes:
-        b.para(_tr("No notes."), italic=True)
+        b.para(HandoverPdf.tr("No notes."), italic=True)
     for n in h.notes:
         head = f"{b.time(n.at)}  {n.operator}"
         if n.addendum:
-            head = _tr("ADDENDUM after sign-off — {0}").format(head)
+            head = HandoverPdf.tr("ADDENDUM after sign-off — {0}").format(head)
         b.rows.append(text_row(fonts, fonts.bold, head, b.width, keep_with_next=True))
         b.para(n.text, italic=n.addendum, indent=4 * MM)
-    b.h2(_tr("Still open at shift end ({0})").format(len(f.still_open)))
+    b.h2(HandoverPdf.tr("Still open at shift end ({0})").format(len(f.still_open)))
     facts = list(h.still_open)
     shown = facts[:MAX_LIST]
     b.table(
         [
-            _tr("Alarm"),
-            _tr("Patient"),
-            _tr("Kind"),
-            _tr("Priority"),
-            _tr("Received"),
-            _tr("Claimed by"),
+            HandoverPdf.tr("Alarm"),
+            HandoverPdf.tr("Patient"),
+            HandoverPdf.tr("Kind"),
+            HandoverPdf.tr("Priority"),
+            HandoverPdf.tr("Received"),
+            HandoverPdf.tr("Claimed by"),
         ],
         [
             (
@@ -336,7 +359,9 @@ def _content(b: _Builder, h: Handover) -> None:
     )
     if len(f.still_open) > len(shown):
         b.para(
-            _tr("… and {0} more (see the CSV export).").format(len(f.still_open) - len(shown)),
+            HandoverPdf.tr("… and {0} more (see the CSV export).").format(
+                len(f.still_open) - len(shown)
+            ),
             italic=True,
         )
 
@@ -348,7 +373,7 @@ def write_handover_pdf(
     zone = ZoneInfo(tz)
     writer = QPdfWriter(os.fspath(path))
     writer.setResolution(DPI)
-    writer.setTitle(_tr("Handover {0}").format(h.shift_id))
+    writer.setTitle(HandoverPdf.tr("Handover {0}").format(h.shift_id))
     writer.setCreator("Operator Desk")
     writer.setPageLayout(
         QPageLayout(
@@ -369,16 +394,21 @@ def write_handover_pdf(
         pages = paginate(b.rows, margin + header_h, page_h - margin - 8 * MM)
         label = shift_label(h, zone)
         lead = (
-            _tr("Shift lead: {0} (signed off {1})").format(h.signoff.lead, b.time(h.signoff.at))
+            HandoverPdf.tr("Shift lead: {0} (signed off {1})").format(
+                h.signoff.lead, b.time(h.signoff.at)
+            )
             if h.signoff
-            else _tr("Not signed off")
+            else HandoverPdf.tr("Not signed off")
         )
 
         def decorate(p: QPainter, n: int, total: int) -> None:
             p.setPen(QPen(QColor("#000000")))
             p.setFont(fonts.h1)
             m1 = fonts.metrics(fonts.h1)
-            p.drawText(QPointF(margin, margin + m1.ascent()), _tr("Handover — {0}").format(centre))
+            p.drawText(
+                QPointF(margin, margin + m1.ascent()),
+                HandoverPdf.tr("Handover — {0}").format(centre),
+            )
             p.setFont(fonts.body)
             mb = fonts.metrics(fonts.body)
             y2 = margin + m1.lineSpacing() + mb.ascent()
@@ -396,7 +426,7 @@ def write_handover_pdf(
             p.drawText(
                 QRectF(margin, fy - ms.ascent(), width, ms.height()),
                 int(Qt.AlignmentFlag.AlignRight),
-                _tr("Page {0} of {1}").format(n, total),
+                HandoverPdf.tr("Page {0} of {1}").format(n, total),
             )
             p.drawText(QPointF(margin, fy), f"{centre} · {h.shift_id}")
 

@@ -10,8 +10,7 @@ import subprocess
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from operator_app import paths
 
@@ -58,7 +57,9 @@ def compiled_catalogue(lang: str) -> Path | None:
     return target
 
 
-def install(app: QApplication, lang: str) -> None:
+def install(app: QCoreApplication, lang: str) -> None:
+    """Translate into ``lang`` ("nb", "nn", "en"): our catalogue and Qt's own strings, on any
+    application object (the desk's QApplication, the handover command's QGuiApplication)."""
     for translator in _keep:
         app.removeTranslator(translator)
     _keep.clear()

@@ -2,10 +2,15 @@
 
 Domain code returns codes and enums, never sentences (STYLE habit 16); this module turns them
 into translatable words. Unknown codes are shown as their raw string, never hidden.
+
+Every string is written as a literal ``QT_TRANSLATE_NOOP("Labels", ...)`` or
+``QCoreApplication.translate("Labels", ...)`` so that pyside6-lupdate can extract it (it reads
+calls, not variables: a helper ``_tr(text)`` hides its strings from the catalogue).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
@@ -20,29 +25,49 @@ MEASUREMENT_REVIEW = "measurement_review"
 CALLBACK = "callback"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for pyside6-lupdate (which reads calls by this name) in ``context`` and
+    returns it untranslated: Qt's own, typed as returning ``object`` in PySide6's stubs."""
+    return text
+
+
+class TranslationContext:
+    """A translation context for module-level code: ``Name.tr(text, "", n)`` translates in the
+    context ``"Name"`` (the subclass's name). Used for plurals, which pyside6-lupdate only marks as
+    plural in a ``tr(text, comment, n)`` call (it reads a plain name as the fourth argument of
+    ``QCoreApplication.translate`` as an encoding); it reads ``Name.tr`` as the context ``Name``."""
+
+    @classmethod
+    def tr(cls, text: str, disambiguation: str = "", n: int = -1) -> str:
+        return QCoreApplication.translate(cls.__name__, text, disambiguation, n)
+
+
+def translate_from(context: str, table: Mapping[str, str], code: str, fallback: str) -> str:
+    """``table[code]`` (a ``QT_TRANSLATE_NOOP(context, ...)`` source text) translated in
+    ``context``; ``fallback`` for a code not in the table."""
+    text = table.get(code)
+    return fallback if text is None else QCoreApplication.translate(context, text)
 
 
 def kind_label(kind: str) -> str:
     """Word for an alarm kind; an unknown kind shows its raw string."""
     labels: dict[str, str] = {
-        AlarmKind.ASSISTANCE_CALL: _tr("Assistance call"),
-        AlarmKind.FALL: _tr("Fall"),
-        AlarmKind.SMOKE: _tr("Smoke"),
-        AlarmKind.GEOFENCE_EXIT: _tr("Left safe zone (GPS)"),
-        AlarmKind.NO_ACTIVITY: _tr("No activity"),
-        AlarmKind.DOOR_OPEN: _tr("Door open"),
-        AlarmKind.BED_EXIT: _tr("Out of bed"),
-        AlarmKind.MEDICATION_MISSED: _tr("Medication missed"),
-        AlarmKind.MEASUREMENT_MISSED: _tr("Measurement missed"),
-        AlarmKind.DEVICE_BATTERY_LOW: _tr("Device battery low"),
-        AlarmKind.DEVICE_OFFLINE: _tr("Device offline"),
-        AlarmKind.DEVICE_TAMPER: _tr("Device tampered"),
-        MEASUREMENT_REVIEW: _tr("Measurement review"),
-        CALLBACK: _tr("Callback"),
+        AlarmKind.ASSISTANCE_CALL: QT_TRANSLATE_NOOP("Labels", "Assistance call"),
+        AlarmKind.FALL: QT_TRANSLATE_NOOP("Labels", "Fall"),
+        AlarmKind.SMOKE: QT_TRANSLATE_NOOP("Labels", "Smoke"),
+        AlarmKind.GEOFENCE_EXIT: QT_TRANSLATE_NOOP("Labels", "Left safe zone (GPS)"),
+        AlarmKind.NO_ACTIVITY: QT_TRANSLATE_NOOP("Labels", "No activity"),
+        AlarmKind.DOOR_OPEN: QT_TRANSLATE_NOOP("Labels", "Door open"),
+        AlarmKind.BED_EXIT: QT_TRANSLATE_NOOP("Labels", "Out of bed"),
+        AlarmKind.MEDICATION_MISSED: QT_TRANSLATE_NOOP("Labels", "Medication missed"),
+        AlarmKind.MEASUREMENT_MISSED: QT_TRANSLATE_NOOP("Labels", "Measurement missed"),
+        AlarmKind.DEVICE_BATTERY_LOW: QT_TRANSLATE_NOOP("Labels", "Device battery low"),
+        AlarmKind.DEVICE_OFFLINE: QT_TRANSLATE_NOOP("Labels", "Device offline"),
+        AlarmKind.DEVICE_TAMPER: QT_TRANSLATE_NOOP("Labels", "Device tampered"),
+        MEASUREMENT_REVIEW: QT_TRANSLATE_NOOP("Labels", "Measurement review"),
+        CALLBACK: QT_TRANSLATE_NOOP("Labels", "Callback"),
     }
-    return labels.get(kind, kind)
+    return translate_from(_CTX, labels, kind, kind)
 
 
 def is_known_kind_label(kind: str) -> bool:
@@ -51,11 +76,11 @@ def is_known_kind_label(kind: str) -> bool:
 
 def priority_word(priority: Priority | str) -> str:
     words: dict[str, str] = {
-        Priority.HIGH: _tr("High"),
-        Priority.MEDIUM: _tr("Medium"),
-        Priority.LOW: _tr("Low"),
+        Priority.HIGH: QT_TRANSLATE_NOOP("Labels", "High"),
+        Priority.MEDIUM: QT_TRANSLATE_NOOP("Labels", "Medium"),
+        Priority.LOW: QT_TRANSLATE_NOOP("Labels", "Low"),
     }
-    return words.get(priority, str(priority))
+    return translate_from(_CTX, words, priority, str(priority))
 
 
 def priority_prefix(priority: Priority | str) -> str:
@@ -71,25 +96,25 @@ def priority_label(priority: Priority | str) -> str:
 def source_status_label(status: str) -> str:
     """Word for a device-side status; an unknown status shows its raw string."""
     labels: dict[str, str] = {
-        SourceStatus.RESET_AT_DEVICE: _tr("reset"),
-        SourceStatus.PRESENCE: _tr("presence (responder on site)"),
-        SourceStatus.RESTORED: _tr("restored"),
-        SourceStatus.CLOSED_AT_SOURCE: _tr("closed at source"),
+        SourceStatus.RESET_AT_DEVICE: QT_TRANSLATE_NOOP("Labels", "reset"),
+        SourceStatus.PRESENCE: QT_TRANSLATE_NOOP("Labels", "presence (responder on site)"),
+        SourceStatus.RESTORED: QT_TRANSLATE_NOOP("Labels", "restored"),
+        SourceStatus.CLOSED_AT_SOURCE: QT_TRANSLATE_NOOP("Labels", "closed at source"),
     }
-    return labels.get(status, status)
+    return translate_from(_CTX, labels, status, status)
 
 
 def outcome_label(outcome: Outcome | str) -> str:
     labels: dict[str, str] = {
-        Outcome.RESOLVED_BY_PHONE: _tr("Resolved by phone"),
-        Outcome.HOME_CARE_DISPATCHED: _tr("Home care dispatched"),
-        Outcome.NEXT_OF_KIN_CONTACTED: _tr("Next of kin contacted"),
-        Outcome.GP_OR_LEGEVAKT_CONTACTED: _tr("GP or legevakt contacted"),
-        Outcome.EMERGENCY_113: _tr("Emergency 113"),
-        Outcome.FALSE_ALARM: _tr("False alarm"),
-        Outcome.TECHNICAL_FAULT: _tr("Technical fault"),
+        Outcome.RESOLVED_BY_PHONE: QT_TRANSLATE_NOOP("Labels", "Resolved by phone"),
+        Outcome.HOME_CARE_DISPATCHED: QT_TRANSLATE_NOOP("Labels", "Home care dispatched"),
+        Outcome.NEXT_OF_KIN_CONTACTED: QT_TRANSLATE_NOOP("Labels", "Next of kin contacted"),
+        Outcome.GP_OR_LEGEVAKT_CONTACTED: QT_TRANSLATE_NOOP("Labels", "GP or legevakt contacted"),
+        Outcome.EMERGENCY_113: QT_TRANSLATE_NOOP("Labels", "Emergency 113"),
+        Outcome.FALSE_ALARM: QT_TRANSLATE_NOOP("Labels", "False alarm"),
+        Outcome.TECHNICAL_FAULT: QT_TRANSLATE_NOOP("Labels", "Technical fault"),
     }
-    return labels.get(outcome, str(outcome))
+    return translate_from(_CTX, labels, outcome, str(outcome))
 
 
 #: outcomes in the order they are offered (Alt+1 .. Alt+7)
@@ -97,7 +122,7 @@ OUTCOME_ORDER: tuple[Outcome, ...] = tuple(Outcome)
 
 
 def unknown_patient_label(patient_id: str) -> str:
-    return _tr("Unknown patient %1").replace("%1", patient_id)
+    return QCoreApplication.translate("Labels", "Unknown patient %1").replace("%1", patient_id)
 
 
 def format_duration(seconds: float) -> str:

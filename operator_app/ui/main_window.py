@@ -822,9 +822,9 @@ class MainWindow(QMainWindow):
         counts = self.callbacks_view.model.bucket_counts()
         parts = []
         if counts[CallbackBucket.OVERDUE]:
-            parts.append(self.tr("%1 overdue").replace("%1", str(counts[CallbackBucket.OVERDUE])))
+            parts.append(self.tr("%n overdue", "", counts[CallbackBucket.OVERDUE]))
         if counts[CallbackBucket.DUE]:
-            parts.append(self.tr("%1 due").replace("%1", str(counts[CallbackBucket.DUE])))
+            parts.append(self.tr("%n due", "", counts[CallbackBucket.DUE]))
         title = self.tr("Callbacks")
         if parts:
             title = self.tr("%1 (%2)").replace("%1", title).replace("%2", ", ".join(parts))

@@ -11,6 +11,7 @@ lines, so both lines' limits are visible without two overlapping shadings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -65,10 +66,6 @@ REJECTED_FOREGROUND = QColor("#90a4ae")
 assert [c.value for c in COLOUR_ORDER] == ["unknown", "green", "yellow", "red"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MeasurementsPanel", text)
-
-
 def format_datetime(at: datetime | None) -> str:
     """Local date and time, as the list and the latest values show it."""
     if at is None:
@@ -104,7 +101,9 @@ def plot_series(cs: CodeSeries) -> PlotSeries:
     return PlotSeries(
         key=cs.code,
         title=pl.parameter_name(cs.code, cs.display_name),
-        note=_tr("limits: systolic dashed, diastolic dotted") if bound_lines else "",
+        note=(QCoreApplication.translate("MeasurementsPanel",
+                                         "limits: systolic dashed, diastolic dotted")
+              if bound_lines else ""),
         unit=pl.unit_label(cs.unit),
         times=cs.times,
         lines=lines,
@@ -150,31 +149,42 @@ def highlight_keys(series: PatientSeries | None, at: datetime | None) -> set[str
 
 def news2_text(news2: News2Result | None) -> str:
     """"NEWS2 (supplementary): 5 — medium; from RR 22/min (2), …; missing: consciousness"."""
-    tr = _tr
-    head = tr("NEWS2 (supplementary)")
     if news2 is None:
-        return tr("%1: not available").replace("%1", head)
+        return QCoreApplication.translate("MeasurementsPanel",
+                                          "NEWS2 (supplementary): not available")
     if news2.total is None:
-        score = tr("not enough values (%1 of 7)").replace("%1", str(len(news2.parts)))
+        text = QCoreApplication.translate(
+            "MeasurementsPanel", "NEWS2 (supplementary): not enough values (%1 of 7)").replace(
+            "%1", str(len(news2.parts)))
     else:
-        total = (tr("at least %1").replace("%1", str(news2.total)) if news2.missing
-                 else str(news2.total))
-        score = f"{total} — {pl.risk_label(news2.risk)}"
+        pattern = (QCoreApplication.translate("MeasurementsPanel",
+                                              "NEWS2 (supplementary): at least %1 — %2")
+                   if news2.missing else
+                   QCoreApplication.translate("MeasurementsPanel",
+                                              "NEWS2 (supplementary): %1 — %2"))
+        text = _fill(pattern, str(news2.total), pl.risk_label(news2.risk))
     if news2.scale == 2:
-        score += " · " + tr("SpO2 scale 2")
-    text = f"{head}: {score}"
+        text += " · " + QCoreApplication.translate("MeasurementsPanel", "SpO2 scale 2")
     if news2.parts:
-        text += "; " + tr("from %1").replace("%1", ", ".join(_part_text(p) for p in news2.parts))
+        text += "; " + QCoreApplication.translate("MeasurementsPanel", "from %1").replace(
+            "%1", ", ".join(_part_text(p) for p in news2.parts))
     if news2.missing:
-        text += "; " + tr("missing: %1").replace(
+        text += "; " + QCoreApplication.translate("MeasurementsPanel", "missing: %1").replace(
             "%1", ", ".join(pl.news2_parameter_label(m) for m in news2.missing))
     return text
+
+
+def _fill(pattern: str, *values: str) -> str:
+    """``%1``, ``%2``, … replaced in one pass (a value containing ``%2`` stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1]
+                  if 0 < int(m.group(1)) <= len(values) else m.group(0), pattern)
 
 
 def _part_text(part: Part) -> str:
     value = part.value
     if part.parameter == Parameter.AIR_OR_OXYGEN:
-        shown = _tr("oxygen") if value else _tr("air")
+        shown = (QCoreApplication.translate("MeasurementsPanel", "oxygen") if value
+                 else QCoreApplication.translate("MeasurementsPanel", "air"))
         return f"{shown} ({part.score})"
     if isinstance(value, str):
         shown = value

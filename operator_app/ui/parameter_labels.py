@@ -2,7 +2,8 @@
 
 Domain code returns codes and enums, never sentences (STYLE habit 16); this module turns them
 into translatable words. An unknown code is shown as its raw string (or the display name the
-sender gave), never hidden.
+sender gave), never hidden. Strings are literal ``QT_TRANSLATE_NOOP`` / ``translate`` calls in
+the context "ParameterLabels", so that pyside6-lupdate extracts them.
 """
 
 from __future__ import annotations
@@ -24,28 +25,25 @@ from operator_app.domain.units import (
     SYSTOLIC,
     canonical_code,
 )
+from operator_app.ui.labels import QT_TRANSLATE_NOOP, translate_from
 
 _CTX = "ParameterLabels"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 def parameter_name(code: str, fallback: str | None = None) -> str:
     """``85354-9`` -> "Blood pressure"; an unknown code gives ``fallback`` or the code."""
     names: dict[str, str] = {
-        BP_PANEL: _tr("Blood pressure"),
-        SYSTOLIC: _tr("Systolic"),
-        DIASTOLIC: _tr("Diastolic"),
-        HEART_RATE: _tr("Pulse"),
-        SPO2: _tr("SpO2"),
-        RESPIRATORY_RATE: _tr("Respiratory rate"),
-        BODY_TEMPERATURE: _tr("Temperature"),
-        BODY_WEIGHT: _tr("Weight"),
-        BLOOD_GLUCOSE: _tr("Blood glucose"),
+        BP_PANEL: QT_TRANSLATE_NOOP("ParameterLabels", "Blood pressure"),
+        SYSTOLIC: QT_TRANSLATE_NOOP("ParameterLabels", "Systolic"),
+        DIASTOLIC: QT_TRANSLATE_NOOP("ParameterLabels", "Diastolic"),
+        HEART_RATE: QT_TRANSLATE_NOOP("ParameterLabels", "Pulse"),
+        SPO2: QT_TRANSLATE_NOOP("ParameterLabels", "SpO2"),
+        RESPIRATORY_RATE: QT_TRANSLATE_NOOP("ParameterLabels", "Respiratory rate"),
+        BODY_TEMPERATURE: QT_TRANSLATE_NOOP("ParameterLabels", "Temperature"),
+        BODY_WEIGHT: QT_TRANSLATE_NOOP("ParameterLabels", "Weight"),
+        BLOOD_GLUCOSE: QT_TRANSLATE_NOOP("ParameterLabels", "Blood glucose"),
     }
-    return names.get(canonical_code(code), fallback or code)
+    return translate_from(_CTX, names, canonical_code(code), fallback or code)
 
 
 def unit_label(unit: str) -> str:
@@ -78,51 +76,65 @@ def format_values(code: str, values: dict[str, float]) -> str:
 
 def colour_word(colour: Colour | str | None) -> str:
     words: dict[str, str] = {
-        Colour.GREEN: _tr("Green"),
-        Colour.YELLOW: _tr("Yellow"),
-        Colour.RED: _tr("Red"),
-        Colour.UNKNOWN: _tr("Not assessed"),
+        Colour.GREEN: QT_TRANSLATE_NOOP("ParameterLabels", "Green"),
+        Colour.YELLOW: QT_TRANSLATE_NOOP("ParameterLabels", "Yellow"),
+        Colour.RED: QT_TRANSLATE_NOOP("ParameterLabels", "Red"),
+        Colour.UNKNOWN: QT_TRANSLATE_NOOP("ParameterLabels", "Not assessed"),
     }
     if colour is None:
-        return words[Colour.UNKNOWN]
-    return words.get(colour, str(colour))
+        colour = Colour.UNKNOWN
+    return translate_from(_CTX, words, colour, str(colour))
 
 
 def reject_reason_label(reason: str) -> str:
     labels: dict[str, str] = {
-        RejectReason.NOT_JSON: _tr("Rejected: not readable"),
-        RejectReason.NOT_OBSERVATION: _tr("Rejected: not a measurement"),
-        RejectReason.MISSING_ID: _tr("Rejected: no id"),
-        RejectReason.MISSING_SUBJECT: _tr("Rejected: no patient"),
-        RejectReason.MISSING_CODE: _tr("Rejected: no parameter code"),
-        RejectReason.AMBIGUOUS_CODE: _tr("Rejected: ambiguous parameter"),
-        RejectReason.VOID_STATUS: _tr("Rejected: cancelled or entered in error"),
-        RejectReason.EFFECTIVE_TIME_MISSING: _tr("Rejected: no measurement time"),
-        RejectReason.EFFECTIVE_TIME_INVALID: _tr("Rejected: invalid measurement time"),
-        RejectReason.NO_VALUE: _tr("Rejected: no value"),
-        RejectReason.VALUE_NOT_NUMERIC: _tr("Rejected: value not a number"),
-        RejectReason.VALUE_HAS_COMPARATOR: _tr("Rejected: value is a limit (<, >)"),
-        RejectReason.UNIT_MISSING: _tr("Rejected: no unit"),
-        RejectReason.UNIT_NOT_CONVERTIBLE: _tr("Rejected: unknown unit"),
-        RejectReason.UNIT_CONFLICT: _tr("Rejected: conflicting units"),
-        RejectReason.OUT_OF_PHYSICAL_RANGE: _tr("Rejected: physically impossible value"),
-        RejectReason.DIASTOLIC_NOT_BELOW_SYSTOLIC: _tr("Rejected: diastolic not below systolic"),
+        RejectReason.NOT_JSON: QT_TRANSLATE_NOOP("ParameterLabels", "Rejected: not readable"),
+        RejectReason.NOT_OBSERVATION: QT_TRANSLATE_NOOP(
+            "ParameterLabels", "Rejected: not a measurement"),
+        RejectReason.MISSING_ID: QT_TRANSLATE_NOOP("ParameterLabels", "Rejected: no id"),
+        RejectReason.MISSING_SUBJECT: QT_TRANSLATE_NOOP("ParameterLabels", "Rejected: no patient"),
+        RejectReason.MISSING_CODE: QT_TRANSLATE_NOOP(
+            "ParameterLabels", "Rejected: no parameter code"),
+        RejectReason.AMBIGUOUS_CODE: QT_TRANSLATE_NOOP(
+            "ParameterLabels", "Rejected: ambiguous parameter"),
+        RejectReason.VOID_STATUS: QT_TRANSLATE_NOOP(
+            "ParameterLabels", "Rejected: cancelled or entered in error"),
+        RejectReason.EFFECTIVE_TIME_MISSING: QT_TRANSLATE_NOOP(
+            "ParameterLabels", "Rejected: no measurement time"),
+        RejectReason.EFFECTIVE_TIME_INVALID: QT_TRANSLATE_NOOP(
+            "ParameterLabels", "Rejected: invalid measurement time"),
+        RejectReason.NO_VALUE: QT_TRANSLATE_NOOP("ParameterLabels", "Rejected: no value"),
+        RejectReason.VALUE_NOT_NUMERIC: QT_TRANSLATE_NOOP(
+            "ParameterLabels", "Rejected: value not a number"),
+        RejectReason.VALUE_HAS_COMPARATOR: QT_TRANSLATE_NOOP(
+            "ParameterLabels", "Rejected: value is a limit (<, >)"),
+        RejectReason.UNIT_MISSING: QT_TRANSLATE_NOOP("ParameterLabels", "Rejected: no unit"),
+        RejectReason.UNIT_NOT_CONVERTIBLE: QT_TRANSLATE_NOOP(
+            "ParameterLabels", "Rejected: unknown unit"),
+        RejectReason.UNIT_CONFLICT: QT_TRANSLATE_NOOP(
+            "ParameterLabels", "Rejected: conflicting units"),
+        RejectReason.OUT_OF_PHYSICAL_RANGE: QT_TRANSLATE_NOOP(
+            "ParameterLabels", "Rejected: physically impossible value"),
+        RejectReason.DIASTOLIC_NOT_BELOW_SYSTOLIC: QT_TRANSLATE_NOOP(
+            "ParameterLabels", "Rejected: diastolic not below systolic"),
     }
-    return labels.get(reason, _tr("Rejected: %1").replace("%1", reason))
+    if reason in labels:
+        return translate_from(_CTX, labels, reason, reason)
+    return QCoreApplication.translate("ParameterLabels", "Rejected: %1").replace("%1", reason)
 
 
 def news2_parameter_label(parameter: Parameter | str) -> str:
     """Short names as on the NEWS2 chart."""
     labels: dict[str, str] = {
-        Parameter.RESPIRATION_RATE: _tr("RR"),
-        Parameter.SPO2: _tr("SpO2"),
-        Parameter.AIR_OR_OXYGEN: _tr("air/oxygen"),
-        Parameter.SYSTOLIC_BP: _tr("systolic"),
-        Parameter.PULSE: _tr("pulse"),
-        Parameter.CONSCIOUSNESS: _tr("consciousness"),
-        Parameter.TEMPERATURE: _tr("temp"),
+        Parameter.RESPIRATION_RATE: QT_TRANSLATE_NOOP("ParameterLabels", "RR"),
+        Parameter.SPO2: QT_TRANSLATE_NOOP("ParameterLabels", "SpO2"),
+        Parameter.AIR_OR_OXYGEN: QT_TRANSLATE_NOOP("ParameterLabels", "air/oxygen"),
+        Parameter.SYSTOLIC_BP: QT_TRANSLATE_NOOP("ParameterLabels", "systolic"),
+        Parameter.PULSE: QT_TRANSLATE_NOOP("ParameterLabels", "pulse"),
+        Parameter.CONSCIOUSNESS: QT_TRANSLATE_NOOP("ParameterLabels", "consciousness"),
+        Parameter.TEMPERATURE: QT_TRANSLATE_NOOP("ParameterLabels", "temp"),
     }
-    return labels.get(parameter, str(parameter))
+    return translate_from(_CTX, labels, parameter, str(parameter))
 
 
 def news2_unit(parameter: Parameter | str) -> str:
@@ -137,11 +149,12 @@ def news2_unit(parameter: Parameter | str) -> str:
 
 def risk_label(risk: Risk | str | None) -> str:
     labels: dict[str, str] = {
-        Risk.LOW: _tr("low"),
-        Risk.LOW_MEDIUM: _tr("low-medium (one parameter scores 3)"),
-        Risk.MEDIUM: _tr("medium"),
-        Risk.HIGH: _tr("high"),
+        Risk.LOW: QT_TRANSLATE_NOOP("ParameterLabels", "low"),
+        Risk.LOW_MEDIUM: QT_TRANSLATE_NOOP(
+            "ParameterLabels", "low-medium (one parameter scores 3)"),
+        Risk.MEDIUM: QT_TRANSLATE_NOOP("ParameterLabels", "medium"),
+        Risk.HIGH: QT_TRANSLATE_NOOP("ParameterLabels", "high"),
     }
     if risk is None:
         return ""
-    return labels.get(risk, str(risk))
+    return translate_from(_CTX, labels, risk, str(risk))

@@ -72,11 +72,11 @@ class DeskStatusBar(QStatusBar):
         """Always visible: "SOUND PAUSED 1:45", "Audio unavailable — visual signals only",
         or "Sound on" (words, not emoji: a workstation may have no emoji font)."""
         if paused:
-            text = self.tr("SOUND PAUSED %1").replace("%1", format_overdue(remaining_s))
+            text = (self.tr("SOUND PAUSED %1") if available
+                    else self.tr("SOUND PAUSED %1 · Audio unavailable")).replace(
+                "%1", format_overdue(remaining_s))
             tip = self.tr("Alarm sounds are paused; alarms still flash. Ctrl+M resumes.")
             state = "paused"
-            if not available:
-                text += " · " + self.tr("Audio unavailable")
         elif not available:
             text = self.tr("Audio unavailable — visual signals only")
             tip = self.tr("No sound device: alarms are shown and flash, but make no sound.")

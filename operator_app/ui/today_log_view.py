@@ -36,14 +36,14 @@ class LogColumn(IntEnum):
 
 
 def _header(column: LogColumn) -> str:
-    tr = QCoreApplication.translate
+    # spelled out: lupdate reads an alias ``tr("Ctx", "text")`` as tr(source, disambiguation)
     return {
-        LogColumn.CLOSED: tr("TodayLogModel", "Closed"),
-        LogColumn.KIND: tr("TodayLogModel", "Kind"),
-        LogColumn.PATIENT: tr("TodayLogModel", "Patient"),
-        LogColumn.OUTCOME: tr("TodayLogModel", "Outcome"),
-        LogColumn.OPERATOR: tr("TodayLogModel", "Operator"),
-        LogColumn.NOTE: tr("TodayLogModel", "Note"),
+        LogColumn.CLOSED: QCoreApplication.translate("TodayLogModel", "Closed"),
+        LogColumn.KIND: QCoreApplication.translate("TodayLogModel", "Kind"),
+        LogColumn.PATIENT: QCoreApplication.translate("TodayLogModel", "Patient"),
+        LogColumn.OUTCOME: QCoreApplication.translate("TodayLogModel", "Outcome"),
+        LogColumn.OPERATOR: QCoreApplication.translate("TodayLogModel", "Operator"),
+        LogColumn.NOTE: QCoreApplication.translate("TodayLogModel", "Note"),
     }[column]
 
 
