@@ -207,7 +207,7 @@ def run_desk(url: str, stream: str, head: int, workdir: Path) -> tuple[float, in
     loop.exec()
     # the last coalesced flush reaches the model within one flush interval
     deadline = time.perf_counter() + 2
-    while bridge._pending and time.perf_counter() < deadline:  # noqa: SLF001 - benchmark
+    while bridge._pending and time.perf_counter() < deadline:
         app.processEvents()
     elapsed = time.perf_counter() - t0
     rows = model.rowCount()

@@ -23,11 +23,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402  (Qt before pyqtgraph)
+import plot_switch
+from PySide6.QtWidgets import QApplication
 
-import plot_switch  # noqa: E402
-
-from operator_app.store import Store  # noqa: E402
+from operator_app.store import Store
 
 TARGET_MS = 150.0
 

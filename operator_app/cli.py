@@ -118,7 +118,7 @@ def log_main(argv: list[str]) -> int:
         return 2
     try:
         store = Store.open(args.db)
-    except Exception as exc:  # noqa: BLE001 - any failure to open is reported plainly
+    except Exception as exc:
         print(f"error: cannot open database: {exc}", file=sys.stderr)
         return 1
     try:

@@ -74,7 +74,7 @@ def _report(text: str) -> None:
     for callback in list(_hook_listeners):
         try:
             callback(text)  # type: ignore[operator]
-        except Exception:  # noqa: BLE001 - a broken listener must not hide the original error
+        except Exception:
             logging.getLogger("operator_app").exception("error listener failed")
 
 

@@ -29,9 +29,9 @@ from operator_app.domain.changes import ChangeSet
 from operator_app.domain.commands import CommandError, CommandResult
 from operator_app.domain.connection import ConnectionStatus, LinkState
 from operator_app.domain.records import FeedEvent
+from operator_app.domain.shifts import DEFAULT_SCHEDULE
 from operator_app.domain.views import AlarmView
 from operator_app.logging_setup import log_event
-from operator_app.domain.shifts import DEFAULT_SCHEDULE
 from operator_app.store import Store
 from operator_app.store.handover_csv import write_handover_csv
 

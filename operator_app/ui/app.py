@@ -137,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         store = Store.open(db_url)
-    except Exception as exc:  # noqa: BLE001 - shown to the operator, then exit
+    except Exception as exc:
         log.exception("cannot open the database")
         QMessageBox.critical(None, "Operator Desk",
                              QApplication.translate("App", "Cannot open the database: %1").replace("%1", str(exc)))

@@ -15,7 +15,7 @@ LOINC = "http://loinc.org"
 _seq = {"n": 0}
 
 
-def CLOCK() -> datetime:  # noqa: N802 - a constant-like clock for the triage pass
+def CLOCK() -> datetime:
     """The triage pass's 'now' in these tests: half a day after T0, whatever today is."""
     return T0 + timedelta(hours=12)
 
