@@ -76,6 +76,17 @@ def _seed_demo_alarms(server: Any, count: int = 6) -> None:
         server.inject("alarm.raised", server.scenario.next_alarm(now))
 
 
+def _stage_screenshot(window: Any) -> None:
+    """For documentation: open a measurement review if one is waiting (the patient's trends
+    with the triggering value marked), else claim the most urgent alarm."""
+    model = window.queue_model
+    reviews = [a for a in (model.alarm(i) for i in model.alarm_ids()) if a and a.kind == "measurement_review"]
+    if reviews:
+        window.queue_view.select_alarm(reviews[0].id)
+    else:
+        window.claim_top_alarm()
+
+
 def run(args: argparse.Namespace) -> int:
     paths.set_base_dir(args.data_dir)
     logging_setup.setup(args.log_level, json_stderr=args.log_json)
@@ -181,7 +192,7 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshot:
         # for documentation: claim the most urgent alarm so the panels show a working state
         shot_at = int((args.quit_after or 6) * 1000) - 500
-        QTimer.singleShot(max(0, shot_at - 2000), window.claim_top_alarm)
+        QTimer.singleShot(max(0, shot_at - 2500), lambda: _stage_screenshot(window))
         QTimer.singleShot(shot_at, lambda: window.grab().save(args.screenshot))
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)
