@@ -13,7 +13,8 @@ the worse band::
 
 So SpO2 ``red_low: 88, yellow_low: 92`` reads "below 88 red, below 92 yellow": 88 is yellow and
 92 is green (a COPD patient's target of 88-92 % is not red at 88). An absent bound does not
-apply. A code with no bands at all is UNKNOWN (not assessed), which never opens a review.
+apply. A code with no bands at all is UNKNOWN (not assessed), which never opens a review; a code
+whose only rule is a rise rule is GREEN once there was an earlier value to check it against.
 
 Rise rule (``max_rise`` within ``rise_days``, e.g. weight up 2 kg in 3 days, the classic heart
 failure warning): **inclusive** as clinicians say it, "2 kg or more within 3 days": YELLOW when
@@ -231,11 +232,18 @@ def rise_reason(
     ``history`` is the patient's earlier measurements; the measurement itself (same id), other
     patients' values and later values are ignored.
     """
+    return _rise(measurement, bands, history)[1]
+
+
+def _rise(
+    measurement: Measurement, bands: Bands, history: Sequence[Measurement]
+) -> tuple[bool, Reason | None]:
+    """(whether the rule could be evaluated - a rule and an earlier value exist -, the reason)."""
     if bands.max_rise is None or bands.rise_days is None:
-        return None
+        return False, None
     new = measurement.component(bands.code)
     if new is None:
-        return None
+        return False, None
     since = measurement.effective_at - timedelta(days=bands.rise_days)
     earlier = [
         old_value.value
@@ -247,11 +255,11 @@ def rise_reason(
         if old_value.code == bands.code
     ]
     if not earlier:
-        return None
+        return False, None
     rise = new.value - min(earlier)
     if rise + RISE_TOLERANCE >= bands.max_rise:
-        return Reason(bands.code, Rule.RISE, rise, bands.max_rise, Colour.YELLOW)
-    return None
+        return True, Reason(bands.code, Rule.RISE, rise, bands.max_rise, Colour.YELLOW)
+    return True, None
 
 
 def classify(
@@ -272,10 +280,12 @@ def classify(
             colour, reason = band_colour(component.value, component_bands)
             if reason is not None:
                 reasons.append(reason)
-            rise = rise_reason(measurement, component_bands, history)
+            evaluated, rise = _rise(measurement, component_bands, history)
             if rise is not None:
                 reasons.append(rise)
                 colour = max(colour, rise.colour)
+            elif evaluated and colour is Colour.UNKNOWN:
+                colour = Colour.GREEN  # a rise rule was checked against history and holds
         if colour is Colour.UNKNOWN:
             unassessed.append(component.code)
         colours.append(colour)

@@ -375,11 +375,11 @@ def weight(value: float, days_before: float, mid: str, patient: str = "P-1") -> 
     ("earlier", "days_before", "colour"),
     [
         (70.0, 3, Y),  # 2.0 kg in exactly 3 days: yellow (both edges inclusive)
-        (70.1, 3, U),  # 1.9 kg: no (weight has no levels by default: unassessed)
+        (70.1, 3, G),  # 1.9 kg: no rise; checked against history, so assessed: green
         (70.0, 3.0001, U),  # just outside the window
         (69.0, 1, Y),  # 3 kg in a day
         (70.0, 0, U),  # same instant is not "earlier"
-        (72.5, 2, U),  # a fall is not a rise
+        (72.5, 2, G),  # a fall is not a rise (checked: green)
     ],
 )
 def test_weight_rise(earlier: float, days_before: float, colour: Colour) -> None:
@@ -404,7 +404,7 @@ def test_rise_with_float_noise_from_pounds() -> None:
     # 64.1 - 62.1 is 1.99999999999999 in floats: still "2 kg"
     assert 64.1 - 62.1 < 2
     assert classify(weight(64.1, 0, "n"), DEFAULT_BANDS, [weight(62.1, 1, "o")]).colour is Y
-    assert classify(weight(64.0, 0, "n"), DEFAULT_BANDS, [weight(62.1, 1, "o")]).colour is U
+    assert classify(weight(64.0, 0, "n"), DEFAULT_BANDS, [weight(62.1, 1, "o")]).colour is G
 
 
 def test_rise_ignores_itself_later_values_and_other_patients() -> None:
@@ -456,3 +456,24 @@ def test_review_priority(colour: Colour, priority: Priority | None) -> None:
 )
 def test_review_action(open_item: Priority | None, colour: Colour, action: ReviewAction) -> None:
     assert review_action(open_item, colour) is action
+
+
+def test_weight_with_only_a_rise_rule_is_green_once_checked_against_history() -> None:
+    """A code whose only rule is a rise rule is assessed when there is an earlier value to
+    compare with: green if it holds; without history it stays not assessed."""
+    from datetime import UTC, datetime, timedelta
+
+    from operator_app.domain.colour import Colour
+    from operator_app.domain.measurements import Component, Measurement
+    from operator_app.domain.triage import Bands, classify
+
+    def weight(mid: str, kg: float, days: float) -> Measurement:
+        when = datetime(2026, 11, 25, 8, tzinfo=UTC) + timedelta(days=days)
+        return Measurement(mid, "P-1", "29463-7", ("29463-7",), when,
+                           (Component("29463-7", kg, "kg", kg, "kg"),), None, "Body weight")
+
+    bands = {"29463-7": Bands("29463-7", max_rise=2.0, rise_days=3.0)}
+    first = weight("W-1", 80.0, 0)
+    assert classify(first, bands).colour is Colour.UNKNOWN
+    assert classify(weight("W-2", 80.5, 1), bands, [first]).colour is Colour.GREEN
+    assert classify(weight("W-3", 82.0, 2), bands, [first]).colour is Colour.YELLOW
