@@ -41,6 +41,12 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--tz", default=DEFAULT_TZ, help="the centre's time zone (default %(default)s)")
     p.add_argument(
+        "--shifts",
+        metavar="NAME=HH:MM,...",
+        help="the centre's shifts and local start times (default day=07:00,evening=15:00,"
+        "night=23:00; the desk's 'shifts' setting)",
+    )
+    p.add_argument(
         "--language",
         choices=LANGUAGES,
         default="nb",
@@ -72,7 +78,12 @@ def summary_text(h: object) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        schedule = ShiftSchedule(DEFAULT_SHIFTS, args.tz)
+        if args.shifts:
+            from operator_app.settings import pairs
+
+            schedule = ShiftSchedule.from_config(pairs(args.shifts), args.tz)
+        else:
+            schedule = ShiftSchedule(DEFAULT_SHIFTS, args.tz)
         shift_id = str(schedule.parse(args.shift))
         as_of = None
         if args.as_of:

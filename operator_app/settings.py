@@ -30,12 +30,32 @@ class Settings:
     insecure: bool = False
     ca_file: str = ""
     language: str = "nb"
+    #: the centre's shifts: name=local start time, in order (REFERENCE: day/evening/night)
+    shifts: str = "day=07:00,evening=15:00,night=23:00"
+    timezone: str = "Europe/Oslo"
+    #: answer targets in seconds per priority, and the reminder for a claim left open
+    answer_targets: str = "high=60,medium=180,low=600,claim_reminder=900"
+    #: shown in the handover's header
+    centre_name: str = "Responssenter"
     demo_seed: int = 1
     demo_alarm_rate: float = 6.0
     demo_measurement_rate: float = 20.0
 
     def effective_db_url(self) -> str:
         return self.db_url or paths.default_database_url()
+
+
+def pairs(text: str) -> dict[str, str]:
+    """``"a=1, b=2"`` -> ``{"a": "1", "b": "2"}``; raises ValueError with the bad part."""
+    out: dict[str, str] = {}
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise ValueError(f"expected name=value, got {part!r}")
+        out[key.strip()] = value.strip()
+    return out
 
 
 _FORBIDDEN_KEYS = {"token", "password", "feed_token", "secret"}

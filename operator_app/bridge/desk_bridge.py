@@ -153,6 +153,7 @@ class DeskBridge(QObject):
         self._due_timer.setInterval(DUE_CHECK_MS)
         self._due_timer.timeout.connect(self._enqueue_due_callbacks)
         self.schedule = DEFAULT_SCHEDULE
+        self.centre_name = "Responssenter"
 
         self._changesIn.connect(self._on_changes)
         self._statusIn.connect(self.statusChanged)
@@ -526,7 +527,8 @@ class DeskBridge(QObject):
             if kind == "pdf":
                 from operator_app.ui.handover_pdf import write_handover_pdf
 
-                write_handover_pdf(handover, path, centre=centre or "Responssenter", tz=str(schedule.tz))
+                write_handover_pdf(handover, path, centre=centre or self.centre_name,
+                                   tz=str(schedule.tz))
             self.handoverExported.emit(kind, path)
 
         self._read(read, done)

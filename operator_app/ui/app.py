@@ -160,15 +160,32 @@ def run(args: argparse.Namespace) -> int:
         # the demo replays its window (30 days of measurements) into a fresh demo database
         store.start_stream_at(f"{cfg.workstation}@{feed_url}", simulator.server.stream, 0)
 
+    from operator_app.domain.escalation import AnswerTargets
+    from operator_app.domain.shifts import ShiftSchedule
     from operator_app.ui.main_window import MainWindow
     from widgets.alarm_sound import AlarmSound
+
+    try:
+        schedule = ShiftSchedule.from_config(settings.pairs(cfg.shifts), cfg.timezone)
+        targets = AnswerTargets.from_config(
+            {k: float(v) for k, v in settings.pairs(cfg.answer_targets).items()})
+    except (ValueError, KeyError) as exc:  # ZoneInfoNotFoundError is a KeyError
+        log.error("invalid shift or answer-target settings: %s", exc)
+        QMessageBox.critical(None, "Operator Desk",
+                             QApplication.translate("App", "Invalid settings: %1").replace("%1", str(exc)))
+        store.close()
+        if simulator is not None:
+            simulator.stop()
+        return 2
 
     bridge = DeskBridge(
         store, operator, cfg.workstation, feed_url, token,
         insecure=cfg.insecure, ca_file=cfg.ca_file or None, outbox=Outbox(paths.outbox_file()),
     )
     logging_setup.on_background_error(lambda text: bridge.errorRaised.emit(text))
-    window = MainWindow(bridge, operator, cfg.workstation, sound=AlarmSound())
+    bridge.schedule = schedule
+    bridge.centre_name = cfg.centre_name
+    window = MainWindow(bridge, operator, cfg.workstation, sound=AlarmSound(), targets=targets)
     if demo and hasattr(window, "set_demo_mode"):
         window.set_demo_mode(True)
     screen = app.primaryScreen()

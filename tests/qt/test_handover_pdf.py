@@ -139,3 +139,13 @@ def test_cli_as_subprocess_csv_only_and_bad_shift(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert out_csv.read_text(encoding="utf-8").startswith("section,key,value")
     assert handover_main(["--db", url, "--shift", "2026-11-24:brunch"]) == 2
+
+
+def test_cli_takes_the_centres_own_shifts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'd.db'}"
+    _fill(url)
+    day = SHIFT.split(":")[0]
+    assert handover_main(["--db", url, "--shift", f"{day}:brunch",
+                          "--shifts", "early=07:00,brunch=11:00,late=19:00"]) == 0
+    assert f"handover {day}:brunch" in capsys.readouterr().out
+    assert handover_main(["--db", url, "--shift", f"{day}:brunch", "--shifts", "early"]) == 2

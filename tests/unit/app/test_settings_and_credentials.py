@@ -98,3 +98,20 @@ def test_log_export_rejects_bad_period(capsys: pytest.CaptureFixture[str], tmp_p
                      "--since", "2026-11-25T10:00Z", "--until", "2026-11-25T09:00Z"])
     assert code == 2
     assert "--until must be after --since" in capsys.readouterr().err
+
+
+def test_shift_schedule_and_answer_targets_come_from_settings(
+    base: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from operator_app.domain.escalation import AnswerTargets
+    from operator_app.domain.shifts import ShiftSchedule
+
+    monkeypatch.setenv("OPERATOR_APP_SHIFTS", "day=08:00, night=20:00")
+    monkeypatch.setenv("OPERATOR_APP_ANSWER_TARGETS", "high=45,medium=120")
+    cfg = settings.load()
+    schedule = ShiftSchedule.from_config(settings.pairs(cfg.shifts), cfg.timezone)
+    assert schedule.names == ("day", "night")
+    targets = AnswerTargets.from_config({k: float(v) for k, v in settings.pairs(cfg.answer_targets).items()})
+    assert (targets.high_s, targets.medium_s, targets.low_s) == (45.0, 120.0, 600.0)
+    with pytest.raises(ValueError, match="expected name=value"):
+        settings.pairs("day=07:00, evening")
