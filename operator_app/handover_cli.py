@@ -96,7 +96,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from operator_app.store import Store
     from operator_app.store.handover_csv import write_handover_csv
-    from operator_app.store.shift_store import ShiftStore
 
     try:
         store = Store.open(args.db)
@@ -104,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: cannot open database: {exc}", file=sys.stderr)
         return 1
     try:
-        handover = ShiftStore(store).handover(schedule, shift_id, as_of)
+        handover = store.shift.handover(schedule, shift_id, as_of)
     finally:
         store.close()
     try:
