@@ -114,6 +114,10 @@
         <source>Cannot open the database: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Invalid settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CallbackLabels</name>

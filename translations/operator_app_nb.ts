@@ -114,6 +114,10 @@
         <source>Cannot open the database: %1</source>
         <translation>Kan ikke åpne databasen: %1</translation>
     </message>
+    <message>
+        <source>Invalid settings: %1</source>
+        <translation>Ugyldige innstillinger: %1</translation>
+    </message>
 </context>
 <context>
     <name>CallbackLabels</name>

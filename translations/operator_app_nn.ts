@@ -114,6 +114,10 @@
         <source>Cannot open the database: %1</source>
         <translation>Kan ikkje opne databasen: %1</translation>
     </message>
+    <message>
+        <source>Invalid settings: %1</source>
+        <translation>Ugyldige innstillingar: %1</translation>
+    </message>
 </context>
 <context>
     <name>CallbackLabels</name>
