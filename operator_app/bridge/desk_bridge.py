@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from operator_app.bridge.outbox import Outbox, PendingDecision
 from operator_app.domain.alarms import Outcome, Priority
+from operator_app.domain.callbacks import CallbackError, CallbackOutcome
 from operator_app.domain.changes import ChangeSet
 from operator_app.domain.commands import CommandError, CommandResult
 from operator_app.domain.connection import ConnectionStatus, LinkState
@@ -40,7 +41,8 @@ log = logging.getLogger("operator_app.bridge")
 FLUSH_MS = 100
 POLL_MS = 1000
 OUTBOX_RETRY_MS = 5000
-DUE_CHECK_MS = 1000  # callbacks enter the queue within a second of their due time
+DUE_CHECK_MS = 1000
+CALLBACK_DONE = "callback_complete"  # outbox op for a callback's outcome  # callbacks enter the queue within a second of their due time
 
 
 def utcnow() -> datetime:
@@ -373,21 +375,49 @@ class DeskBridge(QObject):
     def _submit_decision(self, decision: PendingDecision, *, report_failure: bool) -> None:
         self._inflight.add(decision.id)
 
-        def done(result: CommandResult) -> None:
+        def done(result: Any) -> None:
             self._inflight.discard(decision.id)
-            self._command_done("close", result)
+            if decision.op == CALLBACK_DONE:
+                self._callback_decided(result)
+            else:
+                self._command_done("close", result)
 
         def failed(exc: BaseException) -> None:
             self._inflight.discard(decision.id)
-            if report_failure:
+            if report_failure and decision.op == CALLBACK_DONE:
+                self.errorRaised.emit(
+                    f"callback outcome kept and retried: the database could not be reached "
+                    f"({type(exc).__name__})")
+                if self._outbox is not None:
+                    self.pendingDecisionsChanged.emit(len(self._outbox.pending()))
+            elif report_failure:
                 self._command_failed("close", decision.alarm_id, exc, kept=self._outbox is not None)
             else:
                 log.warning("outbox replay failed; will retry: %s", exc)
 
         self._write(lambda: self._apply_decision(decision), done, failed)
 
-    def _apply_decision(self, decision: PendingDecision) -> CommandResult:
-        """Writer thread: apply one decision; drop it from the outbox once the database answered."""
+    def _callback_decided(self, result: Any) -> None:
+        if isinstance(result, CallbackError):
+            self.errorRaised.emit(f"callback not changed: {result.code.value}")
+        self.load_callbacks()
+        self._poll_other_desks()
+        if self._outbox is not None:
+            self.pendingDecisionsChanged.emit(len(self._outbox.pending()))
+
+    def _apply_decision(self, decision: PendingDecision) -> Any:
+        """Writer thread: apply one decision; drop it from the outbox once the database answered
+        (applied, or refused for a reason that retrying cannot fix)."""
+        if decision.op == CALLBACK_DONE:
+            try:
+                outcome: Any = self.store.shift.complete(
+                    decision.alarm_id, CallbackOutcome(decision.outcome), decision.note or "",
+                    decision.operator)
+            except CallbackError as refused:  # e.g. already done: nothing left to retry
+                outcome = refused
+            if self._outbox is not None:
+                self._outbox.remove(decision.id)
+            return outcome
         assert decision.op == "close"
         result = self.store.close_alarm(
             decision.alarm_id, decision.operator, decision.workstation,
@@ -493,8 +523,12 @@ class DeskBridge(QObject):
         self._callback_command(lambda: self.store.shift.reschedule(callback_id, new_due, why, op))
 
     def complete_callback(self, callback_id: str, outcome: Any, note: str) -> None:
-        op = self.operator
-        self._callback_command(lambda: self.store.shift.complete(callback_id, outcome, note, op))
+        """A callback's outcome is a decision: outbox first, like closing an alarm."""
+        decision = PendingDecision.new(CALLBACK_DONE, callback_id, self.operator, self.workstation,
+                                       utcnow().isoformat(), CallbackOutcome(outcome).value, note)
+        if self._outbox is not None:
+            self._outbox.add(decision)
+        self._submit_decision(decision, report_failure=True)
 
     # ---------------------------------------------------------------- handover
     def load_handover(self, shift_id: str) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from operator_app.bridge.desk_bridge import DeskBridge
+from operator_app.bridge.outbox import Outbox
 from operator_app.domain.alarms import AlarmState, Priority
 from operator_app.domain.changes import ChangeSet
 from operator_app.domain.connection import LinkState
@@ -43,7 +44,7 @@ class Seen:
 def live(qtbot: Any, tmp_path: Path) -> Iterator[tuple[SimulatorThread, Store, DeskBridge, Seen]]:
     sim = SimulatorThread(token=TOKEN, live=False, heartbeat_s=1.0).start()
     store = Store.open(f"sqlite:///{tmp_path / 'desk.db'}")
-    bridge = DeskBridge(store, "anne", "ws-1", sim.url, TOKEN)
+    bridge = DeskBridge(store, "anne", "ws-1", sim.url, TOKEN, outbox=Outbox(tmp_path / "outbox.jsonl"))
     seen = Seen(bridge)
     bridge.start()
     try:
@@ -118,3 +119,36 @@ def test_callback_comes_back_into_the_queue_at_its_due_time(qtbot: Any, live: An
     assert (came.received_at - due) < timedelta(seconds=2.5)  # on time: within the 1 s check
     assert came.priority is Priority.MEDIUM and came.message == "Call back about the dizziness"
     assert came.state is AlarmState.OPEN
+
+
+def test_callback_outcome_survives_a_database_outage(
+    qtbot: Any, live: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlalchemy.exc
+
+    from operator_app.domain.callbacks import CallbackOutcome, CallbackState
+
+    sim, store, bridge, _seen = live
+    pid = sim.server.patients()[3]["id"]
+    bridge.schedule_callback(pid, datetime.now(UTC) + timedelta(hours=1), "Ring om medisinene", None)
+    qtbot.waitUntil(lambda: bool(store.shift.callbacks()), timeout=5000)
+    [callback] = store.shift.callbacks()
+    real = store.shift.complete
+    failures = {"left": 1}
+
+    def flaky(*args: Any, **kwargs: Any) -> Any:
+        if failures["left"]:
+            failures["left"] -= 1
+            raise sqlalchemy.exc.OperationalError("UPDATE callbacks", {}, Exception("database is locked"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store.shift, "complete", flaky)
+    with qtbot.waitSignal(bridge.errorRaised, timeout=5000):
+        bridge.complete_callback(callback.id, CallbackOutcome.REACHED_ALL_WELL, "Alt vel")
+    outbox = bridge._outbox
+    assert [d.alarm_id for d in outbox.pending()] == [callback.id]  # kept, not lost
+    assert store.shift.callback(callback.id).state is not CallbackState.DONE
+    bridge.replay_outbox()  # the periodic retry, with the database back
+    qtbot.waitUntil(lambda: store.shift.callback(callback.id).state is CallbackState.DONE, timeout=5000)
+    assert store.shift.callback(callback.id).note == "Alt vel"
+    assert outbox.pending() == []
