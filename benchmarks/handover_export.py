@@ -25,7 +25,7 @@ import random
 import sys
 import tempfile
 import time
-from dataclasses import replace
+from msgspec.structs import replace
 from datetime import date, timedelta
 from pathlib import Path
 
