@@ -192,3 +192,35 @@ def test_malformed_frames_are_counted_and_shown_and_the_stream_goes_on(qtbot: An
     qtbot.waitUntil(lambda: desk.row_of("A-after-bad") >= 0, timeout=5000)
     qtbot.waitUntil(lambda: desk.window.status.bad_frame_total() == 2, timeout=3000)
     assert "2" in desk.window.status.bad_frames_label.text()
+
+
+def test_shift_lead_sees_true_figures_signs_off_and_exports(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """The real handover window over the real bridge and store: the figures are those of the
+    alarms this desk took in; sign-off takes two clicks and freezes; the PDF is written."""
+    for n in range(3):
+        desk.inject("alarm.raised", _alarm(f"A-h{n}", desk.sim.server.patients()[n + 5]["id"]))
+    qtbot.waitUntil(lambda: all(desk.row_of(f"A-h{n}") >= 0 for n in range(3)), timeout=5000)
+    assert desk.store.claim("A-h0", "anne", "ws-1").ok
+    assert desk.store.close_alarm("A-h0", "anne", "ws-1", Outcome.FALSE_ALARM, "test").ok
+
+    window = desk.window.open_handover()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.view._figures is not None, timeout=5000)
+    figures = window.view._figures
+    assert figures.total >= 3  # everything this shift received, counted from event rows
+    assert figures.by_outcome.get("false_alarm") == 1
+    assert figures.still_open and "A-h1" in figures.still_open
+
+    shift_id = window.current_shift_id()
+    qtbot.mouseClick(window.view.signoff_button, Qt.MouseButton.LeftButton)
+    assert window.is_confirming()
+    qtbot.mouseClick(window.view.signoff_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: desk.store.shift.handover(desk.bridge.schedule, shift_id).frozen,
+                    timeout=5000)
+
+    pdf = tmp_path / "handover.pdf"
+    window.view.path_provider = lambda kind, suggested: str(pdf)
+    with qtbot.waitSignal(desk.bridge.handoverExported, timeout=10_000):
+        qtbot.mouseClick(window.view.pdf_button, Qt.MouseButton.LeftButton)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    window.close()
