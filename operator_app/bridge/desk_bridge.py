@@ -52,9 +52,11 @@ def utcnow() -> datetime:
 class StoreSink:
     """The feed client's sink: applies batches through the store (on the writer thread)."""
 
-    def __init__(self, store: Store, feed_key: str) -> None:
+    def __init__(self, store: Store, feed_key: str,
+                 on_committed: Callable[[ChangeSet], None] | None = None) -> None:
         self._store = store
         self._feed_key = feed_key
+        self._on_committed = on_committed
 
     def load_cursor(self) -> tuple[str | None, int | None]:
         return self._store.load_cursor(self._feed_key)
@@ -64,6 +66,9 @@ class StoreSink:
         under its open alarm, and triage new measurements. Each is its own transaction and
         idempotent, so a failure after the batch committed is repaired by the retry."""
         changes = self._store.apply_batch(self._feed_key, stream, events, utcnow())
+        if self._on_committed is not None and changes.alarms:
+            # new alarms reach the queue now, not after the triage of a backlog of measurements
+            self._on_committed(changes)
         return follow_up(self._store, changes)
 
 
@@ -212,7 +217,7 @@ class DeskBridge(QObject):
         from operator_app.feed.client import FeedClient
 
         assert self.feed_url is not None
-        sink = StoreSink(self.store, self.feed_key)
+        sink = StoreSink(self.store, self.feed_key, on_committed=self._changesIn.emit)
         self._feed = FeedClient(
             self.feed_url,
             self._token,

@@ -152,3 +152,31 @@ def test_callback_outcome_survives_a_database_outage(
     qtbot.waitUntil(lambda: store.shift.callback(callback.id).state is CallbackState.DONE, timeout=5000)
     assert store.shift.callback(callback.id).note == "Alt vel"
     assert outbox.pending() == []
+
+
+def test_new_alarms_are_handed_on_before_the_follow_up_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backlog of measurements to triage must not hold back an alarm in the same batch."""
+    from operator_app.bridge.desk_bridge import StoreSink
+    from operator_app.domain.records import AlarmRecord, FeedEvent
+
+    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+    order: list[str] = []
+    try:
+        real_triage = store.measurements.triage_pending
+        monkeypatch.setattr(store.measurements, "triage_pending",
+                            lambda *a, **k: (order.append("triage"), real_triage(*a, **k))[1])
+        sink = StoreSink(store, "ws@feed", on_committed=lambda ch: order.extend(a.id for a in ch.alarms))
+        obs = Scenario.observation("O-1", "P-1", "59408-5", datetime.now(UTC), {"59408-5": 97.0})
+        import msgspec
+
+        from operator_app.feed.protocol import decode_frame
+
+        frame = msgspec.json.encode({"type": "measurement.recorded", "seq": 2,
+                                     "sent_at": datetime.now(UTC).isoformat(), "data": obs})
+        alarm = AlarmRecord(id="A-1", patient_id="P-1", kind="fall", raised_at=datetime.now(UTC))
+        sink.apply("S", [FeedEvent(1, "alarm.raised", alarm), decode_frame(frame)])
+        assert order == ["A-1", "triage"]
+    finally:
+        store.close()
