@@ -204,23 +204,23 @@ class Classification(NamedTuple):
 
 
 def band_colour(value: float, bands: Bands) -> tuple[Colour, Reason | None]:
-    """The colour of one value against one code's bands (module docstring: edges)."""
-    checks = (
-        (bands.red_low, Rule.BELOW_RED_LOW, Colour.RED),
-        (bands.red_high, Rule.ABOVE_RED_HIGH, Colour.RED),
-        (bands.yellow_low, Rule.BELOW_YELLOW_LOW, Colour.YELLOW),
-        (bands.yellow_high, Rule.ABOVE_YELLOW_HIGH, Colour.YELLOW),
-    )
-    for bound, rule, colour in checks:
-        if bound is None:
-            continue
-        below = rule in (Rule.BELOW_RED_LOW, Rule.BELOW_YELLOW_LOW)
-        if (value < bound) if below else (value > bound):
-            return colour, Reason(bands.code, rule, value, bound, colour)
-    has_level = any(
-        b is not None for b in (bands.red_low, bands.yellow_low, bands.yellow_high, bands.red_high)
-    )
-    return (Colour.GREEN if has_level else Colour.UNKNOWN), None
+    """The colour of one value against one code's bands (module docstring: edges). Red bounds
+    are checked before yellow ones, low before high; written out flat, as it runs per value."""
+    red_low, red_high = bands.red_low, bands.red_high
+    yellow_low, yellow_high = bands.yellow_low, bands.yellow_high
+    if red_low is not None and value < red_low:
+        return Colour.RED, Reason(bands.code, Rule.BELOW_RED_LOW, value, red_low, Colour.RED)
+    if red_high is not None and value > red_high:
+        return Colour.RED, Reason(bands.code, Rule.ABOVE_RED_HIGH, value, red_high, Colour.RED)
+    if yellow_low is not None and value < yellow_low:
+        return Colour.YELLOW, Reason(bands.code, Rule.BELOW_YELLOW_LOW, value, yellow_low,
+                                     Colour.YELLOW)
+    if yellow_high is not None and value > yellow_high:
+        return Colour.YELLOW, Reason(bands.code, Rule.ABOVE_YELLOW_HIGH, value, yellow_high,
+                                     Colour.YELLOW)
+    if red_low is None and red_high is None and yellow_low is None and yellow_high is None:
+        return Colour.UNKNOWN, None
+    return Colour.GREEN, None
 
 
 def rise_reason(
