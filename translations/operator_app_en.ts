@@ -483,13 +483,6 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
 <context>
     <name>GroupLabels</name>
     <message numerus="yes">
-        <source>+%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n further alarm(s) from this patient attached to this one; each is kept.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -498,13 +491,6 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
     <message numerus="yes">
         <source>%1  +%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1  (+%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>

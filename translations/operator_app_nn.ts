@@ -483,13 +483,6 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
 <context>
     <name>GroupLabels</name>
     <message numerus="yes">
-        <source>+%n more</source>
-        <translation>
-            <numerusform>+%n til</numerusform>
-            <numerusform>+%n til</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n further alarm(s) from this patient attached to this one; each is kept.</source>
         <translation>
             <numerusform>%n alarm til frå same pasient er samla under denne; han går ikkje tapt.</numerusform>
@@ -501,13 +494,6 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>
             <numerusform>%1  +%n til</numerusform>
             <numerusform>%1  +%n til</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1  (+%n more)</source>
-        <translation>
-            <numerusform>%1  (+%n til)</numerusform>
-            <numerusform>%1  (+%n til)</numerusform>
         </translation>
     </message>
 </context>

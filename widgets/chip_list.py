@@ -36,5 +36,3 @@ class ChipList(QWidget):
     def items(self) -> list[str]:
         return [chip.text() for chip in self._chips]
 
-    def chips(self) -> list[PlainTextLabel]:
-        return list(self._chips)

@@ -45,13 +45,6 @@ def colour_style(level: str | None) -> ColourStyle:
     return _STYLES.get(level or UNKNOWN, _STYLES[UNKNOWN])
 
 
-def colour_rank(level: str | None) -> int:
-    """0 unknown, 1 green, 2 yellow, 3 red (worst last)."""
-    try:
-        return LEVELS.index(level or UNKNOWN)
-    except ValueError:
-        return 0
-
 
 @cache
 def colour_dot(level: str, size: int = 12) -> QIcon:

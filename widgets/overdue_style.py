@@ -1,19 +1,17 @@
-"""An "OVERDUE 2:13" badge and small state icons, painted with QPainter.
+"""The overdue time format, the overdue text colour, and small state icons painted with QPainter.
 
 Generic: the words come from the caller (so they can be translated); this module only paints.
-Colour is never the only cue: the badge carries its word, the icons differ in shape
-(triangle with "!", filled circle, ring, check mark).
+Colour is never the only cue: the icons differ in shape (triangle with "!", filled circle,
+ring, check mark).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
-OVERDUE_FILL = QColor("#c62828")
-OVERDUE_TEXT = QColor("#ffffff")
 #: dark red for overdue text on a white background (contrast 7:1)
 OVERDUE_INK = QColor("#b71c1c")
 
@@ -38,39 +36,6 @@ def format_overdue(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
-
-
-def badge_size(text: str, font: QFont) -> tuple[int, int]:
-    metrics = QFontMetrics(_bold(font))
-    return metrics.horizontalAdvance(text) + 10, metrics.height() + 2
-
-
-def _bold(font: QFont) -> QFont:
-    bold = QFont(font)
-    bold.setBold(True)
-    return bold
-
-
-def paint_badge(painter: QPainter, rect: QRect, text: str, font: QFont, *,
-                fill: QColor = OVERDUE_FILL, ink: QColor = OVERDUE_TEXT,
-                align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QRect:
-    """Paint a rounded badge with ``text`` inside ``rect`` (vertically centred); its rect."""
-    width, height = badge_size(text, font)
-    width = min(width, rect.width())
-    height = min(height, rect.height())
-    x = rect.right() - width + 1 if align & Qt.AlignmentFlag.AlignRight else rect.left()
-    y = rect.top() + (rect.height() - height) // 2
-    box = QRect(x, y, width, height)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(fill)
-    painter.drawRoundedRect(QRectF(box), 3, 3)
-    painter.setPen(ink)
-    painter.setFont(_bold(font))
-    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
-    painter.restore()
-    return box
 
 
 @cache

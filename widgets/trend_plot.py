@@ -457,8 +457,6 @@ class TrendPlot(QWidget):
         if emit:
             self.rangeChanged.emit(key)
 
-    def range_key(self) -> str:
-        return self._range_key
 
     def set_x_range(self, x0: float, x1: float) -> None:
         """Show ``[x0, x1]`` (epoch seconds) in every plot."""

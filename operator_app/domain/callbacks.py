@@ -50,6 +50,10 @@ class CallbackBucket(StrEnum):
     DONE = "done"
 
 
+#: the ``kind`` of the queue item a due callback becomes
+CALLBACK_KIND = "callback"
+
+
 class CallbackErrorCode(StrEnum):
     REASON_REQUIRED = "reason_required"
     WHY_REQUIRED = "why_required"

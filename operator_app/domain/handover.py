@@ -46,7 +46,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from operator import attrgetter
 from typing import cast
 
@@ -499,6 +499,3 @@ def _callback_figures(
     return CallbackFigures(done, cancelled, len(overdue), pending, tuple(c.id for c in overdue))
 
 
-def bucket_label_minutes(figures: HandoverFigures) -> list[int]:
-    """Minutes from the shift start of each bucket (for a chart's x axis)."""
-    return [int((b.start - figures.start) / timedelta(minutes=1)) for b in figures.buckets]

@@ -43,8 +43,6 @@ class Bulk:
     def close(self) -> None:
         self._cursor.close()
 
-    def ts_or_none(self, value: datetime | None) -> Any:
-        return None if value is None else self.ts(value)
 
     def insert_new(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> int:
         """Insert ``rows``, skipping any whose unique key exists; the number inserted."""

@@ -31,13 +31,17 @@ from sqlalchemy.engine import Connection, Row
 
 from operator_app.domain import callbacks as dc
 from operator_app.domain.alarms import AlarmState, EventKind, Outcome, Priority
-from operator_app.domain.callbacks import Callback, CallbackOutcome, CallbackState, Reschedule
+from operator_app.domain.callbacks import (
+    CALLBACK_KIND,
+    Callback,
+    CallbackOutcome,
+    CallbackState,
+    Reschedule,
+)
 from operator_app.domain.records import AlarmRecord
 from operator_app.store.schema import alarms
 from operator_app.store.schema_shift import callback_events, callbacks
 from operator_app.store.sql import event_row, insert_events, to_json
-
-CALLBACK_KIND = "callback"
 
 
 class CallbackEventKind(StrEnum):

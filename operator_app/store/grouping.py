@@ -28,13 +28,15 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
 
 from operator_app.domain.alarms import AlarmState, EventKind, Priority
+from operator_app.domain.callbacks import CALLBACK_KIND
 from operator_app.domain.escalation import attach_or_new, merged_priority
+from operator_app.domain.review import REVIEW_KIND
 from operator_app.domain.views import AlarmView
 from operator_app.store.schema import alarms
 from operator_app.store.sql import chunks, event_row, insert_events, one_of
 from operator_app.store.views import alarm_views_by_id
 
-NEVER_GROUPED = ("callback", "measurement_review")
+NEVER_GROUPED = (CALLBACK_KIND, REVIEW_KIND)
 _OPEN = AlarmState.OPEN.value
 
 

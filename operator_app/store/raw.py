@@ -42,8 +42,6 @@ class Raw:
         """A timestamp as the ``UTCDateTime`` column stores it."""
         return as_utc(value) if self.postgres else utc_text(value)
 
-    def ts_or_none(self, value: datetime | None) -> Any:
-        return None if value is None else self.ts(value)
 
     def read_ts(self, value: Any) -> datetime:
         """A ``UTCDateTime`` value read through the raw cursor -> aware UTC datetime."""

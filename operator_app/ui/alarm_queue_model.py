@@ -177,8 +177,6 @@ class AlarmQueueModel(QAbstractTableModel):
     def alarm(self, alarm_id: str) -> AlarmView | None:
         return self._alarms.get(alarm_id)
 
-    def alarm_at(self, row: int) -> AlarmView:
-        return self._alarms[self._ids[row]]
 
     def row_of(self, alarm_id: str) -> int | None:
         if self._stale_from is not None:
@@ -199,11 +197,6 @@ class AlarmQueueModel(QAbstractTableModel):
     def operator(self) -> str:
         return self._operator
 
-    def set_operator(self, operator: str) -> None:
-        self._operator = operator
-        if self._ids:
-            self.dataChanged.emit(self.index(0, Column.STATUS),
-                                  self.index(len(self._ids) - 1, Column.STATUS))
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -131,8 +131,6 @@ class AlarmQueueView(QTableView):
             (model.modelReset, self._after_reset),
         ]
 
-    def priority_delegate(self) -> PriorityDelegate:
-        return self._delegate
 
     def blink_clock(self) -> BlinkClock:
         return self._blink

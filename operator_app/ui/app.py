@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from operator_app import credentials, logging_setup, paths, settings
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
+from operator_app.domain.review import REVIEW_KIND
 from operator_app.store import Store
 from operator_app.ui import binding_check, i18n, qtlog
 
@@ -80,7 +81,7 @@ def _stage_screenshot(window: Any) -> None:
     """For documentation: open a measurement review if one is waiting (the patient's trends
     with the triggering value marked), else claim the most urgent alarm."""
     model = window.queue_model
-    reviews = [a for a in (model.alarm(i) for i in model.alarm_ids()) if a and a.kind == "measurement_review"]
+    reviews = [a for a in (model.alarm(i) for i in model.alarm_ids()) if a and a.kind == REVIEW_KIND]
     if reviews:
         window.queue_view.select_alarm(reviews[0].id)
     else:

@@ -97,9 +97,6 @@ class EscalationMonitor(QObject):
     def targets(self) -> AnswerTargets:
         return self._targets
 
-    def set_targets(self, targets: AnswerTargets) -> None:
-        self._targets = targets
-        self.check()
 
     def update(self, alarms: Iterable[AlarmView]) -> None:
         """The current open alarms (closed ones are ignored and forgotten)."""

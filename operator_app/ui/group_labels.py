@@ -13,12 +13,6 @@ class GroupLabels(TranslationContext):
     """The translation context of this module."""
 
 
-def attached_text(attached: int) -> str:
-    """``"+1 more"`` / ``"+3 more"``; empty for a row without attached alarms."""
-    if attached <= 0:
-        return ""
-    return GroupLabels.tr("+%n more", "", attached)
-
 
 def attached_tooltip(attached: int) -> str:
     if attached <= 0:
@@ -35,8 +29,3 @@ def kind_with_attached(kind: str, attached: int) -> str:
     return GroupLabels.tr("%1  +%n more", "", attached).replace("%1", kind)
 
 
-def with_attached(title: str, attached: int) -> str:
-    """``"Fall  (+2 more)"``: a row title with the count, or the title alone."""
-    if attached <= 0:
-        return title
-    return GroupLabels.tr("%1  (+%n more)", "", attached).replace("%1", title)

@@ -79,8 +79,6 @@ class HandoverWindow(QWidget):
         self._wanted = shift_id
         self.bridge.load_handover(shift_id)
 
-    def wanted_shift(self) -> str | None:
-        return self._wanted
 
     def on_handover_loaded(self, handover: Any) -> None:
         if self._wanted is not None and handover.shift_id != self._wanted:

@@ -15,14 +15,16 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from operator_app.domain.alarms import AlarmKind, Outcome, Priority, SourceStatus
+from operator_app.domain.alarms import AlarmKind, Outcome, Priority, SourceStatus, is_known_kind
+from operator_app.domain.callbacks import CALLBACK_KIND
+from operator_app.domain.review import REVIEW_KIND
 
 _CTX = "Labels"
 
 #: queue items that are not device alarms: a yellow/red home measurement to review, and a
 #: scheduled callback that fell due (kinds written by the store, not by the feed)
-MEASUREMENT_REVIEW = "measurement_review"
-CALLBACK = "callback"
+MEASUREMENT_REVIEW = REVIEW_KIND
+CALLBACK = CALLBACK_KIND
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -71,7 +73,7 @@ def kind_label(kind: str) -> str:
 
 
 def is_known_kind_label(kind: str) -> bool:
-    return kind in AlarmKind._value2member_map_ or kind in (MEASUREMENT_REVIEW, CALLBACK)
+    return is_known_kind(kind) or kind in (MEASUREMENT_REVIEW, CALLBACK)
 
 
 def priority_word(priority: Priority | str) -> str:

@@ -214,8 +214,6 @@ class MeasurementListModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def row_at(self, row: int) -> MeasurementRow:
-        return self._rows[row]
 
     def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)

@@ -318,8 +318,6 @@ class TriagePanel(QWidget):
         self._drafts.pop(alarm_id, None)
         self._pending.discard(alarm_id)
 
-    def has_draft(self, alarm_id: str) -> bool:
-        return alarm_id in self._drafts
 
     # -- outcome ---------------------------------------------------------------------------------
     def choose_outcome(self, index: int) -> bool:
@@ -461,8 +459,6 @@ class TriagePanel(QWidget):
         self._pending.add(alarm_id)
         self._update_actions()
 
-    def is_pending(self, alarm_id: str) -> bool:
-        return alarm_id in self._pending
 
     # -- focus -----------------------------------------------------------------------------------
     def focus_actions(self) -> None:
