@@ -41,8 +41,8 @@ log = logging.getLogger("operator_app.bridge")
 FLUSH_MS = 100
 POLL_MS = 1000
 OUTBOX_RETRY_MS = 5000
-DUE_CHECK_MS = 1000
-CALLBACK_DONE = "callback_complete"  # outbox op for a callback's outcome  # callbacks enter the queue within a second of their due time
+DUE_CHECK_MS = 1000  # callbacks enter the queue within a second of their due time
+CALLBACK_DONE = "callback_complete"  # outbox op for a callback's outcome
 
 
 def utcnow() -> datetime:

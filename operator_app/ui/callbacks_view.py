@@ -48,18 +48,9 @@ from operator_app.domain.callbacks import (
 )
 from operator_app.ui import callback_labels
 from operator_app.ui.callback_dialog import CompleteCallbackDialog, RescheduleDialog
+from operator_app.ui.roles import BucketRole, CallbackIdRole, CallbackRole, CallbackSortRole
 from widgets.overdue_style import OVERDUE_INK, state_icon
 from widgets.plain_text_label import PlainTextLabel
-
-_BASE = int(Qt.ItemDataRole.UserRole) + 40
-#: str: the callback id of the row
-CallbackIdRole = _BASE + 1
-#: str: the CallbackBucket value of the row at the model's ``now``
-BucketRole = _BASE + 2
-#: str: a key that sorts like domain.callbacks.view_sort_key
-CallbackSortRole = _BASE + 3
-#: Callback: the whole immutable callback
-CallbackRole = _BASE + 4
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

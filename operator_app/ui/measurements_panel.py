@@ -48,13 +48,13 @@ from operator_app.domain.series import (
 from operator_app.domain.triage import Bands
 from operator_app.domain.units import BP_PANEL, DIASTOLIC, SYSTOLIC
 from operator_app.ui import parameter_labels as pl
-from operator_app.ui.measurement_roles import (
+from operator_app.ui.roles import (
     ColourLevelRole,
     MeasurementIdRole,
     RejectedRole,
     RowObjectRole,
+    SortKeyRole,
 )
-from operator_app.ui.roles import SortKeyRole
 from widgets.colour_style import colour_dot, colour_style
 from widgets.latest_values_table import LatestRow, LatestValuesTable
 from widgets.plain_text_label import PlainTextLabel

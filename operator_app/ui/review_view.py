@@ -31,8 +31,7 @@ from operator_app.domain.colour import Colour
 from operator_app.domain.series import ReviewSummary
 from operator_app.ui import labels
 from operator_app.ui import parameter_labels as pl
-from operator_app.ui.measurement_roles import ColourLevelRole, RowObjectRole
-from operator_app.ui.roles import AlarmIdRole, PatientIdRole, SortKeyRole
+from operator_app.ui.roles import AlarmIdRole, ColourLevelRole, PatientIdRole, RowObjectRole, SortKeyRole
 from widgets.colour_style import colour_dot, colour_style
 from widgets.plain_text_label import PlainTextLabel
 

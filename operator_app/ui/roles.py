@@ -24,3 +24,23 @@ WaitingSecondsRole = _BASE + 7
 PatientIdRole = _BASE + 8
 #: float: POSIX time the alarm was closed (today's log sorting)
 ClosedAtRole = _BASE + 9
+
+# -- the measurement list and the review view
+#: str: "green" / "yellow" / "red" / "unknown" (what widgets.colour_style reads); "" if rejected
+ColourLevelRole = _BASE + 20
+#: str: the measurement id of the row
+MeasurementIdRole = _BASE + 21
+#: str: the rejection reason code of the row, "" when the row was accepted
+RejectedRole = _BASE + 22
+#: MeasurementRow / ReviewSummary: the whole immutable row
+RowObjectRole = _BASE + 23
+
+# -- the callbacks view
+#: str: the callback id
+CallbackIdRole = _BASE + 41
+#: str: the CallbackBucket value of the row at the model's ``now``
+BucketRole = _BASE + 42
+#: str: sorts like the view's order
+CallbackSortRole = _BASE + 43
+#: Callback: the whole immutable callback
+CallbackRole = _BASE + 44

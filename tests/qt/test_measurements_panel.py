@@ -18,13 +18,13 @@ from operator_app.domain.colour import Colour
 from operator_app.domain.news2 import Parameter, news2
 from operator_app.domain.series import MeasurementRow
 from operator_app.domain.units import BP_PANEL, DIASTOLIC, SPO2, SYSTOLIC
-from operator_app.ui.measurement_roles import ColourLevelRole, RejectedRole
 from operator_app.ui.measurements_panel import (
     REJECTED_FOREGROUND,
     MeasurementListModel,
     MeasurementsPanel,
     news2_text,
 )
+from operator_app.ui.roles import ColourLevelRole, RejectedRole
 
 pytestmark = pytest.mark.qt
 

@@ -6,9 +6,8 @@ import pytest
 from measurement_samples import review_items
 
 from operator_app.domain.colour import Colour
-from operator_app.ui.measurement_roles import ColourLevelRole
 from operator_app.ui.review_view import ReviewListModel, ReviewView
-from operator_app.ui.roles import AlarmIdRole
+from operator_app.ui.roles import AlarmIdRole, ColourLevelRole
 
 pytestmark = pytest.mark.qt
 

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (the chart is transcribed as printed, with its en dashes)
+
 """NEWS2 tested against the RCP 2017 chart itself (REFERENCE.md §6, chart 1).
 
 The chart below is transcribed cell by cell as printed (and checked against the RCP 2017
