@@ -19,13 +19,8 @@ from datetime import date, datetime, timedelta
 from functools import partial
 
 from operator_app.domain.alarms import DEFAULT_PRIORITY, Priority
-from operator_app.domain.handover import (
-    AlarmFact,
-    AlarmIndex,
-    CallbackFact,
-    HandoverFigures,
-    handover_figures,
-)
+from operator_app.domain.handover import HandoverFigures, handover_figures
+from operator_app.domain.handover_facts import AlarmFact, AlarmIndex, CallbackFact
 from operator_app.domain.shifts import ShiftSchedule
 
 TARGET_MS = 300.0

@@ -25,16 +25,18 @@ import random
 import sys
 import tempfile
 import time
-from msgspec.structs import replace
 from datetime import date, timedelta
 from pathlib import Path
+
+from msgspec.structs import replace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from handover import build
 
-from operator_app.domain.handover import AlarmFact, AlarmIndex, handover_figures
+from operator_app.domain.handover import handover_figures
+from operator_app.domain.handover_facts import AlarmFact, AlarmIndex
 from operator_app.domain.shifts import ShiftSchedule
 from operator_app.store import Store
 from operator_app.store.db import write_transaction

@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return handover_main(argv[1:])
     args = desk_parser().parse_args(argv)
-    from operator_app.ui.app import run
+    from operator_app.app import run
 
     return run(args)
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -30,6 +29,7 @@ from operator_app.domain.changes import ChangeSet
 from operator_app.domain.commands import CommandError, CommandResult
 from operator_app.domain.connection import ConnectionStatus, LinkState
 from operator_app.domain.records import FeedEvent
+from operator_app.domain.series import PatientMeasurements
 from operator_app.domain.shifts import DEFAULT_SCHEDULE
 from operator_app.domain.views import AlarmView
 from operator_app.logging_setup import log_event
@@ -552,33 +552,14 @@ class DeskBridge(QObject):
                     lambda _: self.load_handover(shift_id),
                     lambda e: self.errorRaised.emit(f"sign-off refused: {e}"))
 
-    def export_handover(self, shift_id: str, kind: str, path: str, centre: str = "") -> None:
-        """Data is read on the reader thread; the PDF is drawn here (Qt painting), CSV there."""
+    def export_handover_csv(self, shift_id: str, path: str) -> None:
+        """Read and write the CSV on the reader thread; ``handoverExported("csv", path)``."""
         schedule = self.schedule
 
-        def read() -> Any:
-            handover = self.store.shift.handover(schedule, shift_id)
-            if kind == "csv":
-                write_handover_csv(handover, path)
-            return handover
+        def write() -> None:
+            write_handover_csv(self.store.shift.handover(schedule, shift_id), path)
 
-        def done(handover: Any) -> None:
-            if kind == "pdf":
-                from operator_app.ui.handover_pdf import write_handover_pdf
-
-                write_handover_pdf(handover, path, centre=centre or self.centre_name,
-                                   tz=str(schedule.tz))
-            self.handoverExported.emit(kind, path)
-
-        self._read(read, done)
-
-
-@dataclass(frozen=True)
-class PatientMeasurements:
-    series: Any  # domain.series.PatientSeries
-    latest: list[Any]
-    rows: list[Any]
-    news2: Any
+        self._read(write, lambda _: self.handoverExported.emit("csv", path))
 
 
 class _FeedListener:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from operator_app.domain.alarms import Priority
+from operator_app.domain.alarms import Outcome, Priority
 
 DEFAULT_GRACE_S = 300.0
 
@@ -52,6 +52,47 @@ class CallbackBucket(StrEnum):
 
 #: the ``kind`` of the queue item a due callback becomes
 CALLBACK_KIND = "callback"
+
+
+class CallbackEventKind(StrEnum):
+    """Rows of a callback's append-only history (the handover's callback figures)."""
+
+    SCHEDULED = "scheduled"
+    ENTERED_QUEUE = "entered_queue"
+    RESCHEDULED = "rescheduled"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+def queue_item_id(callback_id: int | str, entries_before: int) -> str:
+    """The id of a callback's queue item: ``C-17`` the first time it enters the queue,
+    ``C-17-2`` for its second entry (after a reschedule), and so on."""
+    return f"C-{callback_id}" if entries_before == 0 else f"C-{callback_id}-{entries_before + 1}"
+
+
+def callback_id_of_item(alarm_id: str) -> str | None:
+    """The callback behind a queue item: ``"C-17"`` / ``"C-17-2"`` -> ``"17"``; else None."""
+    if not alarm_id.startswith("C-"):
+        return None
+    head = alarm_id[2:].split("-", 1)[0]
+    return head if head.isdigit() else None
+
+
+#: an operator closing a callback's queue item with an alarm decision -> the callback's outcome
+_OUTCOME_FROM_ALARM: dict[Outcome, CallbackOutcome] = {
+    Outcome.RESOLVED_BY_PHONE: CallbackOutcome.REACHED_ALL_WELL,
+    Outcome.HOME_CARE_DISPATCHED: CallbackOutcome.REACHED_FOLLOW_UP_NEEDED,
+    Outcome.NEXT_OF_KIN_CONTACTED: CallbackOutcome.REACHED_FOLLOW_UP_NEEDED,
+    Outcome.GP_OR_LEGEVAKT_CONTACTED: CallbackOutcome.REACHED_FOLLOW_UP_NEEDED,
+    Outcome.EMERGENCY_113: CallbackOutcome.NOT_REACHED_ESCALATED,
+    Outcome.FALSE_ALARM: CallbackOutcome.CANCELLED,
+    Outcome.TECHNICAL_FAULT: CallbackOutcome.NOT_REACHED_RETRY,
+}
+
+
+def outcome_for_item_closed(outcome: Outcome) -> CallbackOutcome:
+    """The callback outcome when its queue item is closed with the alarm decision ``outcome``."""
+    return _OUTCOME_FROM_ALARM[Outcome(outcome)]
 
 
 class CallbackErrorCode(StrEnum):

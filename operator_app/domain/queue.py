@@ -1,7 +1,15 @@
-"""Queue ordering and the operator-facing status of an alarm."""
+"""The queue's rules: its order, the operator-facing status of an alarm, and who may claim,
+release or close it.
+
+The claim rules are ``Precondition`` values: what an alarm must hold (its state, and who holds
+its claim) for an operator's command. ``can_claim``/``can_release``/``can_close`` answer for an
+alarm on screen; the store turns the same values into the ``WHERE`` of its atomic conditional
+``UPDATE`` (``store/alarms/commands.py``), so the button and the database apply one rule.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -41,6 +49,46 @@ def queue_status(alarm: AlarmView) -> QueueStatus:
     return QueueStatus.NEW
 
 
+class Holder(StrEnum):
+    """Who must hold an alarm's claim for a command."""
+
+    NOBODY = "nobody"
+    THE_OPERATOR = "the_operator"
+
+
+@dataclass(frozen=True, slots=True)
+class Precondition:
+    """What an alarm must be for a command: in ``state``, with its claim held as ``holder``."""
+
+    state: AlarmState
+    holder: Holder
+
+
+#: claim an open alarm nobody holds (claiming one you hold already is a no-op success)
+CLAIM = Precondition(AlarmState.OPEN, Holder.NOBODY)
+#: give back a claim you hold
+RELEASE = Precondition(AlarmState.OPEN, Holder.THE_OPERATOR)
+#: close with a decision: only the operator who holds the claim
+CLOSE = Precondition(AlarmState.OPEN, Holder.THE_OPERATOR)
+
+
+def holds(rule: Precondition, alarm: AlarmView, operator: str) -> bool:
+    """Whether ``alarm`` meets ``rule`` for ``operator``."""
+    if alarm.state is not rule.state:
+        return False
+    if rule.holder is Holder.NOBODY:
+        return alarm.claimed_by is None
+    return alarm.claimed_by == operator
+
+
+def can_claim(alarm: AlarmView, operator: str) -> bool:
+    return holds(CLAIM, alarm, operator)
+
+
+def can_release(alarm: AlarmView, operator: str) -> bool:
+    return holds(RELEASE, alarm, operator)
+
+
 def can_close(alarm: AlarmView, operator: str) -> bool:
     """Only the operator who holds the claim closes an alarm."""
-    return alarm.is_open and alarm.claimed_by == operator
+    return holds(CLOSE, alarm, operator)

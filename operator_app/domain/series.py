@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from operator_app.domain.colour import Colour
+from operator_app.domain.news2 import News2Result
 from operator_app.domain.triage import Bands
 
 FloatArray = npt.NDArray[np.float64]
@@ -81,3 +82,13 @@ class ReviewSummary:
     first_at: datetime
     last_at: datetime
     codes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PatientMeasurements:
+    """Everything the measurements panel shows of one patient, read in one go."""
+
+    series: PatientSeries
+    latest: list[LatestValue]
+    rows: list[MeasurementRow]
+    news2: News2Result

@@ -17,7 +17,8 @@ import msgspec
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 
-from operator_app.domain.handover import AlarmFact, CallbackFact, HandoverFigures
+from operator_app.domain.handover import HandoverFigures
+from operator_app.domain.handover_facts import AlarmFact, CallbackFact
 from operator_app.store.schema_shift import handover_notes, handover_signoffs
 
 

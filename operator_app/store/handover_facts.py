@@ -35,7 +35,7 @@ from sqlalchemy import select, union
 from sqlalchemy.engine import Connection
 
 from operator_app.domain.alarms import EventKind, Priority
-from operator_app.domain.handover import AlarmFact, CallbackFact, OperatorPresence
+from operator_app.domain.handover_facts import AlarmFact, CallbackFact, OperatorPresence
 from operator_app.store.callbacks_sql import CALLBACK_KIND, CallbackEventKind
 from operator_app.store.schema import alarm_events
 from operator_app.store.schema_shift import callback_events, handover_notes

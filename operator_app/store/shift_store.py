@@ -13,13 +13,8 @@ from datetime import datetime
 
 from operator_app.domain.alarms import Priority
 from operator_app.domain.callbacks import Callback, CallbackOutcome
-from operator_app.domain.handover import (
-    AlarmFact,
-    AlarmIndex,
-    CallbackFact,
-    OperatorPresence,
-    handover_figures,
-)
+from operator_app.domain.handover import handover_figures
+from operator_app.domain.handover_facts import AlarmFact, AlarmIndex, CallbackFact, OperatorPresence
 from operator_app.domain.shifts import ShiftSchedule
 from operator_app.domain.views import AlarmView
 from operator_app.store import callbacks_sql, grouping, handover_data, handover_facts

@@ -13,13 +13,8 @@ from operator_app.domain.callbacks import (
     reschedule,
     schedule,
 )
-from operator_app.domain.handover import (
-    AlarmFact,
-    CallbackFact,
-    HandoverFigures,
-    OperatorPresence,
-    handover_for_shift,
-)
+from operator_app.domain.handover import HandoverFigures, handover_for_shift
+from operator_app.domain.handover_facts import AlarmFact, CallbackFact, OperatorPresence
 from operator_app.domain.shifts import DEFAULT_SCHEDULE, ShiftId
 
 SHIFT = ShiftId(datetime(2025, 3, 14).date(), "day")

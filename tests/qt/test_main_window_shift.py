@@ -16,11 +16,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from qt_samples import NOW, make_alarm
 
-from operator_app.bridge.desk_bridge import PatientMeasurements
 from operator_app.domain.alarms import Priority
 from operator_app.domain.callbacks import CallbackOutcome, schedule
 from operator_app.domain.colour import Colour
 from operator_app.domain.review import Deviation
+from operator_app.domain.series import PatientMeasurements
 from operator_app.store.handover_data import Handover, HandoverNote, Signoff
 from operator_app.ui.alarm_queue_model import Column
 from operator_app.ui.callback_dialog import CompleteCallbackDialog, ScheduleCallbackDialog

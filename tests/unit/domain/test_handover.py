@@ -16,15 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from operator_app.domain.alarms import Priority
-from operator_app.domain.handover import (
-    AlarmFact,
-    AlarmIndex,
-    CallbackFact,
-    OperatorPresence,
-    handover_figures,
-    handover_for_shift,
-    nearest_rank,
-)
+from operator_app.domain.handover import handover_figures, handover_for_shift, nearest_rank
+from operator_app.domain.handover_facts import AlarmFact, AlarmIndex, CallbackFact, OperatorPresence
 from operator_app.domain.shifts import ShiftId, ShiftSchedule, parse_shift_id
 
 pytestmark = pytest.mark.unit
@@ -387,7 +380,8 @@ def test_live_shift_leaves_alarms_that_may_still_make_the_target_out_of_the_shar
     from datetime import UTC, datetime, timedelta
 
     from operator_app.domain.alarms import Priority
-    from operator_app.domain.handover import AlarmFact, handover_figures
+    from operator_app.domain.handover import handover_figures
+    from operator_app.domain.handover_facts import AlarmFact
 
     start = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
     as_of = datetime(2026, 11, 25, 19, 0, tzinfo=UTC)

@@ -11,7 +11,7 @@ from shift_helpers import Clock
 from store_events import T0, alarm, at, events, patient
 
 from operator_app.domain.alarms import Outcome, Priority
-from operator_app.domain.handover import AlarmFact
+from operator_app.domain.handover_facts import AlarmFact
 from operator_app.domain.shifts import DEFAULT_SCHEDULE
 from operator_app.store.handover_data import AlreadySignedOff
 from operator_app.store.schema import alarms
