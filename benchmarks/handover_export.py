@@ -39,10 +39,9 @@ from operator_app.domain.handover import handover_figures
 from operator_app.domain.handover_facts import AlarmFact, AlarmIndex
 from operator_app.domain.shifts import ShiftSchedule
 from operator_app.store import Store
-from operator_app.store.db import write_transaction
-from operator_app.store.schema import alarm_events, alarms
-from operator_app.store.shift_store import ShiftStore
-from operator_app.store.sql import to_json
+from operator_app.store.alarms.tables import alarm_events, alarms
+from operator_app.store.core.dbapi import to_json
+from operator_app.store.core.engine import write_transaction
 
 
 def history(n: int, seed: int, day: date, schedule: ShiftSchedule, days: int) -> list[AlarmFact]:
@@ -152,7 +151,7 @@ def main() -> int:
             f"filled {len(facts)} alarms on {day} and {len(earlier)} on the "
             f"{args.history_days} days before in {time.perf_counter() - t:.1f} s"
         )
-        shifts = ShiftStore(store)
+        shifts = store.shift
         night = str(schedule.on_date(day)[-1])
         for i, (pid, h) in enumerate((("P-1", 1), ("P-2", 3), ("P-7", 20))):
             shifts.schedule_callback(

@@ -28,10 +28,9 @@ import numpy as np
 
 from operator_app.domain.records import FeedEvent, ObservationRecord, PatientRecord
 from operator_app.store import Store
-from operator_app.store.db import create_engine, write_transaction
-from operator_app.store.measurement_store import MeasurementStore
-from operator_app.store.points import PointWriter
-from operator_app.store.raw import Raw
+from operator_app.store.core.dbapi import DbApi
+from operator_app.store.core.engine import create_engine, write_transaction
+from operator_app.store.measurements.points import PointWriter
 
 PID = "P-1001"
 END = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
@@ -81,13 +80,13 @@ def build(path: Path) -> int:
             FeedEvent(i + 2, "measurement.recorded", r) for i, r in enumerate(records)
         ]
         store.apply_batch("bench", "S", events, END)
-        MeasurementStore(store).triage_all()
+        store.measurements.triage_all()
         # fast path: one week of 1 Hz SpO2 straight into the point storage
         n = 7 * 24 * 3600
         start = (END - timedelta(days=7)).timestamp()
         values = np.clip(np.round(rng.normal(95, 1.5, n)), 70, 100)
         colours = np.where(values < 92, 3, np.where(values < 94, 2, 1))
-        with write_transaction(store.engine) as conn, Raw(conn) as raw:
+        with write_transaction(store.engine) as conn, DbApi(conn) as raw:
             writer = PointWriter(raw)
             for i in range(n):
                 writer.add(PID, "59408-5", start + i, {"59408-5": float(values[i])},
@@ -111,7 +110,7 @@ def main() -> int:
         for _ in range(args.runs):
             store = Store(create_engine(f"sqlite:///{path}"))  # cold: new engine, no cache
             t0 = time.perf_counter()
-            series = MeasurementStore(store).series(PID)
+            series = store.measurements.series(PID)
             times.append((time.perf_counter() - t0) * 1000)
             points = sum(len(s.times) for s in series.series.values())
             store.close()

@@ -110,7 +110,7 @@ def log_main(argv: list[str]) -> int:
     args = p.parse_args(argv)
 
     from operator_app.store import Store
-    from operator_app.store.export import write_csv, write_jsonl
+    from operator_app.store.alarms.export import write_csv, write_jsonl
 
     until = args.until or datetime.now(UTC)
     if until <= args.since:

@@ -57,7 +57,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def summary_text(h: object) -> str:
-    from operator_app.store.handover_data import Handover
+    from operator_app.domain.handover_report import Handover
 
     assert isinstance(h, Handover)
     f = h.figures
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     from operator_app.store import Store
-    from operator_app.store.handover_csv import write_handover_csv
+    from operator_app.store.shift.handover_csv import write_handover_csv
 
     try:
         store = Store.open(args.db)

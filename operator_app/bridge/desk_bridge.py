@@ -34,7 +34,7 @@ from operator_app.domain.shifts import DEFAULT_SCHEDULE
 from operator_app.domain.views import AlarmView
 from operator_app.logging_setup import log_event
 from operator_app.store import Store
-from operator_app.store.handover_csv import write_handover_csv
+from operator_app.store.shift.handover_csv import write_handover_csv
 
 log = logging.getLogger("operator_app.bridge")
 
@@ -76,7 +76,7 @@ def follow_up(store: Store, changes: ChangeSet) -> ChangeSet:
     """Grouping and triage after ``changes`` were committed; one merged ChangeSet."""
     views = {a.id: a for a in changes.alarms}
     new = [a.id for a in changes.alarms if a.is_open and a.parent_id is None]
-    for view in store.shift.attach_pending(new, known=views):
+    for view in store.attach_pending(new, known=views):
         views[view.id] = view
     problems = list(changes.problems)
     if changes.measurements:
@@ -197,7 +197,7 @@ class DeskBridge(QObject):
         """Writer thread, at start-up: finish the follow-up passes a crash may have cut short,
         and bring in callbacks that fell due while the desk was closed."""
         open_ids = [a.id for a in self.store.open_alarms()]
-        views = {a.id: a for a in self.store.shift.attach_pending(open_ids)}
+        views = {a.id: a for a in self.store.attach_pending(open_ids)}
         for result in self.store.measurements.triage_all():
             views.update((a.id, a) for a in result.alarms)
         views.update((a.id, a) for a in self.store.shift.enqueue_due(utcnow()))

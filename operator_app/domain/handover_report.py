@@ -4,7 +4,7 @@
   the signed handover never changes, later words are appended visibly.
 - A sign-off freezes the figures as they were at that moment; a signed handover shows those
   (later claims and closes of its alarms do not change them). A second sign-off is refused
-  (``AlreadySignedOff``).
+  (``AlreadySignedOffError``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from operator_app.domain.handover import HandoverFigures
 from operator_app.domain.handover_facts import AlarmFact, CallbackFact
 
 
-class AlreadySignedOff(RuntimeError):
+class AlreadySignedOffError(RuntimeError):
     """The shift's handover is signed already; it cannot be signed twice."""
 
 

@@ -1,125 +1,39 @@
-"""Tables (SQLAlchemy Core). Migrations in ``migrations/versions`` create exactly these.
+"""Every table of the store, on one ``metadata``: what the Alembic migrations create.
 
-``alarm_events`` is the append-only log of every state change of an alarm; the response log and
-the KPIs are computed from it. ``alarms`` holds the current state for fast queue reads.
+Each feature owns its tables (``alarms/tables.py``, ``ingest/tables.py``,
+``measurements/tables.py``, ``shift/tables.py``); importing this module registers them all.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import (
-    BigInteger,
-    CheckConstraint,
-    Column,
-    Index,
-    Integer,
-    LargeBinary,
-    MetaData,
-    String,
-    Table,
-    Text,
+from operator_app.store.alarms.tables import alarm_events, alarms, patients
+from operator_app.store.core.columns import metadata
+from operator_app.store.ingest.tables import feed_cursors
+from operator_app.store.measurements.tables import (
+    measurement_points,
+    measurement_review_seq,
+    measurement_values,
+    measurements,
+)
+from operator_app.store.shift.tables import (
+    callback_events,
+    callbacks,
+    handover_notes,
+    handover_signoffs,
 )
 
-from operator_app.store.types import UTCDateTime
-
-NAMING = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-metadata = MetaData(naming_convention=NAMING)
-
-#: 64-bit on PostgreSQL; INTEGER PRIMARY KEY (the rowid) on SQLite.
-EventId = BigInteger().with_variant(Integer(), "sqlite")
-
-patients = Table(
-    "patients",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("name", Text, nullable=False),
-    Column("municipality", Text),
-    Column("record", Text, nullable=False),  # msgspec JSON of PatientRecord
-    Column("updated_at", UTCDateTime, nullable=False),
-)
-
-alarms = Table(
-    "alarms",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("feed_key", String),  # the feed that first raised it (snapshot reconciliation)
-    Column("patient_id", String, nullable=False),  # no FK: unknown patients are kept
-    Column("kind", String, nullable=False),
-    Column("priority", String(8), nullable=False),
-    Column("raised_at", UTCDateTime, nullable=False),
-    Column("received_at", UTCDateTime, nullable=False),
-    Column("first_shown_at", UTCDateTime),
-    Column("message", Text),
-    Column("location_text", Text),
-    Column("device_id", String),
-    Column("record", Text, nullable=False),  # msgspec JSON of AlarmRecord
-    Column("state", String(8), nullable=False, server_default="open"),
-    Column("claimed_by", String),
-    Column("claimed_at", UTCDateTime),
-    Column("claimed_workstation", String),
-    Column("source_status", String),
-    Column("source_status_at", UTCDateTime),
-    Column("closed_by", String),
-    Column("closed_at", UTCDateTime),
-    Column("outcome", String),
-    Column("note", Text),
-    # grouping (store/shift_store.py): the open alarm this one is attached to; NULL = a queue row
-    Column("parent_id", String),
-    CheckConstraint("state IN ('open', 'closed')", name="state"),
-    Index(None, "state"),  # the open queue
-    Index(None, "parent_id"),  # open children of a parent
-    Index(None, "raised_at"),  # the response log
-    # the handover (store/handover_facts.py): received in a period; closed after its start
-    Index(None, "received_at"),
-    Index(None, "closed_at"),
-)
-
-alarm_events = Table(
+__all__ = [
     "alarm_events",
-    metadata,
-    Column("id", EventId, primary_key=True, autoincrement=True),
-    Column("alarm_id", String, nullable=False),
-    Column("kind", String(24), nullable=False),  # domain.alarms.EventKind
-    Column("at", UTCDateTime, nullable=False),
-    Column("operator", String),
-    Column("workstation", String),
-    Column("detail", Text),  # JSON object or NULL
-    # Set on rows that may exist at most once (a device update, the first SHOWN): the unique
-    # index makes re-applying them a no-op even with several writers.
-    Column("dedup_key", String),
-    Index(None, "alarm_id"),
-    Index(None, "dedup_key", unique=True),
-    sqlite_autoincrement=True,
-)
-
-measurements = Table(
-    "measurements",
-    metadata,
-    Column("id", String, primary_key=True),  # FHIR Observation.id
-    Column("patient_id", String, nullable=False),
-    Column("code", String, nullable=False),
-    Column("effective_at", UTCDateTime),
-    Column("raw", LargeBinary, nullable=False),  # the resource as sent
-    Column("received_at", UTCDateTime, nullable=False),
-    # No secondary index: nothing reads measurements by patient yet, and every index costs
-    # the hottest insert of the feed. Add one (in a migration) with the first query that needs it.
-)
-
-feed_cursors = Table(
+    "alarms",
+    "callback_events",
+    "callbacks",
     "feed_cursors",
-    metadata,
-    Column("feed_key", String, primary_key=True),
-    Column("stream", String),
-    Column("last_seq", BigInteger, nullable=False),
-    Column("updated_at", UTCDateTime, nullable=False),
-)
-
-# Tables of other modules, registered on the shared ``metadata`` (import for the side effect):
-# shift (callbacks, handover) and home measurements (they need the names above).
-from operator_app.store import schema_measurements as _schema_measurements  # noqa: E402, F401
-from operator_app.store import schema_shift  # noqa: E402, F401
+    "handover_notes",
+    "handover_signoffs",
+    "measurement_points",
+    "measurement_review_seq",
+    "measurement_values",
+    "measurements",
+    "metadata",
+    "patients",
+]

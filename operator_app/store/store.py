@@ -1,5 +1,7 @@
 """``Store``: the one entry point of the storage layer (see docs/ARCHITECTURE.md, "Store").
 
+It owns the engine, runs the migrations, and composes the features: the feed side (``ingest``),
+alarm commands and reads (``alarms``), and the parts ``store.measurements`` and ``store.shift``.
 Writes should come from one thread per process (the bridge's writer); reads may come from any
 thread, each call in its own short transaction. Several processes may share one database.
 """
@@ -7,8 +9,8 @@ thread, each call in its own short transaction. Several processes may share one 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
 
 from sqlalchemy.engine import Engine
 
@@ -17,32 +19,32 @@ from operator_app.domain.changes import ChangeSet
 from operator_app.domain.commands import CommandResult
 from operator_app.domain.records import FeedEvent
 from operator_app.domain.views import AlarmView, PatientView
-from operator_app.store import commands, ingest, queries
-from operator_app.store.db import create_engine, read_transaction, write_transaction
-from operator_app.store.migrate import upgrade
-from operator_app.store.response_log import ResponseLogRow, response_log
-from operator_app.store.types import as_utc
-from operator_app.store.views import patient_view
+from operator_app.store.alarms import claims, grouping, queries
+from operator_app.store.alarms.response_log import ResponseLogRow, response_log
+from operator_app.store.alarms.view_rows import patient_view
+from operator_app.store.core.columns import as_utc
+from operator_app.store.core.engine import (
+    Clock,
+    create_engine,
+    read_transaction,
+    utc_now,
+    write_transaction,
+)
+from operator_app.store.core.migrate import upgrade
+from operator_app.store.ingest import apply
+from operator_app.store.measurements.measurement_store import MeasurementStore
+from operator_app.store.shift import callback_rows
+from operator_app.store.shift.shift_store import ShiftStore
 
 log = logging.getLogger("operator_app.store")
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Store:
     def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
         self.engine = engine
         self._clock = clock
-        # the home-monitoring and shift parts of the store, over the same engine
-        from operator_app.store.measurement_store import MeasurementStore
-        from operator_app.store.shift_store import ShiftStore
-
-        self.measurements = MeasurementStore(self, clock)
-        self.shift = ShiftStore(self, clock)
+        self.measurements = MeasurementStore(engine, clock)
+        self.shift = ShiftStore(engine, clock)
 
     @classmethod
     def open(cls, url: str, *, clock: Clock = utc_now) -> Store:
@@ -72,7 +74,7 @@ class Store:
 
     def load_cursor(self, feed_key: str) -> tuple[str | None, int | None]:
         with read_transaction(self.engine) as conn:
-            return ingest.load_cursor(conn, feed_key)
+            return apply.load_cursor(conn, feed_key)
 
     def start_stream_at(self, feed_key: str, stream: str, seq: int) -> bool:
         """Follow ``stream`` from ``seq`` if this feed key has no cursor yet (True if set).
@@ -80,42 +82,56 @@ class Store:
         For a feed whose window holds history worth replaying (the demo's past measurements):
         a desk new to a stream would otherwise get a snapshot, which carries no measurements."""
         with write_transaction(self.engine) as conn:
-            if ingest.load_cursor(conn, feed_key)[0] is not None:
+            if apply.load_cursor(conn, feed_key)[0] is not None:
                 return False
-            ingest._save_cursor(conn, feed_key, stream, seq, self._now())
+            apply.save_cursor(conn, feed_key, stream, seq, self._now())
             return True
 
     def apply_batch(
         self, feed_key: str, stream: str | None, events: Sequence[FeedEvent], received_at: datetime
     ) -> ChangeSet:
         with write_transaction(self.engine) as conn:
-            return ingest.apply_batch(conn, feed_key, stream, events, received_at)
+            return apply.apply_batch(conn, feed_key, stream, events, received_at)
+
+    def attach_pending(
+        self, alarm_ids: Sequence[str], known: Mapping[str, AlarmView] | None = None
+    ) -> list[AlarmView]:
+        """After ``apply_batch``: group the new alarms (``alarms/grouping.py``); ``known`` are
+        views the caller already holds (saves reading back the new children)."""
+        if not alarm_ids:
+            return []
+        with write_transaction(self.engine) as conn:
+            return grouping.attach_pending(conn, alarm_ids, self._now(), known)
 
     # -- operator side ----------------------------------------------------------------------
 
     def claim(self, alarm_id: str, operator: str, workstation: str) -> CommandResult:
         with write_transaction(self.engine) as conn:
-            return commands.claim(conn, alarm_id, operator, workstation, self._now())
+            return claims.claim(conn, alarm_id, operator, workstation, self._now())
 
     def release(self, alarm_id: str, operator: str, workstation: str) -> CommandResult:
         with write_transaction(self.engine) as conn:
-            return commands.release(conn, alarm_id, operator, workstation, self._now())
+            return claims.release(conn, alarm_id, operator, workstation, self._now())
 
     def close_alarm(
         self, alarm_id: str, operator: str, workstation: str, outcome: Outcome, note: str,
         decided_at: datetime | None = None,
     ) -> CommandResult:
-        """Close with a decision. ``decided_at`` is when the operator decided (an outbox
-        replay after an outage writes later than that); default now."""
+        """Close with a decision (the alarms of its group with it); a callback's queue item
+        completes its callback in the same transaction. ``decided_at`` is when the operator
+        decided (an outbox replay after an outage writes later than that); default now."""
         when = as_utc(decided_at) if decided_at is not None else self._now()
         with write_transaction(self.engine) as conn:
-            return commands.close_alarm(conn, alarm_id, operator, workstation, outcome, note, when)
+            result = claims.close(conn, alarm_id, operator, workstation, outcome, note, when)
+            if result.ok:
+                callback_rows.on_item_closed(conn, alarm_id, outcome, note, operator, when)
+            return result
 
     def mark_shown(self, alarm_ids: Sequence[str], workstation: str, at: datetime) -> None:
         if not alarm_ids:
             return
         with write_transaction(self.engine) as conn:
-            commands.mark_shown(conn, alarm_ids, workstation, as_utc(at))
+            claims.mark_shown(conn, alarm_ids, workstation, as_utc(at))
 
     # -- reads ------------------------------------------------------------------------------
 

@@ -16,7 +16,6 @@ from operator_app.domain.records import AlarmRecord, FeedEvent, PatientRecord
 from operator_app.domain.shifts import DEFAULT_SCHEDULE
 from operator_app.handover_cli import main as handover_main
 from operator_app.store import Store
-from operator_app.store.shift_store import ShiftStore
 
 pytestmark = pytest.mark.qt
 
@@ -27,7 +26,7 @@ T = datetime(2026, 11, 24, 23, 0, tzinfo=UTC)
 def _fill(url: str) -> None:
     now = [T]
     with Store.open(url, clock=lambda: now[0]) as store:
-        shift = ShiftStore(store)
+        shift = store.shift
         evs = [FeedEvent(seq=1, type="patient.upsert", data=PatientRecord(id="P-1", name="Kari"))]
         for i in range(30):
             evs.append(
@@ -43,7 +42,7 @@ def _fill(url: str) -> None:
                 )
             )
         store.apply_batch("feed", "S", evs, T)
-        shift.attach_pending([f"A-{i}" for i in range(30)])
+        store.attach_pending([f"A-{i}" for i in range(30)])
         now[0] = T + timedelta(seconds=40)
         for v in store.open_alarms()[:4]:
             store.claim(v.id, "kari", "ws")
@@ -75,7 +74,7 @@ def test_pdf_has_header_on_every_page(qapp: object, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'd.db'}"
     _fill(url)
     with Store.open(url) as store:
-        h = ShiftStore(store).handover(DEFAULT_SCHEDULE, SHIFT)
+        h = store.shift.handover(DEFAULT_SCHEDULE, SHIFT)
     out = tmp_path / "h.pdf"
     pages = write_handover_pdf(h, out, centre="Bodø responssenter")
     assert pages >= 1 and out.read_bytes().startswith(b"%PDF")

@@ -97,7 +97,7 @@ def dump(engine: Any) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every store table, in a stable order (for "nothing changed" checks)."""
     import sqlalchemy as sa
 
-    from operator_app.store.schema import metadata
+    from operator_app.store.core.columns import metadata
 
     with engine.connect() as conn:
         return {
@@ -112,7 +112,7 @@ def dump(engine: Any) -> dict[str, list[tuple[Any, ...]]]:
 def event_rows(engine: Any, alarm_id: str | None = None, kind: str | None = None) -> list[Any]:
     import sqlalchemy as sa
 
-    from operator_app.store.schema import alarm_events
+    from operator_app.store.alarms.tables import alarm_events
 
     query = sa.select(alarm_events).order_by(alarm_events.c.id)
     if alarm_id is not None:

@@ -10,14 +10,15 @@ from measurement_fixtures import CLOCK, at, bp, feed, obs, patient, spo2
 
 from operator_app.domain.colour import Colour
 from operator_app.domain.records import Threshold
-from operator_app.store import Store, points
-from operator_app.store.measurement_store import MeasurementStore
+from operator_app.store import Store
+from operator_app.store.measurements import points
+from operator_app.store.measurements.measurement_store import MeasurementStore
 
 pytestmark = pytest.mark.unit
 
 
 def test_series_arrays_and_bp_has_two_lines(store: Store) -> None:
-    ms = MeasurementStore(store, clock=CLOCK)
+    ms = MeasurementStore(store.engine, clock=CLOCK)
     feed(store, patient("P-1"), bp("B-2", 185, 95, 2), bp("B-1", 120, 70, 0), spo2("S-1", 97, 1),
          obs("H-1", "P-1", "8867-4", 72, "/min", at(0), device="Omron M7"))  # fmt: skip
     ms.triage_pending()
@@ -45,7 +46,7 @@ def test_chunks_roll_over_and_read_back_in_order(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(points, "CHUNK_POINTS", 3)
-    ms = MeasurementStore(store, clock=CLOCK)
+    ms = MeasurementStore(store.engine, clock=CLOCK)
     feed(store, patient("P-1"))
     for batch in range(3):
         feed(store, *[spo2(f"S-{batch}-{i}", 95 + i % 3, batch * 10 + i) for i in range(4)])
@@ -62,7 +63,7 @@ def test_chunks_roll_over_and_read_back_in_order(
 
 
 def test_news2_scale_and_values(store: Store) -> None:
-    ms = MeasurementStore(store, clock=CLOCK)
+    ms = MeasurementStore(store.engine, clock=CLOCK)
     copd = patient("P-1", conditions=["KOLS"])
     own = patient("P-2", [Threshold(code="59408-5", unit="%", red_low=88, yellow_low=92)])
     feed(store, copd, own, patient("P-3"))

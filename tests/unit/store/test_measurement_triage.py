@@ -14,7 +14,7 @@ from operator_app.domain.alarms import EventKind, Outcome, Priority
 from operator_app.domain.colour import Colour
 from operator_app.domain.records import Threshold
 from operator_app.store import Store
-from operator_app.store.measurement_store import MeasurementStore
+from operator_app.store.measurements.measurement_store import MeasurementStore
 
 pytestmark = pytest.mark.unit
 
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.unit
 @pytest.fixture
 def ms(store: Store) -> Iterator[MeasurementStore]:
     feed(store, patient("P-1"), patient("P-2"))
-    yield MeasurementStore(store, clock=CLOCK)
+    yield MeasurementStore(store.engine, clock=CLOCK)
 
 
 def _reviews(store: Store) -> list:
@@ -108,7 +108,7 @@ def test_triaged_exactly_once_across_passes_and_a_crash(db_url: str) -> None:
         feed(store, patient("P-1"), spo2("O-1", 93, 0), spo2("O-2", 97, 1))
     # "crash" after ingest: a new process triages later
     with Store.open(db_url) as store:
-        ms = MeasurementStore(store, clock=CLOCK)
+        ms = MeasurementStore(store.engine, clock=CLOCK)
         first = ms.triage_pending()
         assert first.measurements == 2
         assert ms.triage_pending().measurements == 0
@@ -122,7 +122,7 @@ def test_triaged_exactly_once_across_passes_and_a_crash(db_url: str) -> None:
 
 def test_a_failed_pass_leaves_everything_pending(store: Store, ms: MeasurementStore) -> None:
     feed(store, spo2("O-1", 93, 0))
-    from operator_app.store import triage_pass
+    from operator_app.store.measurements import triage_pass
 
     original = triage_pass.PointWriter.flush
 
@@ -192,7 +192,7 @@ def test_open_reviews_worst_first_then_oldest(store: Store, ms: MeasurementStore
 def test_a_deviation_from_long_ago_is_coloured_but_opens_no_review(store: Store) -> None:
     """Replayed history (a backlog, a feed's window) must not flood the queue with tasks."""
     feed(store, patient("P-1"), spo2("O-old", 80, 0))
-    late = MeasurementStore(store, clock=lambda: at(24 * 4))  # four days later
+    late = MeasurementStore(store.engine, clock=lambda: at(24 * 4))  # four days later
     result = late.triage_pending()
     assert result.measurements == 1 and result.alarms == ()
     assert _reviews(store) == []

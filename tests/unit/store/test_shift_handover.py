@@ -4,36 +4,36 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import clocked_store
 import pytest
-import shift_helpers
 import sqlalchemy as sa
-from shift_helpers import Clock
+from clocked_store import Clock
 from store_events import T0, alarm, at, events, patient
 
 from operator_app.domain.alarms import Outcome, Priority
 from operator_app.domain.handover_facts import AlarmFact
+from operator_app.domain.handover_report import AlreadySignedOffError
 from operator_app.domain.shifts import DEFAULT_SCHEDULE
-from operator_app.store.handover_data import AlreadySignedOff
-from operator_app.store.schema import alarms
-from operator_app.store.shift_store import ShiftStore
+from operator_app.store import Store
+from operator_app.store.alarms.tables import alarms
 
 pytestmark = pytest.mark.unit
 
-clock = shift_helpers.clock  # fixtures
-shift = shift_helpers.shift
+clock = clocked_store.clock  # fixtures
+desk = clocked_store.desk
 
 SHIFT = "2026-11-25:evening"  # 15:00-23:00 Oslo = 14:00-22:00 UTC; T0 is 18:00 UTC
 START, END = DEFAULT_SCHEDULE.bounds(DEFAULT_SCHEDULE.parse(SHIFT))
 
 
-def _scenario(shift: ShiftStore, clock: Clock) -> None:
-    s = shift.store
+def _scenario(desk: Store, clock: Clock) -> None:
+    s = desk
     early = T0 - timedelta(hours=5)  # 13:00 UTC: the day shift
     s.apply_batch("feed", "S", events(patient("P-0"), alarm("E-1", "P-0"), start=1), early)
     s.apply_batch("feed", "S", events(patient("P-1"), alarm("A-1", "P-1", "fall"), start=3), at(0))
     s.apply_batch("feed", "S", events(alarm("A-2", "P-1", "door_open"), start=5), at(10))
     clock.at(10)
-    shift.attach_pending(["A-2"])
+    desk.attach_pending(["A-2"])
     s.apply_batch(
         "feed", "S", events(patient("P-2"), alarm("B-1", "P-2", "device_tamper"), start=6), at(100)
     )
@@ -46,15 +46,15 @@ def _scenario(shift: ShiftStore, clock: Clock) -> None:
     clock.at(200)
     s.close_alarm("A-1", "ola", "ws-2", Outcome.RESOLVED_BY_PHONE, "ok")
     clock.at(300)
-    shift.schedule_callback("P-1", at(400), "call back", None, "ola")
+    desk.shift.schedule_callback("P-1", at(400), "call back", None, "ola")
     # A mutable column changed behind the log's back must not change the facts.
-    with shift.engine.begin() as conn:
+    with desk.engine.begin() as conn:
         conn.execute(sa.update(alarms).where(alarms.c.id == "A-1").values(claimed_by="mallory"))
 
 
-def test_facts_from_events(shift: ShiftStore, clock: Clock) -> None:
-    _scenario(shift, clock)
-    facts = {f.id: f for f in shift.alarm_facts(START, END)}
+def test_facts_from_events(desk: Store, clock: Clock) -> None:
+    _scenario(desk, clock)
+    facts = {f.id: f for f in desk.shift.alarm_facts(START, END)}
     assert facts["A-1"] == AlarmFact(
         "A-1",
         "P-1",
@@ -85,15 +85,15 @@ def test_facts_from_events(shift: ShiftStore, clock: Clock) -> None:
     assert facts["B-1"].first_claimed_at is None and facts["B-1"].closed_at is None
     assert facts["E-1"].received_at < START  # open from earlier
     assert set(facts) == {"A-1", "A-2", "B-1", "E-1"}
-    assert {p.operator for p in shift.presence(START, END)} == {"kari", "ola"}
-    (cb,) = shift.callback_facts(START, END)
+    assert {p.operator for p in desk.shift.presence(START, END)} == {"kari", "ola"}
+    (cb,) = desk.shift.callback_facts(START, END)
     assert cb.due_at == at(400) and cb.closed_at is None
 
 
-def test_handover_figures(shift: ShiftStore, clock: Clock) -> None:
-    _scenario(shift, clock)
+def test_handover_figures(desk: Store, clock: Clock) -> None:
+    _scenario(desk, clock)
     clock.t = END + timedelta(minutes=5)
-    h = shift.handover(DEFAULT_SCHEDULE, SHIFT)
+    h = desk.shift.handover(DEFAULT_SCHEDULE, SHIFT)
     f = h.figures
     assert f.as_of == END and f.total == 3
     assert f.by_kind == {"fall": 1, "door_open": 1, "device_tamper": 1}
@@ -108,25 +108,25 @@ def test_handover_figures(shift: ShiftStore, clock: Clock) -> None:
     assert [a.id for a in h.alarms] == ["A-1", "A-2", "B-1"]
 
 
-def test_notes_sign_off_and_addenda(shift: ShiftStore, clock: Clock) -> None:
-    _scenario(shift, clock)
+def test_notes_sign_off_and_addenda(desk: Store, clock: Clock) -> None:
+    _scenario(desk, clock)
     clock.at(3000)
-    shift.add_note(SHIFT, "kari", "P-2 tamper: ask home care to check")
+    desk.shift.add_note(SHIFT, "kari", "P-2 tamper: ask home care to check")
     with pytest.raises(ValueError):
-        shift.add_note(SHIFT, "kari", "   ")
+        desk.shift.add_note(SHIFT, "kari", "   ")
     clock.t = END + timedelta(minutes=2)
-    signed = shift.sign_off(DEFAULT_SCHEDULE, SHIFT, "lead-liv")
+    signed = desk.shift.sign_off(DEFAULT_SCHEDULE, SHIFT, "lead-liv")
     assert signed.lead == "lead-liv"
-    before = shift.handover(DEFAULT_SCHEDULE, SHIFT)
+    before = desk.shift.handover(DEFAULT_SCHEDULE, SHIFT)
     assert before.frozen and before.figures.unclaimed == 1
-    with pytest.raises(AlreadySignedOff):
-        shift.sign_off(DEFAULT_SCHEDULE, SHIFT, "lead-liv")
+    with pytest.raises(AlreadySignedOffError):
+        desk.shift.sign_off(DEFAULT_SCHEDULE, SHIFT, "lead-liv")
     # later work changes the live facts but not the signed figures; a note is an addendum
     clock.t = END + timedelta(minutes=10)
-    shift.store.claim("B-1", "ola", "ws")
-    note = shift.add_note(SHIFT, "ola", "B-1 taken by the night")
+    desk.claim("B-1", "ola", "ws")
+    note = desk.shift.add_note(SHIFT, "ola", "B-1 taken by the night")
     assert note.addendum
-    after = shift.handover(DEFAULT_SCHEDULE, SHIFT)
+    after = desk.shift.handover(DEFAULT_SCHEDULE, SHIFT)
     assert after.figures == before.figures
     assert [(n.text, n.addendum) for n in after.notes] == [
         ("P-2 tamper: ask home care to check", False),

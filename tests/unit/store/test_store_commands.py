@@ -11,7 +11,7 @@ from store_events import T0, alarm, event_rows, events, patient
 from operator_app.domain.alarms import AlarmState, Outcome
 from operator_app.domain.commands import CommandError
 from operator_app.store import Store
-from operator_app.store.schema import alarms
+from operator_app.store.alarms.tables import alarms
 
 pytestmark = pytest.mark.unit
 

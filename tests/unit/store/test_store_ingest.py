@@ -22,7 +22,7 @@ from store_events import (
 from operator_app.domain.alarms import AlarmState, Outcome, Priority
 from operator_app.domain.records import FeedEvent
 from operator_app.store import Store
-from operator_app.store.batch import FeedBatch
+from operator_app.store.ingest.batch import FeedBatch
 
 pytestmark = pytest.mark.unit
 

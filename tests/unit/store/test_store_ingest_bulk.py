@@ -26,7 +26,8 @@ from store_events import (
 from operator_app.domain.records import AlarmRecord
 from operator_app.domain.views import AlarmView
 from operator_app.store import Store
-from operator_app.store.schema import alarms, measurements
+from operator_app.store.alarms.tables import alarms
+from operator_app.store.measurements.tables import measurements
 
 pytestmark = pytest.mark.unit
 

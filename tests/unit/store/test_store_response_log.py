@@ -14,7 +14,7 @@ from store_events import T0, alarm, at, events, patient, update
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.views import DeviceUpdate
 from operator_app.store import ResponseLogRow, Store
-from operator_app.store.export import write_csv, write_jsonl
+from operator_app.store.alarms.export import write_csv, write_jsonl
 
 pytestmark = pytest.mark.unit
 

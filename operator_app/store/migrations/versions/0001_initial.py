@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from operator_app.store.types import UTCDateTime
+from operator_app.store.core.columns import UTCDateTime
 
 revision = "0001"
 down_revision = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from operator_app.store.types import UTCDateTime
+from operator_app.store.core.columns import UTCDateTime
 
 revision = "0002"
 down_revision = "0001"

@@ -1,0 +1,2 @@
+"""Alarms and patients: their tables, the claim/release/close commands, grouping, queue reads,
+the response log and its export."""

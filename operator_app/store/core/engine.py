@@ -1,0 +1,84 @@
+"""Engines and transactions for SQLite (embedded) and PostgreSQL (shared by workstations).
+
+SQLite: WAL, ``synchronous=FULL``, ``busy_timeout=5000``, foreign keys on. The driver's own
+transaction handling is switched off so that read transactions start with ``BEGIN`` (a
+consistent snapshot across statements) and write transactions with ``BEGIN IMMEDIATE`` (the write
+lock is taken up front, so a writer waits on ``busy_timeout`` instead of failing on upgrade).
+
+PostgreSQL: every write transaction first takes one transaction-level advisory lock. Writes of
+all workstations are therefore serialized, which makes ``alarm_events.id`` grow in commit order:
+a reader that has seen id N has seen every row below N (``alarms_changed_since`` relies on this).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+#: What every store part reads the time from (tests pass a fixed one).
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+#: pg_advisory_xact_lock key for writers and migrations ("opdesk" in ASCII).
+WRITE_LOCK_KEY = 0x6F7064657368
+_WRITE = "operator_app_write"
+
+
+def create_engine(url: str) -> Engine:
+    """An engine for ``url`` (``sqlite:///path.db`` or ``postgresql+psycopg://...``)."""
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return sa.create_engine(parsed, pool_pre_ping=True)
+    database = parsed.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        raise ValueError("the store needs a SQLite file (sqlite:///path/to/file.db)")
+    Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(parsed)
+    sa.event.listen(engine, "connect", _sqlite_on_connect)
+    sa.event.listen(engine, "begin", _sqlite_on_begin)
+    return engine
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see _sqlite_on_begin)
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cursor.close()
+
+
+def _sqlite_on_begin(conn: Connection) -> None:
+    immediate = conn.get_execution_options().get(_WRITE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """One write transaction: committed on success, rolled back on any exception."""
+    with engine.connect() as conn:
+        conn.execution_options(**{_WRITE: True})
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
+            yield conn
+
+
+@contextmanager
+def read_transaction(engine: Engine) -> Iterator[Connection]:
+    """A short read transaction (on SQLite one snapshot for all statements); rolled back."""
+    with engine.connect() as conn:
+        yield conn

@@ -1,0 +1,1 @@
+"""Applying a batch of feed events, with the feed cursor, in one transaction."""

@@ -1,0 +1,211 @@
+"""The triage pass: measurements not yet triaged -> values, plot points, review items.
+
+Runs inside the caller's write transaction (writers are serialised), so everything it writes,
+including ``measurements.triaged_at``, commits together or not at all: a measurement is
+triaged exactly once, also across a crash between ingest and triage. Measurements are taken in
+arrival order (``received_at, id``), at most ``limit`` per pass, and classified in time order
+(``effective_at, id``) so that the rise rule sees earlier values of the same pass.
+
+A rejected Observation (unit not convertible, value out of physical range, ...) is stored with
+its reason, logged at WARNING with the reason code and the observation id only, counted, and
+never classified: no points, no review item.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import msgspec
+from sqlalchemy.engine import Connection
+
+from operator_app.domain.measurements import (
+    Component,
+    Measurement,
+    Rejected,
+    parse_observation,
+)
+from operator_app.domain.records import PatientRecord
+from operator_app.domain.review import TriageResult
+from operator_app.domain.series import COLOUR_ORDER
+from operator_app.domain.triage import Bands, PatientBands, bands_for_patient, classify
+from operator_app.store.alarms.view_rows import alarm_views_by_id
+from operator_app.store.core.dbapi import DbApi, to_json
+from operator_app.store.measurements.points import PointWriter
+from operator_app.store.measurements.reviews import ReviewBook
+
+log = logging.getLogger("operator_app.store.triage")
+
+DEFAULT_LIMIT = 20_000
+_COLOUR_INDEX = {c: i for i, c in enumerate(COLOUR_ORDER)}
+_decode_patient = msgspec.json.Decoder(PatientRecord).decode
+
+_PENDING = (
+    "SELECT id, patient_id, code, raw, received_at FROM measurements"
+    " WHERE triaged_at IS NULL ORDER BY received_at, id LIMIT ?"
+)
+_MARK = "UPDATE measurements SET triaged_at = ? WHERE id = ? AND triaged_at IS NULL"
+_VALUE = (
+    "INSERT INTO measurement_values (id, patient_id, code, display_name, effective_at, sort_at,"
+    " received_at, vals, unit, colour, source, rejected, reasons)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_PATIENTS = "SELECT id, record FROM patients WHERE id IN ({})"
+
+
+@dataclass(frozen=True, slots=True)
+class PatientContext:
+    record: PatientRecord | None
+    bands: PatientBands
+
+
+def patient_contexts(raw: DbApi, patient_ids: Iterable[str]) -> dict[str, PatientContext]:
+    """Bands per patient from their thresholds (defaults for unknown patients)."""
+    ids = sorted(set(patient_ids))
+    records: dict[str, PatientRecord] = {}
+    for pid, text in raw.select_in(_PATIENTS, ids):
+        try:
+            records[pid] = _decode_patient(text)
+        except msgspec.DecodeError:  # stored by the store itself; never expected
+            log.exception("patient record of %s unreadable", pid)
+    return {
+        pid: PatientContext(
+            records.get(pid),
+            bands_for_patient(records[pid].thresholds if pid in records else ()),
+        )
+        for pid in ids
+    }
+
+
+#: A deviation measured longer ago than this is history (coloured in the plots and the list),
+#: not a task: a backlog replayed after a long outage, or a feed's history window, must not
+#: flood the queue with review items about last month. Yellow means "contact the patient
+#: today" (REFERENCE §4), so three days is generous.
+REVIEW_WINDOW = timedelta(days=3)
+
+
+def triage_pending(conn: Connection, now: datetime, limit: int = DEFAULT_LIMIT) -> TriageResult:
+    with DbApi(conn) as raw:
+        rows = raw.execute(_PENDING, (limit,))
+        if not rows:
+            return TriageResult()
+        return _Pass(conn, raw, now).run(rows)
+
+
+class _Pass:
+    def __init__(self, conn: Connection, raw: DbApi, now: datetime) -> None:
+        self.conn = conn
+        self.raw = raw
+        self.now = now
+        self.points = PointWriter(raw)
+        self.reviews = ReviewBook(raw, now)
+        self.values: list[tuple[Any, ...]] = []
+        self.problems: list[str] = []
+
+    def run(self, rows: list[tuple[Any, ...]]) -> TriageResult:
+        raw = self.raw
+        accepted: list[tuple[Measurement, str, Any, bytes]] = []
+        rejected = 0
+        for obs_id, patient_id, code, resource, received in rows:
+            resource = bytes(resource)
+            parsed = parse_observation(resource)
+            if isinstance(parsed, Rejected):
+                rejected += 1
+                self._reject(obs_id, patient_id, code, received, parsed)
+            else:
+                accepted.append((parsed, patient_id, received, resource))
+        contexts = patient_contexts(raw, [pid for _, pid, _, _ in accepted])
+        for pid, context in contexts.items():
+            for code, problem in context.bands.problems:
+                self.problems.append(f"patient {pid} threshold {code}: {problem.value}")
+        self.reviews.load(list(contexts))
+        accepted.sort(key=lambda a: (a[0].effective_at, a[0].id))
+        for m, pid, received, resource in accepted:
+            self._triage(m, pid, received, resource, contexts[pid].bands)
+        raw.execute_many(_VALUE, self.values)
+        raw.execute_many(_MARK, [(raw.ts(self.now), r[0]) for r in rows])
+        self.points.flush()
+        changed = self.reviews.flush(self.conn)
+        views = alarm_views_by_id(self.conn, changed) if changed else []
+        return TriageResult(tuple(views), len(rows), rejected, tuple(self.problems))
+
+    def _reject(self, obs_id: str, patient_id: str, code: str, received: Any,
+                rejected: Rejected) -> None:  # fmt: skip
+        reason = rejected.reason.value
+        log.warning("measurement rejected: %s observation=%r", reason, obs_id[:64])
+        self.problems.append(f"observation {obs_id[:64]} rejected: {reason}")
+        self.values.append((
+            obs_id, patient_id, code, code, None, received, received, "{}", rejected.unit,
+            None, None, reason, None,
+        ))  # fmt: skip
+
+    def _triage(self, m: Measurement, pid: str, received: Any, resource: bytes,
+                bands: PatientBands) -> None:  # fmt: skip
+        cls = classify(m, bands.by_code, self._history(m, pid, bands.by_code))
+        values = {c.code: c.value for c in m.components}
+        unit = m.components[0].unit
+        when = m.effective_at.timestamp()
+        self.points.add(pid, m.code, when, values, _COLOUR_INDEX[cls.colour], m.display_name, unit)
+        effective = self.raw.ts(m.effective_at)
+        self.values.append((
+            m.id, pid, m.code, m.display_name, effective, effective, received,
+            to_json(values), unit, cls.colour.value, _source(resource), None,
+            to_json([list(r) for r in cls.reasons]) if cls.reasons else None,
+        ))  # fmt: skip
+        if self.now - m.effective_at <= REVIEW_WINDOW:
+            self.reviews.apply(m, pid, cls, values)
+
+    def _history(self, m: Measurement, pid: str, by_code: Mapping[str, Bands]
+                 ) -> list[Measurement]:  # fmt: skip
+        """Earlier values of the components that have a rise rule (stored and this pass).
+
+        The rise rule compares with the lowest earlier value in its window, so that one point
+        per component is the whole history it needs (a dense series has thousands)."""
+        history: list[Measurement] = []
+        before = m.effective_at.timestamp()
+        for component in m.components:
+            bands = by_code.get(component.code)
+            if bands is None or bands.max_rise is None or bands.rise_days is None:
+                continue
+            since = (m.effective_at - timedelta(days=bands.rise_days)).timestamp()
+            earlier = self.points.earlier(pid, m.code, component.code, since, before)
+            lowest = min((tv for tv in earlier if tv[1] == tv[1]), key=lambda tv: tv[1],
+                         default=None)  # (NaN != NaN: a component the measurement lacked)
+            if lowest is not None:
+                history.append(_past(m, pid, component, 0, lowest[0], lowest[1]))
+        return history
+
+
+def _past(m: Measurement, pid: str, component: Component, i: int, t: float, value: float
+          ) -> Measurement:  # fmt: skip
+    return Measurement(
+        id=f"~history-{i}",
+        patient_id=m.patient_id,
+        code=m.code,
+        original_codes=(),
+        effective_at=datetime.fromtimestamp(t, UTC),
+        components=(Component(component.code, value, component.unit, value, component.unit),),
+        source_interpretation=None,
+        display_name=m.code,
+    )
+
+
+def _source(resource: bytes) -> str | None:
+    """The device the Observation names (``device.display`` or ``.reference``), if any."""
+    if b'"device"' not in resource:
+        return None
+    try:
+        device = msgspec.json.decode(resource).get("device")
+    except (msgspec.DecodeError, AttributeError):
+        return None
+    if not isinstance(device, dict):
+        return None
+    for key in ("display", "reference"):
+        value = device.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()[:200]
+    return None
+

@@ -1,0 +1,142 @@
+"""``ShiftStore``: callbacks and the handover (``store.shift``).
+
+Every write runs in one ``write_transaction`` (writers are serialised), every read in one
+``read_transaction``. The rules are the domain's; ``callback_rows``, ``handover_facts`` and
+``handover_notes`` hold the statements; this class only opens transactions and reads the
+clock. Times going in must be timezone-aware; they come out as UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.engine import Engine
+
+from operator_app.domain.alarms import Priority
+from operator_app.domain.callbacks import Callback, CallbackOutcome
+from operator_app.domain.handover import handover_for_shift
+from operator_app.domain.handover_facts import AlarmFact, AlarmIndex, CallbackFact, OperatorPresence
+from operator_app.domain.handover_report import Handover, HandoverNote, Signoff
+from operator_app.domain.shifts import ShiftSchedule
+from operator_app.domain.views import AlarmView
+from operator_app.store.alarms.view_rows import alarm_views_by_id
+from operator_app.store.core.columns import as_utc
+from operator_app.store.core.engine import Clock, read_transaction, utc_now, write_transaction
+from operator_app.store.shift import callback_rows, handover_facts, handover_notes
+
+
+class ShiftStore:
+    def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
+        self.engine = engine
+        self._clock = clock
+
+    def _now(self) -> datetime:
+        return as_utc(self._clock())
+
+    # -- callbacks --------------------------------------------------------------------------
+
+    def schedule_callback(
+        self,
+        patient_id: str,
+        due_at: datetime,
+        reason: str,
+        assignee: str | None,
+        by: str,
+        priority: Priority = Priority.MEDIUM,
+    ) -> Callback:
+        with write_transaction(self.engine) as conn:
+            return callback_rows.schedule(
+                conn,
+                patient_id,
+                as_utc(due_at) if due_at.tzinfo else due_at,
+                reason,
+                assignee,
+                by,
+                self._now(),
+                priority,
+            )
+
+    def reschedule(self, callback_id: str, new_due: datetime, why: str, by: str) -> Callback:
+        with write_transaction(self.engine) as conn:
+            return callback_rows.reschedule(conn, callback_id, new_due, why, by, self._now())
+
+    def complete(
+        self, callback_id: str, outcome: CallbackOutcome, note: str | None, by: str
+    ) -> Callback:
+        with write_transaction(self.engine) as conn:
+            return callback_rows.complete(conn, callback_id, outcome, note, by, self._now())
+
+    def cancel(self, callback_id: str, why: str, by: str) -> Callback:
+        with write_transaction(self.engine) as conn:
+            return callback_rows.cancel(conn, callback_id, why, by, self._now())
+
+    def callback(self, callback_id: str) -> Callback:
+        with read_transaction(self.engine) as conn:
+            return callback_rows.load(conn, callback_id)[0]
+
+    def callbacks(self, since: datetime | None = None) -> list[Callback]:
+        """Open callbacks and those closed since ``since`` (all when None), by due time;
+        bucket them with ``domain.callbacks.by_bucket``."""
+        with read_transaction(self.engine) as conn:
+            return callback_rows.list_callbacks(conn, since)
+
+    def enqueue_due(self, now: datetime | None = None) -> list[AlarmView]:
+        """Callbacks whose time has come enter the queue (idempotent); their queue items."""
+        when = self._now() if now is None else as_utc(now)
+        with write_transaction(self.engine) as conn:
+            ids = callback_rows.enqueue_due(conn, when)
+            return alarm_views_by_id(conn, ids) if ids else []
+
+    # -- handover ---------------------------------------------------------------------------
+
+    def alarm_facts(self, start: datetime, end: datetime) -> list[AlarmFact]:
+        with read_transaction(self.engine) as conn:
+            return handover_facts.alarm_facts(conn, start, end)
+
+    def callback_facts(self, start: datetime, end: datetime) -> list[CallbackFact]:
+        with read_transaction(self.engine) as conn:
+            return handover_facts.callback_facts(conn, start, end)
+
+    def presence(self, start: datetime, end: datetime) -> list[OperatorPresence]:
+        with read_transaction(self.engine) as conn:
+            return handover_facts.presence(conn, start, end)
+
+    def handover(
+        self, schedule: ShiftSchedule, shift_id: str, as_of: datetime | None = None
+    ) -> Handover:
+        """The shift's handover. Unsigned: figures as of ``as_of`` (default: now, or the shift
+        end if that is earlier). Signed: the frozen figures of the sign-off."""
+        sid = schedule.parse(shift_id)
+        key = str(sid)
+        start, end = schedule.bounds(sid)
+        when = min(self._now(), end) if as_of is None else as_utc(as_of)
+        with read_transaction(self.engine) as conn:
+            facts = handover_facts.alarm_facts(conn, start, end)
+            cbs = handover_facts.callback_facts(conn, start, end)
+            people = handover_facts.presence(conn, start, end)
+            notes = handover_notes.notes(conn, key)
+            signed = handover_notes.signoff(conn, key)
+        index = AlarmIndex(facts)
+        if signed is not None:
+            signoff, figures = signed
+        else:
+            signoff = None
+            figures = handover_for_shift(
+                schedule, sid, index, callbacks=cbs, presence=people, as_of=max(when, start)
+            )
+        mine = tuple(f for f in index.facts if start <= f.received_at < end)
+        open_ids = set(figures.still_open)
+        still_open = tuple(f for f in index.facts if f.id in open_ids)
+        return Handover(key, figures, notes, signoff, mine, tuple(cbs), still_open)
+
+    def add_note(self, shift_id: str, operator: str, text: str) -> HandoverNote:
+        with write_transaction(self.engine) as conn:
+            return handover_notes.add_note(conn, shift_id, operator, text, self._now())
+
+    def sign_off(self, schedule: ShiftSchedule, shift_id: str, lead: str) -> Signoff:
+        """Freeze the handover with its figures as of now (or the shift end, if earlier);
+        ``AlreadySignedOffError`` the second time."""
+        key = str(schedule.parse(shift_id))
+        figures = self.handover(schedule, key).figures
+        with write_transaction(self.engine) as conn:
+            return handover_notes.sign(conn, key, lead, figures, self._now())
