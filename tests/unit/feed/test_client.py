@@ -18,8 +18,9 @@ import pytest
 
 from operator_app.domain.connection import ConnectionStatus, LinkState
 from operator_app.domain.records import FeedEvent
-from operator_app.feed.client import FeedClient, PolicyError, transport_policy
+from operator_app.feed.client import FeedClient
 from operator_app.feed.simulator.runner import SimulatorThread
+from operator_app.feed.transport_policy import PolicyError, transport_policy
 
 pytestmark = pytest.mark.unit
 
