@@ -1,11 +1,12 @@
-"""The bundled feed simulator: the server side of ``rc-feed.v1`` (PROTOCOL.md).
+"""The bundled feed simulator: a ``rc-feed.v1`` server with deterministic data (PROTOCOL.md).
 
-``Scenario`` makes deterministic data, ``FeedServer`` serves it, ``SimulatorThread`` runs a
-server in-process, ``main`` is ``operator-app simulate``.
+``Scenario`` makes deterministic data (``patients``, ``alarms``, ``observations``),
+``FeedServer`` serves it over :mod:`operator_app.feed.server` with test controls,
+``SimulatorThread`` runs a server in-process, ``main`` is ``operator-app simulate``.
 """
 
 from .runner import SimulatorThread
 from .scenario import Scenario
-from .server import SUBPROTOCOL, FeedServer
+from .server import FeedServer
 
-__all__ = ["SUBPROTOCOL", "FeedServer", "Scenario", "SimulatorThread"]
+__all__ = ["FeedServer", "Scenario", "SimulatorThread"]
