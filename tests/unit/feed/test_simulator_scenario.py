@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from operator_app.feed.simulator import Scenario
-from operator_app.feed.simulator.scenario import ALARM_WEIGHTS
+from operator_app.feed.simulator.alarms import ALARM_WEIGHTS
 
 pytestmark = pytest.mark.unit
 
