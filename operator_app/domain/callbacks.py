@@ -194,12 +194,6 @@ def enter_queue(cb: Callback) -> Callback:
     return replace(cb, state=CallbackState.DUE)
 
 
-def next_due(callbacks: Iterable[Callback], now: datetime) -> datetime | None:
-    """The earliest ``due_at`` after ``now`` of a scheduled callback: when to set the timer."""
-    times = [c.due_at for c in callbacks if c.state is CallbackState.SCHEDULED and c.due_at > now]
-    return min(times, default=None)
-
-
 def reschedule(cb: Callback, new_due: datetime, why: str, by: str, at: datetime) -> Callback:
     _aware(new_due, at)
     if cb.is_closed:
@@ -226,11 +220,6 @@ def cancel(cb: Callback, why: str, by: str, at: datetime) -> Callback:
     if not why.strip():
         raise CallbackError(CallbackErrorCode.WHY_REQUIRED)
     return complete(cb, CallbackOutcome.CANCELLED, why, by, at)
-
-
-def is_for(cb: Callback, operator: str) -> bool:
-    """Whether ``operator`` may take it: assigned to them, or to anyone."""
-    return cb.assignee is None or cb.assignee == operator
 
 
 _ORDER = {

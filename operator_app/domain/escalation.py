@@ -159,17 +159,6 @@ def group_key(alarm: EscalatingAlarm) -> str:
     return alarm.patient_id
 
 
-def open_by_patient(alarms: Iterable[EscalatingAlarm]) -> dict[str, list[EscalatingAlarm]]:
-    """Open alarms indexed by ``group_key``, each list oldest first (by received, then id)."""
-    out: dict[str, list[EscalatingAlarm]] = {}
-    for a in alarms:
-        if a.state is not AlarmState.CLOSED:
-            out.setdefault(group_key(a), []).append(a)
-    for members in out.values():
-        members.sort(key=lambda a: (a.received_at, a.id))
-    return out
-
-
 def attach_or_new(
     open_alarms_by_patient: Mapping[str, Sequence[EscalatingAlarm]], new_alarm: EscalatingAlarm
 ) -> str | None:

@@ -24,7 +24,6 @@ from typing import Any
 import msgspec
 
 from operator_app.domain.colour import Colour, colour_from_interpretation, worst
-from operator_app.domain.records import ObservationRecord
 from operator_app.domain.units import (
     BP_PANEL,
     DIASTOLIC,
@@ -125,10 +124,6 @@ class _RejectedError(Exception):
 
 
 _RejectFactory = Callable[..., _RejectedError]
-
-
-def measurement_from_record(record: ObservationRecord) -> Measurement | Rejected:
-    return parse_observation(record.raw)
 
 
 def parse_observation(raw: bytes | str) -> Measurement | Rejected:

@@ -223,18 +223,6 @@ def band_colour(value: float, bands: Bands) -> tuple[Colour, Reason | None]:
     return Colour.GREEN, None
 
 
-def rise_reason(
-    measurement: Measurement, bands: Bands, history: Sequence[Measurement]
-) -> Reason | None:
-    """The rise rule for ``bands.code``: YELLOW when the new value is ``max_rise`` or more above
-    the lowest earlier value of the same code within ``rise_days`` before it (edge included).
-
-    ``history`` is the patient's earlier measurements; the measurement itself (same id), other
-    patients' values and later values are ignored.
-    """
-    return _rise(measurement, bands, history)[1]
-
-
 def _rise(
     measurement: Measurement, bands: Bands, history: Sequence[Measurement]
 ) -> tuple[bool, Reason | None]:

@@ -46,7 +46,6 @@ VALUE_CODES = frozenset(
 #: Every code the desk understands (canonical form).
 KNOWN_CODES = VALUE_CODES | {BP_PANEL}
 
-UCUM_SYSTEM = "http://unitsofmeasure.org"
 
 
 def canonical_code(code: str) -> str:

@@ -10,14 +10,8 @@ import msgspec
 
 from operator_app.domain.alarms import AlarmState, EventKind, Priority
 from operator_app.domain.colour import Colour
-from operator_app.domain.news2 import (
-    DEFAULT_WINDOW,
-    PARAMETER_OF_CODE,
-    News2Result,
-    Parameter,
-    Scale,
-    news2,
-)
+from operator_app.domain.measurements import Component, Measurement
+from operator_app.domain.news2 import DEFAULT_WINDOW, News2Result, Scale, news2_from_measurements
 from operator_app.domain.review import REVIEW_KIND, Deviation
 from operator_app.domain.series import (
     CodeSeries,
@@ -35,7 +29,6 @@ from operator_app.domain.units import (
     HEART_RATE,
     RESPIRATORY_RATE,
     SPO2,
-    SYSTOLIC,
 )
 from operator_app.store.core.dbapi import DbApi
 from operator_app.store.measurements.points import Points, concat, sorted_by_time
@@ -249,22 +242,30 @@ def news2_scale(context: PatientContext) -> Scale:
 
 def news2_for(raw: DbApi, patient_id: str, now: datetime,
               window: timedelta = DEFAULT_WINDOW) -> News2Result:  # fmt: skip
-    """Latest value of each NEWS2 parameter within ``[now - window, now]``; air/oxygen and
-    consciousness are not measured at home: they stay missing."""
+    """NEWS2 from the latest value of each parameter (``domain.news2.news2_from_measurements``
+    applies the window ``[now - window, now]``); air/oxygen and consciousness are not measured
+    at home: they stay missing."""
     context = patient_contexts(raw, [patient_id])[patient_id]
-    sql = _LATEST.replace("{extra}", "AND sort_at >= ? AND sort_at <= ?")
-    lo, hi = raw.ts(now - window), raw.ts(now)
-    values: dict[Parameter, float] = {}
-    sources: dict[Parameter, tuple[str, datetime]] = {}
+    sql = _LATEST.replace("{extra}", "AND sort_at <= ?")
+    latest: list[Measurement] = []
     for code in (RESPIRATORY_RATE, SPO2, BP_PANEL, HEART_RATE, BODY_TEMPERATURE):
-        rows = raw.execute(sql, (patient_id, code, lo, hi))
-        if not rows:
-            continue
-        r = _row(raw, rows[0])
-        assert r.effective_at is not None
-        for component, value in r.values.items():
-            parameter = PARAMETER_OF_CODE.get(component)
-            if parameter is not None and (code != BP_PANEL or component == SYSTOLIC):
-                values[parameter] = value
-                sources[parameter] = (r.id, r.effective_at)
-    return news2(values, None, news2_scale(context), None, sources)
+        rows = raw.execute(sql, (patient_id, code, raw.ts(now)))
+        if rows:
+            latest.append(_as_measurement(patient_id, _row(raw, rows[0])))
+    return news2_from_measurements(latest, now, window, news2_scale(context))
+
+
+def _as_measurement(patient_id: str, row: MeasurementRow) -> Measurement:
+    assert row.effective_at is not None  # accepted rows always have their time
+    return Measurement(
+        id=row.id,
+        patient_id=patient_id,
+        code=row.code,
+        original_codes=(),
+        effective_at=row.effective_at,
+        components=tuple(
+            Component(code, value, row.unit, value, row.unit) for code, value in row.values.items()
+        ),
+        source_interpretation=None,
+        display_name=row.display_name,
+    )

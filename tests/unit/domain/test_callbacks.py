@@ -19,9 +19,7 @@ from operator_app.domain.callbacks import (
     cancel,
     complete,
     enter_queue,
-    is_for,
     is_ready,
-    next_due,
     reschedule,
     schedule,
 )
@@ -72,8 +70,6 @@ def test_enters_queue_at_due_time() -> None:
     queued = enter_queue(c)
     assert queued.state is CallbackState.DUE
     assert not is_ready(queued, m(61))  # already in the queue
-    assert next_due([c, cb("C-2", due=30), queued], m(10)) == m(30)
-    assert next_due([c], m(60)) is None
 
 
 def test_reschedule_requires_why_and_keeps_history() -> None:
@@ -133,6 +129,3 @@ def test_view_groups_and_assignment() -> None:
         CallbackBucket.UPCOMING: ["C-3"],
         CallbackBucket.DONE: ["C-4"],
     }
-    assert is_for(items[2], "kari")
-    assert not is_for(items[2], "ola")
-    assert is_for(items[0], "ola")

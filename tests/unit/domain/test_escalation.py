@@ -16,7 +16,6 @@ from operator_app.domain.escalation import (
     group_key,
     merged_priority,
     next_deadline,
-    open_by_patient,
     overdue_state,
 )
 from operator_app.domain.views import AlarmView
@@ -100,8 +99,7 @@ def test_burst_from_one_patient_attaches_to_the_oldest_open_alarm() -> None:
     second = alarm("A-2", "P-1", Priority.HIGH, at=5)
     other = alarm("A-3", "P-2", at=6)
     closed = replace(alarm("A-0", "P-1", at=-100), state=AlarmState.CLOSED)
-    index = open_by_patient([second, closed, first, other])
-    assert [a.id for a in index["P-1"]] == ["A-1", "A-2"]
+    index = {"P-1": [second, closed, first], "P-2": [other]}
     assert group_key(first) == "P-1"
     assert attach_or_new(index, alarm("A-9", "P-1", at=10)) == "A-1"
     assert attach_or_new(index, alarm("A-8", "P-3", at=10)) is None

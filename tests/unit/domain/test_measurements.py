@@ -14,10 +14,8 @@ from operator_app.domain.measurements import (
     Measurement,
     Rejected,
     RejectReason,
-    measurement_from_record,
     parse_observation,
 )
-from operator_app.domain.records import ObservationRecord
 
 pytestmark = pytest.mark.unit
 
@@ -266,12 +264,6 @@ def test_absolute_subject_reference_and_period_start() -> None:
     m = parsed(resource)
     assert m.patient_id == "P-7"
     assert m.effective_at == datetime(2026, 11, 25, 8, 30, tzinfo=UTC)
-
-
-def test_from_record_uses_the_raw_bytes() -> None:
-    raw = json.dumps(bp()).encode()
-    record = ObservationRecord("obs-1", "P-1001", "85354-9", None, raw)
-    assert measurement_from_record(record) == parse_observation(raw)
 
 
 @pytest.mark.parametrize(
