@@ -58,7 +58,8 @@ from operator_app.ui.roles import (
 from widgets.colour_style import colour_dot, colour_style
 from widgets.latest_values_table import LatestRow, LatestValuesTable
 from widgets.plain_text_label import PlainTextLabel
-from widgets.trend_plot import BandSpec, BoundLine, PlotSeries, TrendPlot
+from widgets.trend.plot import TrendPlot
+from widgets.trend.series import BandSpec, BoundLine, PlotSeries
 
 NONE_TEXT = "—"
 REJECTED_FOREGROUND = QColor("#90a4ae")

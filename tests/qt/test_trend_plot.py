@@ -6,14 +6,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from widgets.trend_plot import (
-    DAY,
-    BandSpec,
-    BoundLine,
-    PlotSeries,
-    TrendPlot,
-    format_local_time,
-)
+from widgets.trend.plot import TrendPlot
+from widgets.trend.readout import format_local_time
+from widgets.trend.series import DAY, BandSpec, BoundLine, PlotSeries
 
 pytestmark = pytest.mark.qt
 
