@@ -167,18 +167,20 @@ def run_store(url: str, stream: str, head: int, workdir: Path) -> float:
 
 # --------------------------------------------------------------------------- 3. full desk
 def run_desk(url: str, stream: str, head: int, workdir: Path) -> tuple[float, int]:
+    from operator_app.ui.alarm_queue_model import AlarmQueueModel
+    from operator_app.ui.alarm_queue_proxy import AlarmQueueProxy
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from operator_app.bridge.desk_bridge import DeskBridge
+    from operator_app.domain.session import Session
+    from operator_app.feed.config import FeedConfig
     from operator_app.store import Store
-    from operator_app.ui.alarm_queue_model import AlarmQueueModel
-    from operator_app.ui.alarm_queue_proxy import AlarmQueueProxy
 
     app = QApplication.instance() or QApplication([])
     store = Store.open(f"sqlite:///{workdir / 'desk.db'}")
     _replay_from_start(store, stream)
-    bridge = DeskBridge(store, "bench", "bench-ws", url, TOKEN)
+    bridge = DeskBridge(store, Session("bench", "bench-ws"), FeedConfig(url, TOKEN))
     model = AlarmQueueModel("bench")
     proxy = AlarmQueueProxy()
     proxy.setSourceModel(model)
@@ -207,7 +209,7 @@ def run_desk(url: str, stream: str, head: int, workdir: Path) -> tuple[float, in
     loop.exec()
     # the last coalesced flush reaches the model within one flush interval
     deadline = time.perf_counter() + 2
-    while bridge._pending and time.perf_counter() < deadline:
+    while bridge.changes.waiting() and time.perf_counter() < deadline:
         app.processEvents()
     elapsed = time.perf_counter() - t0
     rows = model.rowCount()

@@ -87,7 +87,7 @@ class TriagingSink:
     the writer thread), counting what it did."""
 
     def __init__(self, store: Any, feed_key: str, head: int) -> None:
-        from operator_app.bridge.desk_bridge import StoreSink
+        from operator_app.bridge.feed_sink import StoreSink
         self._sink = StoreSink(store, feed_key)
         self.head = head
         self.done = threading.Event()

@@ -18,6 +18,8 @@ from operator_app import credentials, logging_setup, paths, settings
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
 from operator_app.domain.review import REVIEW_KIND
+from operator_app.domain.session import Session
+from operator_app.feed.config import FeedConfig
 from operator_app.store import Store
 from operator_app.ui import binding_check, i18n, qtlog
 
@@ -179,13 +181,12 @@ def run(args: argparse.Namespace) -> int:
             simulator.stop()
         return 2
 
-    bridge = DeskBridge(
-        store, operator, cfg.workstation, feed_url, token,
-        insecure=cfg.insecure, ca_file=cfg.ca_file or None, outbox=Outbox(paths.outbox_file()),
-    )
+    feed = (FeedConfig(feed_url, token or "", insecure=cfg.insecure, ca_file=cfg.ca_file or None)
+            if feed_url else None)
+    bridge = DeskBridge(store, Session(operator, cfg.workstation), feed,
+                        outbox=Outbox(paths.outbox_file()), schedule=schedule,
+                        centre_name=cfg.centre_name)
     logging_setup.on_background_error(lambda text: bridge.errorRaised.emit(text))
-    bridge.schedule = schedule
-    bridge.centre_name = cfg.centre_name
     window = MainWindow(bridge, operator, cfg.workstation, sound=AlarmSound(), targets=targets)
     if demo and hasattr(window, "set_demo_mode"):
         window.set_demo_mode(True)

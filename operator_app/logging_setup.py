@@ -10,6 +10,7 @@ import logging
 import logging.handlers
 import sys
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from types import TracebackType
 
@@ -42,7 +43,9 @@ def setup(level: str = "INFO", json_stderr: bool = False, to_file: bool = True) 
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(getattr(logging, level.upper(), logging.INFO))
     console.setFormatter(
-        JsonFormatter() if json_stderr else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+        JsonFormatter()
+        if json_stderr
+        else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     )
     root.addHandler(console)
     if to_file:
@@ -50,7 +53,9 @@ def setup(level: str = "INFO", json_stderr: bool = False, to_file: bool = True) 
             paths.log_file(), maxBytes=5_000_000, backupCount=5, encoding="utf-8"
         )
         handler.setLevel(logging.INFO)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s]: %(message)s"))
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s]: %(message)s")
+        )
         root.addHandler(handler)
     for noisy in ("websockets", "alembic", "sqlalchemy"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -62,10 +67,10 @@ def log_event(logger: logging.Logger, event: str, msg: str = "", **fields: objec
     logger.info(msg or event, extra={"event": {"event": event, **fields}})
 
 
-_hook_listeners: list = []
+_hook_listeners: list[Callable[[str], object]] = []
 
 
-def on_background_error(callback: object) -> None:
+def on_background_error(callback: Callable[[str], object]) -> None:
     """Register ``callback(text)`` to hear about uncaught exceptions in any thread."""
     _hook_listeners.append(callback)
 
@@ -73,7 +78,7 @@ def on_background_error(callback: object) -> None:
 def _report(text: str) -> None:
     for callback in list(_hook_listeners):
         try:
-            callback(text)  # type: ignore[operator]
+            callback(text)
         except Exception:
             logging.getLogger("operator_app").exception("error listener failed")
 

@@ -15,7 +15,9 @@ from operator_app.bridge.outbox import Outbox
 from operator_app.domain.alarms import AlarmState, Priority
 from operator_app.domain.changes import ChangeSet
 from operator_app.domain.connection import LinkState
+from operator_app.domain.session import Session
 from operator_app.domain.views import AlarmView
+from operator_app.feed.config import FeedConfig
 from operator_app.feed.simulator.runner import SimulatorThread
 from operator_app.feed.simulator.scenario import Scenario
 from operator_app.store import Store
@@ -44,7 +46,8 @@ class Seen:
 def live(qtbot: Any, tmp_path: Path) -> Iterator[tuple[SimulatorThread, Store, DeskBridge, Seen]]:
     sim = SimulatorThread(token=TOKEN, live=False, heartbeat_s=1.0).start()
     store = Store.open(f"sqlite:///{tmp_path / 'desk.db'}")
-    bridge = DeskBridge(store, "anne", "ws-1", sim.url, TOKEN, outbox=Outbox(tmp_path / "outbox.jsonl"))
+    bridge = DeskBridge(store, Session("anne", "ws-1"), FeedConfig(sim.url, TOKEN),
+                        outbox=Outbox(tmp_path / "outbox.jsonl"))
     seen = Seen(bridge)
     bridge.start()
     try:
@@ -145,7 +148,7 @@ def test_callback_outcome_survives_a_database_outage(
     monkeypatch.setattr(store.shift, "complete", flaky)
     with qtbot.waitSignal(bridge.errorRaised, timeout=5000):
         bridge.complete_callback(callback.id, CallbackOutcome.REACHED_ALL_WELL, "Alt vel")
-    outbox = bridge._outbox
+    outbox = bridge.decisions.outbox
     assert [d.alarm_id for d in outbox.pending()] == [callback.id]  # kept, not lost
     assert store.shift.callback(callback.id).state is not CallbackState.DONE
     bridge.replay_outbox()  # the periodic retry, with the database back
@@ -158,7 +161,7 @@ def test_new_alarms_are_handed_on_before_the_follow_up_passes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A backlog of measurements to triage must not hold back an alarm in the same batch."""
-    from operator_app.bridge.desk_bridge import StoreSink
+    from operator_app.bridge.feed_sink import StoreSink
     from operator_app.domain.records import AlarmRecord, FeedEvent
 
     store = Store.open(f"sqlite:///{tmp_path / 's.db'}")

@@ -15,6 +15,8 @@ from PySide6.QtCore import Qt
 
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
+from operator_app.domain.session import Session
+from operator_app.feed.config import FeedConfig
 from operator_app.domain.alarms import AlarmState, Outcome
 from operator_app.domain.connection import LinkState
 from operator_app.feed.simulator.runner import SimulatorThread
@@ -57,7 +59,7 @@ def desk(qtbot: Any, tmp_path: Path) -> Iterator[Desk]:
     url = f"sqlite:///{tmp_path / 'desk.db'}"
     store = Store.open(url)
     outbox = Outbox(tmp_path / "outbox.jsonl")
-    bridge = DeskBridge(store, "anne", "ws-1", sim.url, TOKEN, outbox=outbox)
+    bridge = DeskBridge(store, Session("anne", "ws-1"), FeedConfig(sim.url, TOKEN), outbox=outbox)
     window = MainWindow(bridge, "anne", "ws-1")
     qtbot.addWidget(window)
     window.resize(1400, 850)
