@@ -14,7 +14,7 @@ import pytest
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.records import AlarmRecord, FeedEvent, PatientRecord
 from operator_app.domain.shifts import DEFAULT_SCHEDULE
-from operator_app.handover_cli import main as handover_main
+from operator_app.cli.handover_cmd import main as handover_main
 from operator_app.store import Store
 
 pytestmark = pytest.mark.qt
@@ -69,7 +69,7 @@ def _pdf_text(path: Path) -> str:
 
 
 def test_pdf_has_header_on_every_page(qapp: object, tmp_path: Path) -> None:
-    from operator_app.ui.handover_pdf import write_handover_pdf
+    from operator_app.ui.handover.handover_pdf import write_handover_pdf
 
     url = f"sqlite:///{tmp_path / 'd.db'}"
     _fill(url)
@@ -123,7 +123,7 @@ def test_cli_as_subprocess_csv_only_and_bad_shift(tmp_path: Path) -> None:
         [
             sys.executable,
             "-m",
-            "operator_app.handover_cli",
+            "operator_app.cli.handover_cmd",
             "--db",
             url,
             "--shift",

@@ -127,8 +127,8 @@ def _write_pdf(handover: object, path: str, centre: str, tz: str, language: str 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from operator_app.ui import i18n
-    from operator_app.ui.handover_pdf import write_handover_pdf
+    from operator_app.ui.common import i18n
+    from operator_app.ui.handover.handover_pdf import write_handover_pdf
 
     global _APP
     if QGuiApplication.instance() is None:

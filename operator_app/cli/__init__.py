@@ -1,0 +1,40 @@
+"""Command line: ``operator-app`` (the desk) and its commands ``simulate``, ``credentials``,
+``log export`` and ``handover`` (``operator-app COMMAND --help``).
+
+Each command is a headless composition root of its own process: it wires the parts it needs
+(the store, the simulator, the handover PDF) and nothing else.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "simulate":
+        from operator_app.feed.simulator.main import main as simulate_main
+
+        return simulate_main(argv[1:])
+    if argv and argv[0] == "credentials":
+        from operator_app.cli.credentials_cmd import main as credentials_main
+
+        return credentials_main(argv[1:])
+    if argv and argv[0] == "log":
+        from operator_app.cli.log_cmd import main as log_main
+
+        return log_main(argv[1:])
+    if argv and argv[0] == "handover":
+        from operator_app.cli.handover_cmd import main as handover_main
+
+        return handover_main(argv[1:])
+    from operator_app.cli.desk_args import desk_parser
+
+    args = desk_parser().parse_args(argv)
+    from operator_app.app import run
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

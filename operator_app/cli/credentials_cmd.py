@@ -1,0 +1,54 @@
+"""``operator-app credentials``: store, delete or check secrets in the OS keyring.
+
+Secrets never travel on the command line: they are typed at a prompt, read from standard input,
+or read from a file (``--from-file``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+
+def main(argv: list[str]) -> int:
+    from operator_app import credentials
+
+    p = argparse.ArgumentParser(prog="operator-app credentials",
+                                description="Store or delete secrets in the OS keyring.")
+    p.add_argument("action", choices=("set", "delete", "check"))
+    p.add_argument("kind", choices=("feed", "db"))
+    p.add_argument("--target", metavar="URL",
+                   help="the feed or database URL the secret is for (default: the configured one)")
+    p.add_argument("--data-dir", metavar="DIR")
+    p.add_argument("--from-file", metavar="PATH", help="read the secret from a file instead of the prompt")
+    args = p.parse_args(argv)
+    from operator_app import paths, settings
+
+    paths.set_base_dir(args.data_dir)
+    cfg = settings.load()
+    target = args.target or (cfg.feed_url if args.kind == "feed" else cfg.effective_db_url())
+    if not target or target == settings.DEMO_FEED:
+        print("error: no target: pass --target URL", file=sys.stderr)
+        return 2
+    try:
+        if args.action == "set":
+            if args.from_file:
+                secret = credentials.read_token_file(args.from_file)
+            elif sys.stdin.isatty():
+                secret = getpass.getpass(f"{args.kind} secret for {target}: ")
+            else:
+                secret = sys.stdin.readline().strip()
+            credentials.set_secret(args.kind, target, secret)
+            print(f"stored the {args.kind} secret for {target} in the OS keyring")
+        elif args.action == "delete":
+            credentials.delete_secret(args.kind, target)
+            print(f"deleted the {args.kind} secret for {target}")
+        else:
+            present = credentials.get_secret(args.kind, target) is not None
+            print(f"{args.kind} secret for {target}: {'present' if present else 'absent'}")
+            return 0 if present else 1
+    except credentials.CredentialError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
