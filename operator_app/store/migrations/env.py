@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from operator_app.store.core.columns import metadata
+from operator_app.store.schema import metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:

@@ -97,7 +97,7 @@ def dump(engine: Any) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every store table, in a stable order (for "nothing changed" checks)."""
     import sqlalchemy as sa
 
-    from operator_app.store.core.columns import metadata
+    from operator_app.store.schema import metadata
 
     with engine.connect() as conn:
         return {

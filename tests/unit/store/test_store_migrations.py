@@ -12,7 +12,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from operator_app.store import Store
-from operator_app.store.core.columns import metadata
+from operator_app.store.schema import metadata
 from operator_app.store.core.migrate import alembic_config
 
 pytestmark = pytest.mark.unit
