@@ -52,6 +52,10 @@ DEFAULT_PRIORITY: dict[str, Priority] = {
 #: Priority of an alarm whose kind the desk does not know and whose feed gave none.
 UNKNOWN_KIND_PRIORITY = Priority.MEDIUM
 
+#: The kind of the item that stands in for an ``alarm.raised`` the desk could not read or store
+#: (``records.UnreadableAlarm``): always high, closed by a nurse with a decision like any alarm.
+UNREADABLE_KIND = "feed_unreadable"
+
 
 def is_known_kind(kind: str) -> bool:
     return kind in DEFAULT_PRIORITY

@@ -7,10 +7,30 @@ on the feed and the feed does not depend on the store.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
+
+#: PROTOCOL.md "Limits on values": times outside these years are invalid.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+#: PROTOCOL.md: ids are 1-200 characters; free text up to 64 KiB per field.
+MAX_ID_CHARS = 200
+MAX_TEXT_BYTES = 64 * 1024
+
+
+def plausible_time(value: datetime) -> bool:
+    """A time the desk accepts: timezone-aware, in years 1900-2200 (also after conversion to
+    UTC, so that no offset can push it out of what every database stores)."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        return False
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        return False
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError:
+        return False
+    return EARLIEST_YEAR <= utc.year <= LATEST_YEAR
 
 
 class Address(msgspec.Struct, frozen=True, omit_defaults=True):
@@ -118,7 +138,23 @@ class SnapshotRecord(msgspec.Struct, frozen=True):
     open_alarms: list[AlarmRecord]
 
 
-EventPayload = PatientRecord | AlarmRecord | AlarmUpdateRecord | ObservationRecord
+class UnreadableAlarm(msgspec.Struct, frozen=True, omit_defaults=True):
+    """An ``alarm.raised`` whose frame could not be read (or stored): it still reaches a human
+    as a high-priority item. The client makes it from the frame's readable envelope; the store
+    makes one when even the alarm's core fields cannot be stored. ``alarm_id``, ``patient_id``
+    and ``kind`` are whatever could be read of them (valid ids only)."""
+
+    seq: int
+    reason: str
+    alarm_id: str | None = None
+    patient_id: str | None = None
+    kind: str | None = None
+
+
+#: ``FeedEvent.type`` of an ``UnreadableAlarm`` (made by the desk, never sent by a feed)
+UNREADABLE_ALARM = "alarm.unreadable"
+
+EventPayload = PatientRecord | AlarmRecord | AlarmUpdateRecord | ObservationRecord | UnreadableAlarm
 
 
 class FeedEvent(msgspec.Struct, frozen=True):
@@ -131,3 +167,5 @@ class FeedEvent(msgspec.Struct, frozen=True):
     #: set when the event was kept despite a fault (e.g. an alarm whose optional fields were
     #: malformed is kept with its core fields); the fault is still counted as a bad frame.
     problem: str | None = None
+    #: the frame as received, kept for the quarantine if the event cannot be applied
+    raw: bytes | None = None

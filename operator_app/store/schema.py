@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from operator_app.store.alarms.tables import alarm_events, alarms, patients
 from operator_app.store.core.columns import metadata
-from operator_app.store.ingest.tables import feed_cursors
+from operator_app.store.ingest.tables import feed_cursors, feed_quarantine
 from operator_app.store.measurements.tables import (
     measurement_points,
     measurement_review_seq,
@@ -28,6 +28,7 @@ __all__ = [
     "callback_events",
     "callbacks",
     "feed_cursors",
+    "feed_quarantine",
     "handover_notes",
     "handover_signoffs",
     "measurement_points",

@@ -31,7 +31,7 @@ from operator_app.store.core.engine import (
     write_transaction,
 )
 from operator_app.store.core.migrate import upgrade
-from operator_app.store.ingest import apply
+from operator_app.store.ingest import apply, quarantine
 from operator_app.store.measurements.measurement_store import MeasurementStore
 from operator_app.store.shift import callback_rows
 from operator_app.store.shift.shift_store import ShiftStore
@@ -90,8 +90,24 @@ class Store:
     def apply_batch(
         self, feed_key: str, stream: str | None, events: Sequence[FeedEvent], received_at: datetime
     ) -> ChangeSet:
+        """Apply the events and move the cursor, in one transaction. If the batch fails because
+        of its data, it is applied again with each unstorable event set aside
+        (``ingest/quarantine.py``); any other failure propagates (the client retries)."""
+        try:
+            with write_transaction(self.engine) as conn:
+                return apply.apply_batch(conn, feed_key, stream, events, received_at)
+        except Exception as exc:
+            if not quarantine.is_poison(exc):
+                raise
+            log.warning("feed %s: batch refused (%s); isolating what cannot be applied",
+                        feed_key, quarantine.reason_of(exc))
         with write_transaction(self.engine) as conn:
-            return apply.apply_batch(conn, feed_key, stream, events, received_at)
+            return quarantine.apply_isolating(conn, feed_key, stream, events, received_at)
+
+    def set_aside_count(self, since: datetime | None = None) -> int:
+        """Feed events set aside (quarantined), all or since ``since``."""
+        with read_transaction(self.engine) as conn:
+            return quarantine.count(conn, since)
 
     def attach_pending(
         self, alarm_ids: Sequence[str], known: Mapping[str, AlarmView] | None = None

@@ -37,13 +37,14 @@ _WRITE = "operator_app_write"
 def create_engine(url: str) -> Engine:
     """An engine for ``url`` (``sqlite:///path.db`` or ``postgresql+psycopg://...``)."""
     parsed = sa.engine.make_url(url)
+    # hide_parameters: an error text never carries the values (notes, names, phone numbers)
     if parsed.get_backend_name() != "sqlite":
-        return sa.create_engine(parsed, pool_pre_ping=True)
+        return sa.create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     database = parsed.database or ""
     if database in ("", ":memory:") or database.startswith("file:"):
         raise ValueError("the store needs a SQLite file (sqlite:///path/to/file.db)")
     Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = sa.create_engine(parsed)
+    engine = sa.create_engine(parsed, hide_parameters=True)
     sa.event.listen(engine, "connect", _sqlite_on_connect)
     sa.event.listen(engine, "begin", _sqlite_on_begin)
     return engine

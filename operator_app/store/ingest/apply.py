@@ -21,16 +21,18 @@ from sqlalchemy.engine import Connection
 
 from operator_app.domain.changes import ChangeSet
 from operator_app.domain.records import (
+    UNREADABLE_ALARM,
     AlarmRecord,
     AlarmUpdateRecord,
     FeedEvent,
     ObservationRecord,
     PatientRecord,
     SnapshotRecord,
+    UnreadableAlarm,
 )
 from operator_app.store.core.columns import as_utc
 from operator_app.store.core.dbapi import upsert_insert
-from operator_app.store.ingest.batch import FeedBatch
+from operator_app.store.ingest.batch import FeedBatch, unreadable_record
 from operator_app.store.ingest.tables import feed_cursors
 
 log = logging.getLogger("operator_app.store")
@@ -41,6 +43,7 @@ _PAYLOAD_TYPES: dict[str, type[Any]] = {
     "alarm.raised": AlarmRecord,
     "alarm.updated": AlarmUpdateRecord,
     "measurement.recorded": ObservationRecord,
+    UNREADABLE_ALARM: UnreadableAlarm,
 }
 
 
@@ -55,21 +58,32 @@ def apply_batch(
     of ``feed_key`` to ``(stream, events[-1].seq)``. Returns what changed."""
     if not events:
         return ChangeSet()
-    batch = FeedBatch(conn, feed_key, as_utc(received_at))
+    changes = apply_events(conn, feed_key, stream, events, received_at)
+    save_cursor(conn, feed_key, stream, events[-1].seq, as_utc(received_at))
+    _log(feed_key, events[-1].seq, len(events), changes)
+    return changes
+
+
+def apply_events(
+    conn: Connection,
+    feed_key: str,
+    stream: str | None,
+    events: Sequence[FeedEvent],
+    received_at: datetime,
+) -> ChangeSet:
+    """Apply ``events`` (no cursor move); what changed."""
+    batch = FeedBatch(conn, feed_key, stream, as_utc(received_at))
     try:
         _apply_events(batch, events)
         changed = batch.alarm_views()
     finally:
         batch.close()
-    save_cursor(conn, feed_key, stream, events[-1].seq, batch.received_at)
-    changes = ChangeSet(
+    return ChangeSet(
         alarms=tuple(changed),
         patient_ids=frozenset(batch.patient_ids),
         measurements=batch.new_measurements,
         problems=tuple(batch.problems),
     )
-    _log(feed_key, events[-1].seq, len(events), changes)
-    return changes
 
 
 def _apply_events(batch: FeedBatch, events: Sequence[FeedEvent]) -> None:
@@ -91,6 +105,8 @@ def _apply_events(batch: FeedBatch, events: Sequence[FeedEvent]) -> None:
             batch.alarms.setdefault(data.id, data)
         elif event.type == "alarm.updated":
             batch.updates.append(data)
+        elif event.type == UNREADABLE_ALARM:
+            batch.alarms.setdefault(*unreadable_record(batch.stream, data, batch.received_at))
         else:
             batch.observations.setdefault(data.id, data)
     batch.flush()

@@ -18,6 +18,7 @@ from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.engine import Connection
 
 from operator_app.domain.alarms import (
+    UNREADABLE_KIND,
     AlarmState,
     EventKind,
     Priority,
@@ -30,6 +31,7 @@ from operator_app.domain.records import (
     ObservationRecord,
     PatientRecord,
     SnapshotRecord,
+    UnreadableAlarm,
 )
 from operator_app.domain.views import AlarmView
 from operator_app.store.alarms.events import event_row, insert_events
@@ -60,10 +62,13 @@ _UPDATED = EventKind.UPDATED_AT_SOURCE.value
 class FeedBatch:
     """Pending events of one kind-group, and what the batch changed so far."""
 
-    def __init__(self, conn: Connection, feed_key: str, received_at: datetime) -> None:
+    def __init__(
+        self, conn: Connection, feed_key: str, stream: str | None, received_at: datetime
+    ) -> None:
         self.conn = conn
         self.bulk = DbApi(conn)
         self.feed_key = feed_key
+        self.stream = stream
         self.received_at = received_at
         self._received = self.bulk.ts(received_at)
         self.patients: dict[str, PatientRecord] = {}
@@ -272,3 +277,29 @@ class FeedBatch:
         self.new_measurements += self.bulk.insert_new("measurements", _MEASUREMENT_COLUMNS, rows)
         for patient_id in sorted({r.patient_id for r in suspects if r.id not in stored}):
             self.problems.append(f"measurements for unknown patient {patient_id}")
+
+
+def unreadable_record(
+    stream: str | None, item: UnreadableAlarm, received_at: datetime
+) -> tuple[str, AlarmRecord]:
+    """The queue item standing in for an alarm the desk could not read or store: high priority,
+    raised when received, id ``U-<stream>-<seq>`` (the same on every desk of the centre, and
+    never an id the feed might later send correctly). What could be read is in the message."""
+    parts = [f"seq {item.seq}", item.reason]
+    if item.kind:
+        parts.append(f"kind {item.kind}")
+    if item.alarm_id:
+        parts.append(f"alarm {item.alarm_id}")
+    alarm_id = unreadable_id(stream, item.seq)
+    return alarm_id, AlarmRecord(
+        id=alarm_id,
+        patient_id=item.patient_id or "",
+        kind=UNREADABLE_KIND,
+        raised_at=received_at,
+        priority=Priority.HIGH.value,
+        message="; ".join(parts),
+    )
+
+
+def unreadable_id(stream: str | None, seq: int) -> str:
+    return f"U-{stream or '-'}-{seq}"

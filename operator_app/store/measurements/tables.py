@@ -58,6 +58,8 @@ measurement_values = Table(
     Column("source", Text),  # device named by the resource, if any
     Column("rejected", String(40)),  # domain.measurements.RejectReason; NULL when accepted
     Column("reasons", Text),  # JSON list of triage reasons, or NULL
+    # JSON {component code: "<" | "<=" | ">" | ">="} for a meter's LO/HI reading, or NULL
+    Column("comparators", Text),
     Index(None, "patient_id", "sort_at"),
     Index(None, "patient_id", "code", "sort_at"),
     Index(

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from operator_app.domain.records import (
+    UNREADABLE_ALARM,
     Address,
     AlarmLocation,
     AlarmRecord,
@@ -15,6 +16,7 @@ from operator_app.domain.records import (
     ObservationRecord,
     PatientRecord,
     SnapshotRecord,
+    UnreadableAlarm,
 )
 
 T0 = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
@@ -85,6 +87,7 @@ _TYPES: dict[type[Any], str] = {
     AlarmUpdateRecord: "alarm.updated",
     ObservationRecord: "measurement.recorded",
     SnapshotRecord: "snapshot",
+    UnreadableAlarm: UNREADABLE_ALARM,
 }
 
 
