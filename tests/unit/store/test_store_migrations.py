@@ -12,8 +12,8 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from operator_app.store import Store
-from operator_app.store.schema import metadata
 from operator_app.store.core.migrate import alembic_config
+from operator_app.store.schema import metadata
 
 pytestmark = pytest.mark.unit
 
