@@ -188,7 +188,7 @@ def main() -> int:
 
         from PySide6.QtGui import QGuiApplication
 
-        from operator_app.ui.handover_pdf import write_handover_pdf
+        from operator_app.ui.handover.handover_pdf import write_handover_pdf
 
         app = QGuiApplication.instance() or QGuiApplication([])
         ms2, pages = best(

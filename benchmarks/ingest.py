@@ -167,8 +167,6 @@ def run_store(url: str, stream: str, head: int, workdir: Path) -> float:
 
 # --------------------------------------------------------------------------- 3. full desk
 def run_desk(url: str, stream: str, head: int, workdir: Path) -> tuple[float, int]:
-    from operator_app.ui.alarm_queue_model import AlarmQueueModel
-    from operator_app.ui.alarm_queue_proxy import AlarmQueueProxy
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -176,6 +174,8 @@ def run_desk(url: str, stream: str, head: int, workdir: Path) -> tuple[float, in
     from operator_app.domain.session import Session
     from operator_app.feed.config import FeedConfig
     from operator_app.store import Store
+    from operator_app.ui.queue.queue_model import AlarmQueueModel
+    from operator_app.ui.queue.queue_proxy import AlarmQueueProxy
 
     app = QApplication.instance() or QApplication([])
     store = Store.open(f"sqlite:///{workdir / 'desk.db'}")

@@ -33,7 +33,7 @@ TARGET_MS = 150.0
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
-    from operator_app.ui.measurements_panel import MeasurementsPanel
+    from operator_app.ui.measurements.measurements_panel import MeasurementsPanel
 
     with tempfile.TemporaryDirectory(prefix="opdesk-switch-") as tmp:
         path = Path(tmp) / "switch.db"

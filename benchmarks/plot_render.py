@@ -110,7 +110,7 @@ def latest_of(series: PatientSeries) -> list[LatestValue]:
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
-    from operator_app.ui.measurements_panel import MeasurementsPanel
+    from operator_app.ui.measurements.measurements_panel import MeasurementsPanel
 
     patients = [synthetic_patient("P-A", 1), synthetic_patient("P-B", 2)]
     points = sum(len(cs.times) * len(cs.values) for cs in patients[0].series.values())

@@ -21,7 +21,7 @@ from operator_app.domain.review import REVIEW_KIND
 from operator_app.domain.session import Session
 from operator_app.feed.config import FeedConfig
 from operator_app.store import Store
-from operator_app.ui import binding_check, i18n, qtlog
+from operator_app.ui.common import binding_check, i18n, qtlog
 
 log = logging.getLogger("operator_app.app")
 
@@ -165,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
 
     from operator_app.domain.escalation import AnswerTargets
     from operator_app.domain.shifts import ShiftSchedule
-    from operator_app.ui.main_window import MainWindow
+    from operator_app.ui.shell.main_window import MainWindow
     from widgets.alarm_sound import AlarmSound
 
     try:

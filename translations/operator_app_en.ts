@@ -2,6 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AlarmCommands</name>
+    <message>
+        <source>Alarm closed: %1 — %2</source>
+        <extracomment>how long the &quot;alarm closed&quot; line stays (ms) AlarmView the database returned with a command&apos;s result (the desk applies it) text, banner level, timeout in ms (0: until dismissed) command name -&gt; the alarm it was last sent for (a failure may carry no alarm)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already claimed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already claimed by another operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You do not hold the claim on this alarm any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already closed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This alarm is already closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This alarm is not known to the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be reached. Your %1 is kept on this workstation and will be sent when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 did not succeed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlarmQueueModel</name>
     <message>
         <source>Priority</source>
@@ -33,7 +85,7 @@
     </message>
     <message>
         <source>Claimed by %1</source>
-        <extracomment>every role whose value an update may change, except ``SortKeyRole``: a ``dataChanged`` with these roles tells the proxy that the row keeps its place in the queue. more contiguous runs than this in one update: one dataChanged over their bounding block the mark in front of an overdue waiting time rows are in queue order (AlarmQueueProxy passes it through instead of sorting) ids that entered the queue in one ``apply`` (for ``bridge.mark_shown``) ids that left the queue in one ``apply`` (closed)</extracomment>
+        <extracomment>every role whose value an update may change, except ``SortKeyRole``: a ``dataChanged`` with these roles tells the proxy that the row keeps its place in the queue. what an Age cell shows and how, repainted when the overdue state changes the mark in front of an overdue waiting time rows are in queue order (AlarmQueueProxy passes it through instead of sorting) ids that entered the queue in one ``apply`` (for ``bridge.mark_shown``) ids that left the queue in one ``apply`` (closed)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -89,6 +141,22 @@
     </message>
     <message>
         <source>Show the top of the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertController</name>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>Ctrl+M pauses alarm sounds this long (s) an alert strip line: (&quot;overdue&quot; | &quot;reminder&quot;, alarm id) the sound&apos;s state changed (available, paused, or the time left): show it again alert strip lines by key -&gt; text</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High alarm waiting %1 — past its %2 s target: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You claimed %1 %2 min ago; close it or release it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -187,10 +255,47 @@
     </message>
 </context>
 <context>
+    <name>CallbacksController</name>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <extracomment>callbacks are reloaded this often (ms), besides after every callback command how long an informational banner stays (ms) list[Callback], after each load text, banner level, timeout in ms (0: until dismissed) the open callback dialog (kept so tests and the window can reach it)</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an alarm or a patient first, then schedule the callback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback to %1 scheduled for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The callback details are still loading. Try again in a moment, or close the item with an outcome and a note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallbacksModel</name>
     <message>
         <source>State</source>
-        <extracomment>str: the callback id of the row str: the CallbackBucket value of the row at the model&apos;s ``now`` str: a key that sorts like domain.callbacks.view_sort_key Callback: the whole immutable callback</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -339,6 +444,165 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
 </context>
 <context>
+    <name>DeskActions</name>
+    <message>
+        <source>Claim the most urgent alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release the alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule callback…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause sound for 2 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurements to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Space, F2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim the most urgent unclaimed alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the triage panel of the selected alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+1 … Alt+7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the alarm (claimed by you, outcome chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule a callback to the selected patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause alarm sounds for 2 minutes / resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover (own window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>INSECURE (ws://)</source>
@@ -477,6 +741,25 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
     <message>
         <source>The time is in the past</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedWarning</name>
+    <message>
+        <source>Feed %1: %2. New alarms are NOT arriving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed stopped. New alarms are NOT arriving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: the queue may be incomplete until the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1046,7 +1329,7 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <name>HandoverWindow</name>
     <message>
         <source>Handover — Operator Desk</source>
-        <extracomment>how long the &quot;Confirm sign-off&quot; state lasts before the button falls back (ms)</extracomment>
+        <extracomment>how long the &quot;Confirm sign-off&quot; state lasts before the button falls back (ms) kind (&quot;pdf&quot; | &quot;csv&quot;), path: a file was written</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1067,6 +1350,10 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>Exporting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1222,12 +1509,11 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <name>MainWindow</name>
     <message>
         <source>Operator Desk — %1 @ %2</source>
-        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms) review items changed: reload the review list after this quiet time (ms) callbacks are reloaded this often (ms), besides after every callback command Ctrl+M pauses alarm sounds this long (s)</extracomment>
+        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <extracomment>every open alarm by id, attached ones too (the queue shows only parents) ids ever listed here: a new arrival signals once measurements: the patient shown, the review time to highlight, the last loaded data alert strip lines: (&quot;overdue&quot; | &quot;reminder&quot;, alarm id) -&gt; text the open callback dialog (kept so tests and the window can reach it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1255,151 +1541,7 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Claim the most urgent alarm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Release the alarm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close the alarm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write a note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to the queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the selected alarm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Schedule callback…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause sound for 2 minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handover</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Measurements to review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Alarm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Claim this alarm so no colleague handles it twice. F2 or Ctrl+Space claims the most urgent alarm.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+Space, F2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Claim the most urgent unclaimed alarm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Up, Down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move in the queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the triage panel of the selected alarm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alt+1 … Alt+7</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close the alarm (claimed by you, outcome chosen)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>F3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Schedule a callback to the selected patient</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+M</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause alarm sounds for 2 minutes / resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+H</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handover (own window)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Esc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1411,129 +1553,7 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Feed %1: %2. New alarms are NOT arriving.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no reason given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Feed stopped. New alarms are NOT arriving.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Feed %1: the queue may be incomplete until the connection is back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alarm closed: %1 — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already claimed by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already claimed by another operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You do not hold the claim on this alarm any more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already closed by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This alarm is already closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This alarm is not known to the database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database cannot be reached. Your %1 is kept on this workstation and will be sent when it is back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The %1 did not succeed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>claim</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>release</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No unclaimed alarms in the queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This review item is no longer in the queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select an alarm or a patient first, then schedule the callback.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Callback to %1 scheduled for %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The callback details are still loading. Try again in a moment, or close the item with an outcome and a note.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n due</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>High alarm waiting %1 — past its %2 s target: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You claimed %1 %2 min ago; close it or release it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resume sound</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alarm queue — %1 open, %2 not claimed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1572,11 +1592,11 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <name>MeasurementsPanel</name>
     <message>
         <source>limits: systolic dashed, diastolic dotted</source>
-        <extracomment>so the colour codes of the series contract and the widgets&apos; levels stay the same</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>NEWS2 (supplementary): not available</source>
+        <extracomment>so the colour codes of the series contract and the widgets&apos; levels stay the same</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1879,6 +1899,13 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
 </context>
 <context>
+    <name>QueueHeading</name>
+    <message>
+        <source>Alarm queue — %1 open, %2 not claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RescheduleDialog</name>
     <message>
         <source>Reschedule callback</source>
@@ -1948,6 +1975,22 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>%1 red, %2 yellow</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsController</name>
+    <message>
+        <source>Review (%1)</source>
+        <extracomment>review items changed: reload the review list after this quiet time (ms) how long an informational banner stays (ms) the number of review items listed changed (or was loaded) a review item was activated and is now selected in the queue text, banner level, timeout in ms</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This review item is no longer in the queue.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2024,7 +2067,7 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <name>TrendPlot</name>
     <message>
         <source>24 h</source>
-        <extracomment>range key -&gt; span in seconds (None: all data) at most this many yellow/red point markers per plot and level are drawn (visible, thinned) a highlighted point must lie this close (seconds) to the highlight time shown after the title and unit, e.g. what the threshold lines mean the range key chosen by a button: &quot;24h&quot;, &quot;7d&quot;, &quot;30d&quot;, &quot;90d&quot; or &quot;all&quot;</extracomment>
+        <extracomment>the range key chosen by a button: &quot;24h&quot;, &quot;7d&quot;, &quot;30d&quot;, &quot;90d&quot; or &quot;all&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2,6 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nn_NO">
 <context>
+    <name>AlarmCommands</name>
+    <message>
+        <source>Alarm closed: %1 — %2</source>
+        <extracomment>how long the &quot;alarm closed&quot; line stays (ms) AlarmView the database returned with a command&apos;s result (the desk applies it) text, banner level, timeout in ms (0: until dismissed) command name -&gt; the alarm it was last sent for (a failure may carry no alarm)</extracomment>
+        <translation>Alarm lukka: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Already claimed by %1</source>
+        <translation>Allereie teken av %1</translation>
+    </message>
+    <message>
+        <source>Already claimed by another operator</source>
+        <translation>Allereie teken av ein annan operatør</translation>
+    </message>
+    <message>
+        <source>You do not hold the claim on this alarm any more.</source>
+        <translation>Du har ikkje lenger denne alarmen.</translation>
+    </message>
+    <message>
+        <source>Already closed by %1</source>
+        <translation>Allereie lukka av %1</translation>
+    </message>
+    <message>
+        <source>This alarm is already closed.</source>
+        <translation>Denne alarmen er allereie lukka.</translation>
+    </message>
+    <message>
+        <source>This alarm is not known to the database.</source>
+        <translation>Denne alarmen finst ikkje i databasen.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached. Your %1 is kept on this workstation and will be sent when it is back.</source>
+        <translation>Databasen er ikkje tilgjengeleg. Handlinga («%1») er lagra på denne arbeidsstasjonen og blir send når databasen er tilbake.</translation>
+    </message>
+    <message>
+        <source>The %1 did not succeed.</source>
+        <translation>Handlinga («%1») lukkast ikkje.</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>ta alarm</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>slepp alarm</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>lukk alarm</translation>
+    </message>
+</context>
+<context>
     <name>AlarmQueueModel</name>
     <message>
         <source>Priority</source>
@@ -33,7 +85,7 @@
     </message>
     <message>
         <source>Claimed by %1</source>
-        <extracomment>every role whose value an update may change, except ``SortKeyRole``: a ``dataChanged`` with these roles tells the proxy that the row keeps its place in the queue. more contiguous runs than this in one update: one dataChanged over their bounding block the mark in front of an overdue waiting time rows are in queue order (AlarmQueueProxy passes it through instead of sorting) ids that entered the queue in one ``apply`` (for ``bridge.mark_shown``) ids that left the queue in one ``apply`` (closed)</extracomment>
+        <extracomment>every role whose value an update may change, except ``SortKeyRole``: a ``dataChanged`` with these roles tells the proxy that the row keeps its place in the queue. what an Age cell shows and how, repainted when the overdue state changes the mark in front of an overdue waiting time rows are in queue order (AlarmQueueProxy passes it through instead of sorting) ids that entered the queue in one ``apply`` (for ``bridge.mark_shown``) ids that left the queue in one ``apply`` (closed)</extracomment>
         <translation>Teken av %1</translation>
     </message>
     <message>
@@ -90,6 +142,22 @@
     <message>
         <source>Show the top of the queue</source>
         <translation>Vis toppen av køen</translation>
+    </message>
+</context>
+<context>
+    <name>AlertController</name>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>Ctrl+M pauses alarm sounds this long (s) an alert strip line: (&quot;overdue&quot; | &quot;reminder&quot;, alarm id) the sound&apos;s state changed (available, paused, or the time left): show it again alert strip lines by key -&gt; text</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>High alarm waiting %1 — past its %2 s target: %3</source>
+        <translation>Høg alarm har venta %1 — over svarfristen på %2 s: %3</translation>
+    </message>
+    <message>
+        <source>You claimed %1 %2 min ago; close it or release it.</source>
+        <translation>Du tok %1 for %2 min sidan; lukk eller slepp han.</translation>
     </message>
 </context>
 <context>
@@ -187,10 +255,47 @@
     </message>
 </context>
 <context>
+    <name>CallbacksController</name>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <extracomment>callbacks are reloaded this often (ms), besides after every callback command how long an informational banner stays (ms) list[Callback], after each load text, banner level, timeout in ms (0: until dismissed) the open callback dialog (kept so tests and the window can reach it)</extracomment>
+        <translation>
+            <numerusform>%n over tida</numerusform>
+            <numerusform>%n over tida</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n no</numerusform>
+            <numerusform>%n no</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>Tilbakeringingar</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Select an alarm or a patient first, then schedule the callback.</source>
+        <translation>Vel ein alarm eller ein pasient først, og planlegg så tilbakeringinga.</translation>
+    </message>
+    <message>
+        <source>Callback to %1 scheduled for %2.</source>
+        <translation>Tilbakeringing til %1 planlagd %2.</translation>
+    </message>
+    <message>
+        <source>The callback details are still loading. Try again in a moment, or close the item with an outcome and a note.</source>
+        <translation>Detaljane for tilbakeringinga blir framleis lasta. Prøv att om litt, eller lukk ho med utfall og notat.</translation>
+    </message>
+</context>
+<context>
     <name>CallbacksModel</name>
     <message>
         <source>State</source>
-        <extracomment>str: the callback id of the row str: the CallbackBucket value of the row at the model&apos;s ``now`` str: a key that sorts like domain.callbacks.view_sort_key Callback: the whole immutable callback</extracomment>
         <translation>Status</translation>
     </message>
     <message>
@@ -339,6 +444,165 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
 </context>
 <context>
+    <name>DeskActions</name>
+    <message>
+        <source>Claim the most urgent alarm</source>
+        <translation>Ta den mest hastande alarmen</translation>
+    </message>
+    <message>
+        <source>Release the alarm</source>
+        <translation>Slepp alarmen</translation>
+    </message>
+    <message>
+        <source>Close the alarm</source>
+        <translation>Lukk alarmen</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Utfall: %1</translation>
+    </message>
+    <message>
+        <source>Write a note</source>
+        <translation>Skriv eit notat</translation>
+    </message>
+    <message>
+        <source>Today&apos;s log</source>
+        <translation>Dagens logg</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>Tilbake til køen</translation>
+    </message>
+    <message>
+        <source>Open the selected alarm</source>
+        <translation>Opne vald alarm</translation>
+    </message>
+    <message>
+        <source>Schedule callback…</source>
+        <translation>Planlegg tilbakeringing…</translation>
+    </message>
+    <message>
+        <source>Pause sound for 2 minutes</source>
+        <translation>Pause lyden i 2 minutt</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>Vaktrapport</translation>
+    </message>
+    <message>
+        <source>Measurements to review</source>
+        <translation>Målingar til gjennomgang</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>Tilbakeringingar</translation>
+    </message>
+    <message>
+        <source>&amp;Alarm</source>
+        <translation>&amp;Alarm</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Snøggtastar</translation>
+    </message>
+    <message>
+        <source>Ctrl+Space, F2</source>
+        <translation>Ctrl+Mellomrom, F2</translation>
+    </message>
+    <message>
+        <source>Claim the most urgent unclaimed alarm</source>
+        <translation>Ta den mest hastande ledige alarmen</translation>
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation>Pil opp, Pil ned</translation>
+    </message>
+    <message>
+        <source>Move in the queue</source>
+        <translation>Flytt deg i køen</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Open the triage panel of the selected alarm</source>
+        <translation>Opne triagepanelet for vald alarm</translation>
+    </message>
+    <message>
+        <source>Alt+1 … Alt+7</source>
+        <translation>Alt+1 … Alt+7</translation>
+    </message>
+    <message>
+        <source>Choose the outcome</source>
+        <translation>Vel utfall</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Close the alarm (claimed by you, outcome chosen)</source>
+        <translation>Lukk alarmen (teken av deg, utfall valt)</translation>
+    </message>
+    <message>
+        <source>F3</source>
+        <translation>F3</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>Schedule a callback to the selected patient</source>
+        <translation>Planlegg tilbakeringing til vald pasient</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Pause alarm sounds for 2 minutes / resume</source>
+        <translation>Pause alarmlyden i 2 minutt / slå på att</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>Handover (own window)</source>
+        <translation>Vaktrapport (eige vindauge)</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Resume sound</source>
+        <translation>Slå på lyden att</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>INSECURE (ws://)</source>
@@ -478,6 +742,25 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <message>
         <source>The time is in the past</source>
         <translation>Tidspunktet har passert</translation>
+    </message>
+</context>
+<context>
+    <name>FeedWarning</name>
+    <message>
+        <source>Feed %1: %2. New alarms are NOT arriving.</source>
+        <translation>Alarmmottak %1: %2. Nye alarmar kjem IKKJE inn.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>inga årsak oppgitt</translation>
+    </message>
+    <message>
+        <source>Feed stopped. New alarms are NOT arriving.</source>
+        <translation>Alarmmottak stoppa. Nye alarmar kjem IKKJE inn.</translation>
+    </message>
+    <message>
+        <source>Feed %1: the queue may be incomplete until the connection is back.</source>
+        <translation>Alarmmottak %1: køen kan vere ufullstendig til sambandet er tilbake.</translation>
     </message>
 </context>
 <context>
@@ -1046,7 +1329,7 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <name>HandoverWindow</name>
     <message>
         <source>Handover — Operator Desk</source>
-        <extracomment>how long the &quot;Confirm sign-off&quot; state lasts before the button falls back (ms)</extracomment>
+        <extracomment>how long the &quot;Confirm sign-off&quot; state lasts before the button falls back (ms) kind (&quot;pdf&quot; | &quot;csv&quot;), path: a file was written</extracomment>
         <translation>Vaktrapport — Operatørpult</translation>
     </message>
     <message>
@@ -1068,6 +1351,10 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>Exporting %1…</source>
         <translation>Eksporterer %1…</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1.</source>
+        <translation>PDF-en kunne ikkje skrivast til %1.</translation>
     </message>
     <message>
         <source>Handover exported (%1): %2</source>
@@ -1222,12 +1509,11 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <name>MainWindow</name>
     <message>
         <source>Operator Desk — %1 @ %2</source>
-        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms) review items changed: reload the review list after this quiet time (ms) callbacks are reloaded this often (ms), besides after every callback command Ctrl+M pauses alarm sounds this long (s)</extracomment>
+        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms)</extracomment>
         <translation>Operatørpult — %1 @ %2</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <extracomment>every open alarm by id, attached ones too (the queue shows only parents) ids ever listed here: a new arrival signals once measurements: the patient shown, the review time to highlight, the last loaded data alert strip lines: (&quot;overdue&quot; | &quot;reminder&quot;, alarm id) -&gt; text the open callback dialog (kept so tests and the window can reach it)</extracomment>
         <translation>Skjul</translation>
     </message>
     <message>
@@ -1255,152 +1541,8 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>Planlagde tilbakeringingar: over tida, no, komande, utførte</translation>
     </message>
     <message>
-        <source>Claim the most urgent alarm</source>
-        <translation>Ta den mest hastande alarmen</translation>
-    </message>
-    <message>
-        <source>Release the alarm</source>
-        <translation>Slepp alarmen</translation>
-    </message>
-    <message>
-        <source>Close the alarm</source>
-        <translation>Lukk alarmen</translation>
-    </message>
-    <message>
-        <source>Outcome: %1</source>
-        <translation>Utfall: %1</translation>
-    </message>
-    <message>
-        <source>Write a note</source>
-        <translation>Skriv eit notat</translation>
-    </message>
-    <message>
-        <source>Back to the queue</source>
-        <translation>Tilbake til køen</translation>
-    </message>
-    <message>
-        <source>Open the selected alarm</source>
-        <translation>Opne vald alarm</translation>
-    </message>
-    <message>
-        <source>Schedule callback…</source>
-        <translation>Planlegg tilbakeringing…</translation>
-    </message>
-    <message>
-        <source>Pause sound for 2 minutes</source>
-        <translation>Pause lyden i 2 minutt</translation>
-    </message>
-    <message>
-        <source>Handover</source>
-        <translation>Vaktrapport</translation>
-    </message>
-    <message>
-        <source>Measurements to review</source>
-        <translation>Målingar til gjennomgang</translation>
-    </message>
-    <message>
-        <source>&amp;Alarm</source>
-        <translation>&amp;Alarm</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Utfall</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Vis</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hjelp</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Snøggtastar</translation>
-    </message>
-    <message>
         <source>Claim this alarm so no colleague handles it twice. F2 or Ctrl+Space claims the most urgent alarm.</source>
         <translation>Ta alarmen, så ingen kollega handsamar han samtidig. F2 eller Ctrl+Mellomrom tek den mest hastande alarmen.</translation>
-    </message>
-    <message>
-        <source>Ctrl+Space, F2</source>
-        <translation>Ctrl+Mellomrom, F2</translation>
-    </message>
-    <message>
-        <source>Claim the most urgent unclaimed alarm</source>
-        <translation>Ta den mest hastande ledige alarmen</translation>
-    </message>
-    <message>
-        <source>Up, Down</source>
-        <translation>Pil opp, Pil ned</translation>
-    </message>
-    <message>
-        <source>Move in the queue</source>
-        <translation>Flytt deg i køen</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Enter</translation>
-    </message>
-    <message>
-        <source>Open the triage panel of the selected alarm</source>
-        <translation>Opne triagepanelet for vald alarm</translation>
-    </message>
-    <message>
-        <source>Alt+1 … Alt+7</source>
-        <translation>Alt+1 … Alt+7</translation>
-    </message>
-    <message>
-        <source>Choose the outcome</source>
-        <translation>Vel utfall</translation>
-    </message>
-    <message>
-        <source>Ctrl+N</source>
-        <translation>Ctrl+N</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter</source>
-        <translation>Ctrl+Enter</translation>
-    </message>
-    <message>
-        <source>Close the alarm (claimed by you, outcome chosen)</source>
-        <translation>Lukk alarmen (teken av deg, utfall valt)</translation>
-    </message>
-    <message>
-        <source>F3</source>
-        <translation>F3</translation>
-    </message>
-    <message>
-        <source>Ctrl+L</source>
-        <translation>Ctrl+L</translation>
-    </message>
-    <message>
-        <source>Ctrl+B</source>
-        <translation>Ctrl+B</translation>
-    </message>
-    <message>
-        <source>Schedule a callback to the selected patient</source>
-        <translation>Planlegg tilbakeringing til vald pasient</translation>
-    </message>
-    <message>
-        <source>Ctrl+M</source>
-        <translation>Ctrl+M</translation>
-    </message>
-    <message>
-        <source>Pause alarm sounds for 2 minutes / resume</source>
-        <translation>Pause alarmlyden i 2 minutt / slå på att</translation>
-    </message>
-    <message>
-        <source>Ctrl+H</source>
-        <translation>Ctrl+H</translation>
-    </message>
-    <message>
-        <source>Handover (own window)</source>
-        <translation>Vaktrapport (eige vindauge)</translation>
-    </message>
-    <message>
-        <source>Esc</source>
-        <translation>Esc</translation>
     </message>
     <message>
         <source>The alarm you had selected was closed by %1.</source>
@@ -1411,130 +1553,8 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>ein annan arbeidsstasjon</translation>
     </message>
     <message>
-        <source>Feed %1: %2. New alarms are NOT arriving.</source>
-        <translation>Alarmmottak %1: %2. Nye alarmar kjem IKKJE inn.</translation>
-    </message>
-    <message>
-        <source>no reason given</source>
-        <translation>inga årsak oppgitt</translation>
-    </message>
-    <message>
-        <source>Feed stopped. New alarms are NOT arriving.</source>
-        <translation>Alarmmottak stoppa. Nye alarmar kjem IKKJE inn.</translation>
-    </message>
-    <message>
-        <source>Feed %1: the queue may be incomplete until the connection is back.</source>
-        <translation>Alarmmottak %1: køen kan vere ufullstendig til sambandet er tilbake.</translation>
-    </message>
-    <message>
-        <source>Alarm closed: %1 — %2</source>
-        <translation>Alarm lukka: %1 — %2</translation>
-    </message>
-    <message>
-        <source>Already claimed by %1</source>
-        <translation>Allereie teken av %1</translation>
-    </message>
-    <message>
-        <source>Already claimed by another operator</source>
-        <translation>Allereie teken av ein annan operatør</translation>
-    </message>
-    <message>
-        <source>You do not hold the claim on this alarm any more.</source>
-        <translation>Du har ikkje lenger denne alarmen.</translation>
-    </message>
-    <message>
-        <source>Already closed by %1</source>
-        <translation>Allereie lukka av %1</translation>
-    </message>
-    <message>
-        <source>This alarm is already closed.</source>
-        <translation>Denne alarmen er allereie lukka.</translation>
-    </message>
-    <message>
-        <source>This alarm is not known to the database.</source>
-        <translation>Denne alarmen finst ikkje i databasen.</translation>
-    </message>
-    <message>
-        <source>The database cannot be reached. Your %1 is kept on this workstation and will be sent when it is back.</source>
-        <translation>Databasen er ikkje tilgjengeleg. Handlinga («%1») er lagra på denne arbeidsstasjonen og blir send når databasen er tilbake.</translation>
-    </message>
-    <message>
-        <source>The %1 did not succeed.</source>
-        <translation>Handlinga («%1») lukkast ikkje.</translation>
-    </message>
-    <message>
-        <source>claim</source>
-        <translation>ta alarm</translation>
-    </message>
-    <message>
-        <source>release</source>
-        <translation>slepp alarm</translation>
-    </message>
-    <message>
-        <source>decision</source>
-        <translation>lukk alarm</translation>
-    </message>
-    <message>
         <source>No unclaimed alarms in the queue.</source>
         <translation>Ingen ledige alarmar i køen.</translation>
-    </message>
-    <message>
-        <source>This review item is no longer in the queue.</source>
-        <translation>Denne gjennomgangen er ikkje lenger i køen.</translation>
-    </message>
-    <message>
-        <source>Select an alarm or a patient first, then schedule the callback.</source>
-        <translation>Vel ein alarm eller ein pasient først, og planlegg så tilbakeringinga.</translation>
-    </message>
-    <message>
-        <source>Callback to %1 scheduled for %2.</source>
-        <translation>Tilbakeringing til %1 planlagd %2.</translation>
-    </message>
-    <message>
-        <source>The callback details are still loading. Try again in a moment, or close the item with an outcome and a note.</source>
-        <translation>Detaljane for tilbakeringinga blir framleis lasta. Prøv att om litt, eller lukk ho med utfall og notat.</translation>
-    </message>
-    <message>
-        <source>Review (%1)</source>
-        <translation>Gjennomgang (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n overdue</source>
-        <translation>
-            <numerusform>%n over tida</numerusform>
-            <numerusform>%n over tida</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n due</source>
-        <translation>
-            <numerusform>%n no</numerusform>
-            <numerusform>%n no</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>High alarm waiting %1 — past its %2 s target: %3</source>
-        <translation>Høg alarm har venta %1 — over svarfristen på %2 s: %3</translation>
-    </message>
-    <message>
-        <source>You claimed %1 %2 min ago; close it or release it.</source>
-        <translation>Du tok %1 for %2 min sidan; lukk eller slepp han.</translation>
-    </message>
-    <message>
-        <source>Resume sound</source>
-        <translation>Slå på lyden att</translation>
-    </message>
-    <message>
-        <source>Alarm queue — %1 open, %2 not claimed</source>
-        <translation>Alarmkø — %1 opne, %2 ikkje tekne</translation>
     </message>
 </context>
 <context>
@@ -1572,11 +1592,11 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <name>MeasurementsPanel</name>
     <message>
         <source>limits: systolic dashed, diastolic dotted</source>
-        <extracomment>so the colour codes of the series contract and the widgets&apos; levels stay the same</extracomment>
         <translation>grenser: systolisk stipla, diastolisk prikka</translation>
     </message>
     <message>
         <source>NEWS2 (supplementary): not available</source>
+        <extracomment>so the colour codes of the series contract and the widgets&apos; levels stay the same</extracomment>
         <translation>NEWS2 (tillegg): ikkje tilgjengeleg</translation>
     </message>
     <message>
@@ -1879,6 +1899,13 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
 </context>
 <context>
+    <name>QueueHeading</name>
+    <message>
+        <source>Alarm queue — %1 open, %2 not claimed</source>
+        <translation>Alarmkø — %1 opne, %2 ikkje tekne</translation>
+    </message>
+</context>
+<context>
     <name>RescheduleDialog</name>
     <message>
         <source>Reschedule callback</source>
@@ -1949,6 +1976,22 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>%1 red, %2 yellow</source>
         <translation>%1 raude, %2 gule</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsController</name>
+    <message>
+        <source>Review (%1)</source>
+        <extracomment>review items changed: reload the review list after this quiet time (ms) how long an informational banner stays (ms) the number of review items listed changed (or was loaded) a review item was activated and is now selected in the queue text, banner level, timeout in ms</extracomment>
+        <translation>Gjennomgang (%1)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Gjennomgang</translation>
+    </message>
+    <message>
+        <source>This review item is no longer in the queue.</source>
+        <translation>Denne gjennomgangen er ikkje lenger i køen.</translation>
     </message>
 </context>
 <context>
@@ -2024,7 +2067,7 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <name>TrendPlot</name>
     <message>
         <source>24 h</source>
-        <extracomment>range key -&gt; span in seconds (None: all data) at most this many yellow/red point markers per plot and level are drawn (visible, thinned) a highlighted point must lie this close (seconds) to the highlight time shown after the title and unit, e.g. what the threshold lines mean the range key chosen by a button: &quot;24h&quot;, &quot;7d&quot;, &quot;30d&quot;, &quot;90d&quot; or &quot;all&quot;</extracomment>
+        <extracomment>the range key chosen by a button: &quot;24h&quot;, &quot;7d&quot;, &quot;30d&quot;, &quot;90d&quot; or &quot;all&quot;</extracomment>
         <translation>24 t</translation>
     </message>
     <message>

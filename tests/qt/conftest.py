@@ -24,7 +24,7 @@ def bridge() -> FakeBridge:
 
 @pytest.fixture
 def window(qtbot: Any, bridge: FakeBridge) -> Iterator[Any]:
-    from operator_app.ui.main_window import MainWindow
+    from operator_app.ui.shell.main_window import MainWindow
     from widgets.alarm_sound import AlarmSound
 
     win = MainWindow(bridge, "anne", "RS-03", sound=AlarmSound(enabled=False), now=lambda: NOW)

@@ -1,4 +1,5 @@
-"""A stand-in for ``operator_app.bridge.desk_bridge.DeskBridge``: same signals, records calls."""
+"""A stand-in for the bridge: implements ``operator_app.bridge.api.DeskApi`` (the UI's only view of
+the bridge), its methods only record the calls; tests emit the signals themselves."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from operator_app.domain.alarms import Outcome
+from operator_app.domain.callbacks import CallbackOutcome
 from operator_app.domain.changes import ChangeSet
 from operator_app.domain.shifts import DEFAULT_SCHEDULE, ShiftSchedule
 from operator_app.domain.views import AlarmView
 
 
 class FakeBridge(QObject):
-    """Same signals as ``operator_app.bridge.desk_bridge.DeskBridge``; methods only record."""
+    """Every ``DeskApi`` signal; every ``DeskApi`` method only records its call."""
 
     alarmsChanged = Signal(object)
     statusChanged = Signal(object)
@@ -35,6 +37,7 @@ class FakeBridge(QObject):
         super().__init__()
         self.calls: list[tuple[str, tuple[Any, ...]]] = []
         self.schedule: ShiftSchedule = DEFAULT_SCHEDULE
+        self.centre_name: str = "Testsenteret"
 
     def _record(self, name: str, *args: Any) -> None:
         self.calls.append((name, args))
@@ -76,7 +79,7 @@ class FakeBridge(QObject):
     def reschedule_callback(self, callback_id: str, new_due: datetime, why: str) -> None:
         self._record("reschedule_callback", callback_id, new_due, why)
 
-    def complete_callback(self, callback_id: str, outcome: Any, note: str) -> None:
+    def complete_callback(self, callback_id: str, outcome: CallbackOutcome, note: str) -> None:
         self._record("complete_callback", callback_id, outcome, note)
 
     def load_handover(self, shift_id: str) -> None:
@@ -88,8 +91,8 @@ class FakeBridge(QObject):
     def sign_off_handover(self, shift_id: str) -> None:
         self._record("sign_off_handover", shift_id)
 
-    def export_handover(self, shift_id: str, kind: str, path: str, centre: str = "") -> None:
-        self._record("export_handover", shift_id, kind, path)
+    def export_handover_csv(self, shift_id: str, path: str) -> None:
+        self._record("export_handover_csv", shift_id, path)
 
     def calls_to(self, name: str) -> list[tuple[Any, ...]]:
         return [args for n, args in self.calls if n == name]

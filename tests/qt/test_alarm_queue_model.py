@@ -11,9 +11,16 @@ from qt_samples import NOW, closed, make_alarm, sample_alarms
 from operator_app.domain.alarms import Priority
 from operator_app.domain.queue import queue_sort_key
 from operator_app.domain.views import AlarmView
-from operator_app.ui.alarm_queue_model import AlarmQueueModel, Column, sort_key_text
-from operator_app.ui.alarm_queue_proxy import AlarmQueueProxy
-from operator_app.ui.roles import AlarmIdRole, FlashingRole, PriorityLevelRole, SortKeyRole
+from operator_app.ui.common.roles import (
+    AlarmIdRole,
+    AlarmViewRole,
+    FlashingRole,
+    PriorityLevelRole,
+    SortKeyRole,
+)
+from operator_app.ui.queue.queue_model import AlarmQueueModel, Column
+from operator_app.ui.queue.queue_proxy import AlarmQueueProxy
+from widgets.row_table_model import RowTableModel
 
 pytestmark = pytest.mark.qt
 
@@ -102,18 +109,56 @@ def test_proxy_orders_priority_then_longest_waiting(model: AlarmQueueModel) -> N
     assert _ids(proxy)[:3] == ["high-old", "high-new", "high-newest"]
     levels = [proxy.index(r, 0).data(PriorityLevelRole) for r in range(proxy.rowCount())]
     assert levels == ["high"] * 3 + ["medium"] * 2 + ["low"]
-    assert proxy.index(0, 0).data(SortKeyRole)[0] == "0"  # a string: Qt compares it natively
+    # the sort role carries the domain's own key
+    top = proxy.index(0, 0)
+    assert top.data(SortKeyRole) == queue_sort_key(top.data(AlarmViewRole))
 
 
-def test_sort_key_text_orders_like_queue_sort_key() -> None:
+def _edge_case_alarms() -> list[AlarmView]:
+    """Alarms whose order is easy to get wrong: every priority at equal and nearly equal
+    times (a microsecond apart, a year apart), ids that sort differently as numbers, by case,
+    and a time before 1970."""
     alarms = [make_alarm(f"A-{i}", priority=prio, age_s=age)
               for i, (prio, age) in enumerate(
                   [(p, a) for p in Priority for a in (0, 0.000001, 1, 59.5, 86400 * 400)])]
     alarms += [make_alarm("B-9", age_s=1), make_alarm("B-10", age_s=1), make_alarm("b-1", age_s=1)]
     alarms.append(make_alarm("old", now=NOW.replace(year=1960)))
-    by_tuple = sorted(alarms, key=queue_sort_key)
-    by_text = sorted(alarms, key=sort_key_text)
-    assert [a.id for a in by_text] == [a.id for a in by_tuple]
+    return alarms
+
+
+def test_model_keeps_the_order_of_queue_sort_key(model: AlarmQueueModel) -> None:
+    alarms = _edge_case_alarms()
+    for alarm in alarms[::2] + alarms[1::2]:  # in two batches, interleaved
+        model.apply([alarm])
+    assert model.alarm_ids() == [a.id for a in sorted(alarms, key=queue_sort_key)]
+
+
+class _Unordered(RowTableModel[AlarmView]):
+    """Alarms in the order given (not queue order): the proxy must sort them itself."""
+
+    def __init__(self) -> None:
+        super().__init__(lambda a: a.id, 1)
+
+    def cell(self, alarm: AlarmView, column: int, role: int) -> Any:
+        if role == AlarmIdRole:
+            return alarm.id
+        if role == AlarmViewRole:
+            return alarm
+        return None
+
+
+def test_proxy_sorts_an_unordered_source_with_queue_sort_key(qtmodeltester: Any) -> None:
+    source = _Unordered()
+    proxy = AlarmQueueProxy()
+    proxy.setSourceModel(source)
+    alarms = _edge_case_alarms()
+    source.reset(reversed(alarms))
+    assert _ids(proxy) == [a.id for a in sorted(alarms, key=queue_sort_key)]
+    newcomer = make_alarm("new-high", priority=Priority.HIGH, age_s=86400 * 500)
+    source.upsert([newcomer])
+    assert _ids(proxy) == [a.id for a in sorted([*alarms, newcomer], key=queue_sort_key)]
+    assert _ids(proxy).index("new-high") == 1  # after the one from 1960, before the rest
+    qtmodeltester.check(proxy)
 
 
 def test_proxy_order_under_many_inserts_updates_and_removals(

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QStandardItemModel
 
-from operator_app.ui import binding_check
+from operator_app.ui.common import binding_check
 
 pytestmark = pytest.mark.qt
 

@@ -8,7 +8,7 @@ from handover_samples import CB_NOW, sample_callbacks
 from PySide6.QtCore import Qt
 
 from operator_app.domain.callbacks import CallbackOutcome
-from operator_app.ui.callback_dialog import (
+from operator_app.ui.callbacks.callback_dialogs import (
     CompleteCallbackDialog,
     RescheduleDialog,
     ScheduleCallbackDialog,

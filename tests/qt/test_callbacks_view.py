@@ -8,14 +8,9 @@ from handover_samples import CB_NOW, PATIENT_NAMES, sample_callbacks
 from PySide6.QtCore import Qt
 
 from operator_app.domain.callbacks import CallbackOutcome
-from operator_app.ui.callbacks_view import (
-    BucketRole,
-    CallbackIdRole,
-    CallbacksModel,
-    CallbacksView,
-    Column,
-    Filter,
-)
+from operator_app.ui.callbacks.callbacks_model import CallbacksModel, Column, Filter
+from operator_app.ui.callbacks.callbacks_view import CallbacksView
+from operator_app.ui.common.roles import BucketRole, CallbackIdRole
 
 pytestmark = pytest.mark.qt
 

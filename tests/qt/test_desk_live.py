@@ -15,14 +15,14 @@ from PySide6.QtCore import Qt
 
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
-from operator_app.domain.session import Session
-from operator_app.feed.config import FeedConfig
 from operator_app.domain.alarms import AlarmState, Outcome
 from operator_app.domain.connection import LinkState
+from operator_app.domain.session import Session
+from operator_app.feed.config import FeedConfig
 from operator_app.feed.simulator.runner import SimulatorThread
 from operator_app.store import Store
-from operator_app.ui.alarm_queue_model import Column
-from operator_app.ui.main_window import MainWindow
+from operator_app.ui.queue.queue_model import Column
+from operator_app.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.qt
 
@@ -222,7 +222,13 @@ def test_shift_lead_sees_true_figures_signs_off_and_exports(qtbot: Any, desk: De
 
     pdf = tmp_path / "handover.pdf"
     window.view.path_provider = lambda kind, suggested: str(pdf)
-    with qtbot.waitSignal(desk.bridge.handoverExported, timeout=10_000):
+    with qtbot.waitSignal(window.exported, timeout=10_000) as exported:
         qtbot.mouseClick(window.view.pdf_button, Qt.MouseButton.LeftButton)
+    assert exported.args == ["pdf", str(pdf)]
     assert pdf.read_bytes().startswith(b"%PDF")
+    csv = tmp_path / "handover.csv"
+    window.view.path_provider = lambda kind, suggested: str(csv)
+    with qtbot.waitSignal(desk.bridge.handoverExported, timeout=10_000):
+        qtbot.mouseClick(window.view.csv_button, Qt.MouseButton.LeftButton)
+    assert csv.read_text(encoding="utf-8").startswith("section,key,value")
     window.close()

@@ -10,7 +10,7 @@ from qt_samples import make_alarm
 from operator_app.domain.alarms import AlarmState, Priority
 from operator_app.domain.callbacks import schedule
 from operator_app.domain.escalation import AnswerTargets
-from operator_app.ui.escalation_monitor import RESIGNAL_S, EscalationMonitor
+from operator_app.ui.escalation.escalation_monitor import RESIGNAL_S, EscalationMonitor
 
 pytestmark = pytest.mark.qt
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from operator_app.cli.handover_cmd import main as handover_main
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.records import AlarmRecord, FeedEvent, PatientRecord
 from operator_app.domain.shifts import DEFAULT_SCHEDULE
-from operator_app.cli.handover_cmd import main as handover_main
 from operator_app.store import Store
 
 pytestmark = pytest.mark.qt

@@ -10,8 +10,8 @@ from PySide6.QtCore import QDate, Qt
 
 from operator_app.domain.handover import handover_for_shift
 from operator_app.domain.shifts import DEFAULT_SCHEDULE
-from operator_app.ui.handover_chart import HandoverChart, nice_ceiling
-from operator_app.ui.handover_view import HandoverView
+from operator_app.ui.handover.handover_chart import HandoverChart, nice_ceiling
+from operator_app.ui.handover.handover_view import HandoverView
 
 pytestmark = pytest.mark.qt
 

@@ -12,7 +12,7 @@ from qt_samples import NOW, closed, make_alarm, sample_patient
 from operator_app.domain.alarms import Outcome, Priority
 from operator_app.domain.commands import CommandError, CommandResult
 from operator_app.domain.connection import ConnectionStatus, LinkState
-from operator_app.ui.alarm_queue_model import Column
+from operator_app.ui.queue.queue_model import Column
 
 pytestmark = pytest.mark.qt
 
@@ -223,10 +223,10 @@ def test_error_raised_goes_to_banner(window: Any, bridge: FakeBridge) -> None:
 
 
 def test_help_menu_lists_shortcuts(window: Any) -> None:
-    texts = [a.text() for a in window.shortcuts_menu.actions()]
+    texts = [a.text() for a in window.desk_actions.shortcuts_menu.actions()]
     assert any(t.startswith("Ctrl+Space, F2") for t in texts)
     assert any("Alt+1" in t for t in texts)
-    assert "F2" in window.act_claim_top.toolTip()
+    assert "F2" in window.desk_actions.claim_top.toolTip()
 
 
 def test_only_priority_cells_of_flashing_rows_repaint(window: Any, bridge: FakeBridge) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,14 +18,14 @@ from PySide6.QtGui import QFont
 from qt_samples import NOW, make_alarm
 
 from operator_app.domain.alarms import Priority
-from operator_app.domain.callbacks import CallbackOutcome, schedule
+from operator_app.domain.callbacks import CallbackOutcome, callback_id_of_item, schedule
 from operator_app.domain.colour import Colour
+from operator_app.domain.handover_report import Handover, HandoverNote, Signoff
 from operator_app.domain.review import Deviation
 from operator_app.domain.series import PatientMeasurements
-from operator_app.store.handover_data import Handover, HandoverNote, Signoff
-from operator_app.ui.alarm_queue_model import Column
-from operator_app.ui.callback_dialog import CompleteCallbackDialog, ScheduleCallbackDialog
-from operator_app.ui.main_window import callback_id_of_item
+from operator_app.ui.callbacks.callback_dialogs import CompleteCallbackDialog, ScheduleCallbackDialog
+from operator_app.ui.queue.queue_model import Column
+from widgets.plain_text_label import PlainTextLabel
 
 pytestmark = pytest.mark.qt
 
@@ -70,10 +71,10 @@ def test_review_item_words_and_selection_loads_measurements(window: Any,
     assert _cell(window, "R-1", Column.KIND) == "Measurement review"
     assert _cell(window, "R-1", Column.MESSAGE) == "SpO2 red; Systolic yellow"
     # a review item in the changes reloads the review list (debounced)
-    window._reviews_timer.timeout.emit()
+    window.reviews.reload_timer.timeout.emit()
     assert len(bridge.calls_to("load_reviews")) == 2
-    items = sample_review_items(NOW)
-    items[1] = items[1].__class__("R-1", "P-7", "Per Olsen", Colour.RED, 3, NOW, NOW,
+    items = sample_review_items(NOW)  # R-1 .. R-4; R-1 is this queue item, of P-7
+    items[0] = items[0].__class__("R-1", "P-7", "Per Olsen", Colour.RED, 3, NOW, NOW,
                                   ("59408-5",))
     bridge.reviewsLoaded.emit(items)
     assert window.tab_titles()[1] == "Review (4)"
@@ -108,11 +109,10 @@ def test_schedule_callback_from_triage_panel(qtbot: Any, window: Any,
     bridge.push(make_alarm("A-1", patient_id="P-4", patient_name="Knut Lie"))
     window.queue_view.select_alarm("A-1")
     qtbot.keyClick(window.queue_view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.dialog
+    dialog = window.callbacks.dialog
     assert isinstance(dialog, ScheduleCallbackDialog)
     assert dialog.isVisible()
-    assert "Knut Lie (P-4)" in [w.text() for w in dialog.findChildren(type(
-        window.queue_heading)) if hasattr(w, "text")]
+    assert "Knut Lie (P-4)" in [w.text() for w in dialog.findChildren(PlainTextLabel)]
     dialog.reason_edit.setPlainText("Check she got home from the GP")
     dialog.ok_button.click()
     calls = bridge.calls_to("schedule_callback")
@@ -124,8 +124,9 @@ def test_schedule_callback_from_triage_panel(qtbot: Any, window: Any,
     assert due_at > NOW
     # the button in the panel does the same
     window.triage_panel.schedule_button.click()
-    assert isinstance(window.dialog, ScheduleCallbackDialog) and window.dialog is not dialog
-    window.dialog.reject()
+    again = window.callbacks.dialog
+    assert isinstance(again, ScheduleCallbackDialog) and again is not dialog
+    again.reject()
 
 
 def test_callback_item_done_completes_its_callback(window: Any, bridge: FakeBridge) -> None:
@@ -143,13 +144,27 @@ def test_callback_item_done_completes_its_callback(window: Any, bridge: FakeBrid
     assert panel.callback_done_button.isVisible() and panel.callback_done_button.isEnabled()
     assert panel.fields["message"].text() == "Ask whether the nurse came"
     panel.callback_done_button.click()
-    dialog = window.dialog
+    dialog = window.callbacks.dialog
     assert isinstance(dialog, CompleteCallbackDialog)
     dialog.outcome_buttons[CallbackOutcome.REACHED_ALL_WELL].setChecked(True)
     dialog.note_edit.setPlainText("All fine")
     dialog.ok_button.click()
     assert bridge.calls_to("complete_callback") == [
         ("17", CallbackOutcome.REACHED_ALL_WELL, "All fine")]
+
+
+def test_callback_falling_due_reloads_the_callbacks(window: Any, bridge: FakeBridge) -> None:
+    later = schedule("18", "P-3", NOW + timedelta(minutes=5), "Ring back", assignee=None,
+                     by="anne", at=NOW - timedelta(hours=1))
+    bridge.callbacksLoaded.emit([later])
+    loads = len(bridge.calls_to("load_callbacks"))
+    assert window.alerts.monitor.next_wakeup() == later.due_at  # armed for its due time
+    due = schedule("19", "P-3", NOW - timedelta(seconds=1), "Ring back", assignee=None,
+                   by="anne", at=NOW - timedelta(hours=1))
+    bridge.callbacksLoaded.emit([later, due])  # the monitor finds one due now
+    assert len(bridge.calls_to("load_callbacks")) == loads + 1
+    bridge.callbacksLoaded.emit([later, due])  # once per due time
+    assert len(bridge.calls_to("load_callbacks")) == loads + 1
 
 
 def test_overdue_age_cell_word_icon_and_tooltip(window: Any, bridge: FakeBridge) -> None:
@@ -185,14 +200,14 @@ def test_new_alarm_signals_once_and_sound_state_is_always_shown(qtbot: Any, wind
     qtbot.keyClick(window.queue_view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert window.sound.paused
     assert re.fullmatch(r"SOUND PAUSED (2:00|1:59) · Audio unavailable", label.text())
-    assert window.act_sound.text() == "Resume sound"
+    assert window.desk_actions.sound.text() == "Resume sound"
     qtbot.keyClick(window.queue_view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert not window.sound.paused
     assert label.text() == "Audio unavailable — visual signals only"
 
 
 def test_paused_indicator_counts_down() -> None:
-    from operator_app.ui.status_bar import DeskStatusBar
+    from operator_app.ui.shell.status_bar import DeskStatusBar
 
     bar = DeskStatusBar("anne", "RS-03")
     bar.set_sound_state(True, True, 105.4)
@@ -225,7 +240,8 @@ def _handover(shift_id: str, signed: bool = False) -> Handover:
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")  # offscreen platform
 def test_ctrl_h_opens_handover_and_sign_off_needs_two_clicks(qtbot: Any, window: Any,
-                                                             bridge: FakeBridge) -> None:
+                                                             bridge: FakeBridge,
+                                                             tmp_path: Path) -> None:
     window.queue_view.setFocus()
     qtbot.keyClick(window.queue_view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     handover = window.handover_window
@@ -249,15 +265,25 @@ def test_ctrl_h_opens_handover_and_sign_off_needs_two_clicks(qtbot: Any, window:
     bridge.handoverLoaded.emit(_handover(shift_id, signed=True))
     assert handover.view.signed_off
     assert not button.isEnabled()
-    # notes and exports go to the bridge; the exported path is shown
+    # notes and the CSV go to the bridge; the PDF is drawn here from the handover loaded for
+    # it; the exported path is shown
     handover.view.note_edit.setPlainText("Addendum: P-9 reached")
     handover.view.add_note_button.click()
     assert bridge.calls_to("add_handover_note") == [(shift_id, "Addendum: P-9 reached")]
-    handover.view.path_provider = lambda kind, suggested: f"/tmp/{suggested}"
+    handover.view.path_provider = lambda kind, suggested: str(tmp_path / suggested)
+    handover.view.csv_button.click()
+    csv_path = str(tmp_path / f"handover-{shift_id.replace(':', '-')}.csv")
+    assert bridge.calls_to("export_handover_csv") == [(shift_id, csv_path)]
+    bridge.handoverExported.emit("csv", csv_path)
+    assert csv_path in handover.banner.text()
     handover.view.pdf_button.click()
-    assert bridge.calls_to("export_handover")[0][1] == "pdf"
-    bridge.handoverExported.emit("pdf", "/tmp/h.pdf")
-    assert "/tmp/h.pdf" in handover.banner.text()
+    assert bridge.calls_to("load_handover")[-1] == (shift_id,)
+    pdf_path = tmp_path / f"handover-{shift_id.replace(':', '-')}.pdf"
+    with qtbot.waitSignal(handover.exported) as exported:
+        bridge.handoverLoaded.emit(_handover(shift_id, signed=True))
+    assert exported.args == ["pdf", str(pdf_path)]
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    assert str(pdf_path) in handover.banner.text()
     # the queue still works while the handover window is open
     bridge.push(make_alarm("A-9"))
     assert "A-9" in _queue_ids(window)

@@ -18,13 +18,12 @@ from operator_app.domain.colour import Colour
 from operator_app.domain.news2 import Parameter, news2
 from operator_app.domain.series import MeasurementRow
 from operator_app.domain.units import BP_PANEL, DIASTOLIC, SPO2, SYSTOLIC
-from operator_app.ui.measurements_panel import (
+from operator_app.ui.common.roles import ColourLevelRole, RejectedRole
+from operator_app.ui.measurements.measurement_list import (
     REJECTED_FOREGROUND,
     MeasurementListModel,
-    MeasurementsPanel,
-    news2_text,
 )
-from operator_app.ui.roles import ColourLevelRole, RejectedRole
+from operator_app.ui.measurements.measurements_panel import MeasurementsPanel, news2_text
 
 pytestmark = pytest.mark.qt
 

@@ -11,8 +11,8 @@ from qt_samples import make_alarm, sample_patient
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.records import Contact
 from operator_app.domain.views import PatientView
-from operator_app.ui.patient_panel import PatientPanel
-from operator_app.ui.triage_panel import TriagePanel
+from operator_app.ui.triage.patient_panel import PatientPanel
+from operator_app.ui.triage.triage_panel import TriagePanel
 from widgets.plain_text_label import PlainTextLabel
 
 pytestmark = pytest.mark.qt

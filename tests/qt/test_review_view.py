@@ -6,8 +6,8 @@ import pytest
 from measurement_samples import review_items
 
 from operator_app.domain.colour import Colour
-from operator_app.ui.review_view import ReviewListModel, ReviewView
-from operator_app.ui.roles import AlarmIdRole, ColourLevelRole
+from operator_app.ui.common.roles import AlarmIdRole, ColourLevelRole
+from operator_app.ui.measurements.review_view import ReviewListModel, ReviewView
 
 pytestmark = pytest.mark.qt
 

@@ -93,7 +93,7 @@ def test_norwegian_catalogues_are_complete(lang: str) -> None:
 def translated_app(qapp: Any, tmp_path: Path) -> Iterator[Any]:
     """The application with a temporary base dir (the compiled .qm goes there); afterwards
     English again, no translators left installed, the default locale and base dir restored."""
-    from operator_app.ui import i18n
+    from operator_app.ui.common import i18n
 
     saved_base = paths.base_dir()
     saved_locale = QLocale()
@@ -109,8 +109,8 @@ def translated_app(qapp: Any, tmp_path: Path) -> Iterator[Any]:
 def test_bokmal_and_nynorsk_are_loaded_and_english_restores(qtbot: Any,
                                                              translated_app: Any,
                                                              tmp_path: Path) -> None:
-    from operator_app.ui import i18n
-    from operator_app.ui.triage_panel import TriagePanel
+    from operator_app.ui.common import i18n
+    from operator_app.ui.triage.triage_panel import TriagePanel
 
     def close_button_text() -> str:
         panel = TriagePanel("anne")
@@ -123,7 +123,7 @@ def test_bokmal_and_nynorsk_are_loaded_and_english_restores(qtbot: Any,
     i18n.install(translated_app, "nb")
     assert (tmp_path / "data" / "translations" / "operator_app_nb.qm").is_file()
     assert close_button_text() == "Lukk alarm"
-    assert translate("MainWindow", "Handover") == "Vaktrapport"
+    assert translate("DeskActions", "Handover") == "Vaktrapport"
     assert translate("CallbacksModel", "(moved %nx)", 1) == "(flyttet 1x)"
     assert translate("CallbacksModel", "(moved %nx)", 3) == "(flyttet 3x)"
 

@@ -1,0 +1,101 @@
+"""Operator-facing words for domain codes (kinds, outcomes, priorities, device statuses).
+
+Domain code returns codes and enums, never sentences (STYLE habit 16); this module turns them
+into translatable words. Unknown codes are shown as their raw string, never hidden.
+
+Every string is written as a literal ``QT_TRANSLATE_NOOP("Labels", ...)`` or
+``QCoreApplication.translate("Labels", ...)`` so that pyside6-lupdate can extract it (see
+``translation.py``). Durations and clock times are in ``time_format.py``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from operator_app.domain.alarms import AlarmKind, Outcome, Priority, SourceStatus, is_known_kind
+from operator_app.domain.callbacks import CALLBACK_KIND
+from operator_app.domain.review import REVIEW_KIND
+from operator_app.ui.common.translation import QT_TRANSLATE_NOOP, translate_from
+
+_CTX = "Labels"
+
+#: queue items that are not device alarms: a yellow/red home measurement to review, and a
+#: scheduled callback that fell due (kinds written by the store, not by the feed)
+MEASUREMENT_REVIEW = REVIEW_KIND
+CALLBACK = CALLBACK_KIND
+
+
+def kind_label(kind: str) -> str:
+    """Word for an alarm kind; an unknown kind shows its raw string."""
+    labels: dict[str, str] = {
+        AlarmKind.ASSISTANCE_CALL: QT_TRANSLATE_NOOP("Labels", "Assistance call"),
+        AlarmKind.FALL: QT_TRANSLATE_NOOP("Labels", "Fall"),
+        AlarmKind.SMOKE: QT_TRANSLATE_NOOP("Labels", "Smoke"),
+        AlarmKind.GEOFENCE_EXIT: QT_TRANSLATE_NOOP("Labels", "Left safe zone (GPS)"),
+        AlarmKind.NO_ACTIVITY: QT_TRANSLATE_NOOP("Labels", "No activity"),
+        AlarmKind.DOOR_OPEN: QT_TRANSLATE_NOOP("Labels", "Door open"),
+        AlarmKind.BED_EXIT: QT_TRANSLATE_NOOP("Labels", "Out of bed"),
+        AlarmKind.MEDICATION_MISSED: QT_TRANSLATE_NOOP("Labels", "Medication missed"),
+        AlarmKind.MEASUREMENT_MISSED: QT_TRANSLATE_NOOP("Labels", "Measurement missed"),
+        AlarmKind.DEVICE_BATTERY_LOW: QT_TRANSLATE_NOOP("Labels", "Device battery low"),
+        AlarmKind.DEVICE_OFFLINE: QT_TRANSLATE_NOOP("Labels", "Device offline"),
+        AlarmKind.DEVICE_TAMPER: QT_TRANSLATE_NOOP("Labels", "Device tampered"),
+        MEASUREMENT_REVIEW: QT_TRANSLATE_NOOP("Labels", "Measurement review"),
+        CALLBACK: QT_TRANSLATE_NOOP("Labels", "Callback"),
+    }
+    return translate_from(_CTX, labels, kind, kind)
+
+
+def is_known_kind_label(kind: str) -> bool:
+    return is_known_kind(kind) or kind in (MEASUREMENT_REVIEW, CALLBACK)
+
+
+def priority_word(priority: Priority | str) -> str:
+    words: dict[str, str] = {
+        Priority.HIGH: QT_TRANSLATE_NOOP("Labels", "High"),
+        Priority.MEDIUM: QT_TRANSLATE_NOOP("Labels", "Medium"),
+        Priority.LOW: QT_TRANSLATE_NOOP("Labels", "Low"),
+    }
+    return translate_from(_CTX, words, priority, str(priority))
+
+
+def priority_prefix(priority: Priority | str) -> str:
+    prefixes: dict[str, str] = {Priority.HIGH: "***", Priority.MEDIUM: "**", Priority.LOW: "*"}
+    return prefixes.get(priority, "***")
+
+
+def priority_label(priority: Priority | str) -> str:
+    """``*** High`` / ``** Medium`` / ``* Low``: prefix and word, so colour is not the only cue."""
+    return f"{priority_prefix(priority)} {priority_word(priority)}"
+
+
+def source_status_label(status: str) -> str:
+    """Word for a device-side status; an unknown status shows its raw string."""
+    labels: dict[str, str] = {
+        SourceStatus.RESET_AT_DEVICE: QT_TRANSLATE_NOOP("Labels", "reset"),
+        SourceStatus.PRESENCE: QT_TRANSLATE_NOOP("Labels", "presence (responder on site)"),
+        SourceStatus.RESTORED: QT_TRANSLATE_NOOP("Labels", "restored"),
+        SourceStatus.CLOSED_AT_SOURCE: QT_TRANSLATE_NOOP("Labels", "closed at source"),
+    }
+    return translate_from(_CTX, labels, status, status)
+
+
+def outcome_label(outcome: Outcome | str) -> str:
+    labels: dict[str, str] = {
+        Outcome.RESOLVED_BY_PHONE: QT_TRANSLATE_NOOP("Labels", "Resolved by phone"),
+        Outcome.HOME_CARE_DISPATCHED: QT_TRANSLATE_NOOP("Labels", "Home care dispatched"),
+        Outcome.NEXT_OF_KIN_CONTACTED: QT_TRANSLATE_NOOP("Labels", "Next of kin contacted"),
+        Outcome.GP_OR_LEGEVAKT_CONTACTED: QT_TRANSLATE_NOOP("Labels", "GP or legevakt contacted"),
+        Outcome.EMERGENCY_113: QT_TRANSLATE_NOOP("Labels", "Emergency 113"),
+        Outcome.FALSE_ALARM: QT_TRANSLATE_NOOP("Labels", "False alarm"),
+        Outcome.TECHNICAL_FAULT: QT_TRANSLATE_NOOP("Labels", "Technical fault"),
+    }
+    return translate_from(_CTX, labels, outcome, str(outcome))
+
+
+#: outcomes in the order they are offered (Alt+1 .. Alt+7)
+OUTCOME_ORDER: tuple[Outcome, ...] = tuple(Outcome)
+
+
+def unknown_patient_label(patient_id: str) -> str:
+    return QCoreApplication.translate("Labels", "Unknown patient %1").replace("%1", patient_id)

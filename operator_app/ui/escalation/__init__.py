@@ -1,0 +1,1 @@
+"""Escalation: overdue answers and long claims (the monitor), the alert strip and the sound."""

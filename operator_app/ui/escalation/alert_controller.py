@@ -1,0 +1,151 @@
+"""What the desk does when an alarm needs attention: sound, the overdue mark and the alert strip.
+
+- ``AlarmSound`` plays the most urgent newcomer's priority once per batch (``alarms_changed``).
+- The ``EscalationMonitor`` (``monitor``) watches every open alarm, attached ones too (an
+  attached alarm follows its parent's claim: a claimed group never nags). An overdue unclaimed
+  alarm re-signals (sound), its queue row gets "⚠" in its Age cell (``set_overdue`` on the queue
+  model, on the parent row for an attached alarm) and, for high priority, a line in the alert
+  strip; a claim held too long reminds the claimant there. Lines leave the strip when their
+  reason is gone (or when it is dismissed).
+- Ctrl+M pauses sound for ``SOUND_PAUSE_S`` (``toggle_sound``); ``soundStateChanged`` says when
+  the sound's state (available, paused, time left) should be shown again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from operator_app.domain.alarms import Priority
+from operator_app.domain.callbacks import Callback
+from operator_app.domain.escalation import DEFAULT_TARGETS, AnswerTargets
+from operator_app.domain.queue import waiting_seconds
+from operator_app.domain.views import AlarmView
+from operator_app.ui.common import labels
+from operator_app.ui.escalation.escalation_monitor import EscalationMonitor
+from operator_app.ui.queue.alarm_book import AlarmBook
+from operator_app.ui.queue.queue_model import AlarmQueueModel
+from widgets.alarm_sound import AlarmSound
+from widgets.inline_banner import ERROR, WARNING, InlineBanner
+from widgets.overdue_style import format_overdue
+
+#: Ctrl+M pauses alarm sounds this long (s)
+SOUND_PAUSE_S = 120.0
+
+#: an alert strip line: ("overdue" | "reminder", alarm id)
+AlertKey = tuple[str, str]
+
+
+class AlertController(QObject):
+    #: the sound's state changed (available, paused, or the time left): show it again
+    soundStateChanged = Signal()
+
+    def __init__(self, operator: str, book: AlarmBook, queue_model: AlarmQueueModel,
+                 strip: InlineBanner, sound: AlarmSound, *,
+                 targets: AnswerTargets = DEFAULT_TARGETS, now: Callable[[], datetime],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._operator = operator
+        self._book = book
+        self._queue_model = queue_model
+        self._strip = strip
+        self._now = now
+        self.sound = sound
+        self.monitor = EscalationMonitor(operator, targets, self, now=now)
+        #: alert strip lines by key -> text
+        self._alerts: dict[AlertKey, str] = {}
+        self.monitor.answerOverdue.connect(self._on_answer_overdue)
+        self.monitor.closeReminder.connect(self._on_close_reminder)
+        self.monitor.overdueChanged.connect(self.refresh_overdue)
+        sound.pausedChanged.connect(lambda _p: self.soundStateChanged.emit())
+        sound.availabilityChanged.connect(lambda _a: self.soundStateChanged.emit())
+        strip.dismissed.connect(self._alerts.clear)
+
+    # -- in --------------------------------------------------------------------------------------
+    def alarms_changed(self, arrived: Iterable[AlarmView]) -> None:
+        """After a batch reached the book and the queue: watch the open alarms again, mark the
+        overdue rows, and sound once for the most urgent newcomer (callbacks and reviews
+        included)."""
+        self.monitor.update(self._book.with_group_claims())
+        self.refresh_overdue()
+        newcomers = list(arrived)
+        if newcomers:
+            self.sound.signal(min(newcomers, key=lambda a: a.priority.rank).priority.value)
+
+    def callbacks_changed(self, callbacks: Iterable[Callback]) -> None:
+        self.monitor.update_callbacks(callbacks)
+
+    # -- the overdue mark and the alert strip ----------------------------------------------------
+    def refresh_overdue(self) -> None:
+        """Overdue seconds to the queue model (an attached alarm marks its parent's row too);
+        strip lines whose reason is gone leave it."""
+        now = self._now()
+        overdue: dict[str, float] = {}
+        ids = self.monitor.overdue_ids()
+        for alarm_id in ids:
+            seconds = self.monitor.seconds_over(alarm_id, now)
+            if seconds is not None:
+                overdue[alarm_id] = max(seconds, overdue.get(alarm_id, 0.0))
+                alarm = self._book.open_alarm(alarm_id)
+                if alarm is not None and alarm.parent_id is not None:
+                    overdue[alarm.parent_id] = max(seconds, overdue.get(alarm.parent_id, 0.0))
+        self._queue_model.set_overdue(overdue)
+        stale = [k for k in self._alerts
+                 if (k[0] == "overdue" and k[1] not in ids)
+                 or (k[0] == "reminder"
+                     and not self._book.is_open_and_claimed_by(k[1], self._operator))]
+        if stale:
+            for key in stale:
+                del self._alerts[key]
+            self._show_alerts()
+
+    def alert_text(self) -> str:
+        return self._strip.text() if self._strip.is_shown() else ""
+
+    def _describe(self, alarm: AlarmView) -> str:
+        return self.tr("%1 — %2").replace("%1", labels.kind_label(alarm.kind)).replace(
+            "%2", alarm.patient_name or labels.unknown_patient_label(alarm.patient_id))
+
+    def _on_answer_overdue(self, alarm_id: str, seconds_over: float) -> None:
+        alarm = self._book.open_alarm(alarm_id)
+        if alarm is None:
+            return
+        self.sound.signal(alarm.priority.value)
+        row = self._book.queue_row(alarm)
+        if alarm.priority is Priority.HIGH:
+            waited = waiting_seconds(alarm, self._now())
+            target = self.monitor.targets.answer_s(alarm.priority)
+            self._alerts[("overdue", row.id)] = self.tr(
+                "High alarm waiting %1 — past its %2 s target: %3").replace(
+                "%1", format_overdue(waited)).replace("%2", f"{target:.0f}").replace(
+                "%3", self._describe(row))
+            self._show_alerts()
+
+    def _on_close_reminder(self, alarm_id: str) -> None:
+        alarm = self._book.open_alarm(alarm_id)
+        if alarm is None or alarm.claimed_at is None:
+            return
+        minutes = max(1, round((self._now() - alarm.claimed_at).total_seconds() / 60))
+        self._alerts[("reminder", alarm_id)] = self.tr(
+            "You claimed %1 %2 min ago; close it or release it.").replace(
+            "%1", self._describe(alarm)).replace("%2", str(minutes))
+        self._show_alerts()
+
+    def _show_alerts(self) -> None:
+        if not self._alerts:
+            self._strip.dismiss()
+            return
+        overdue = [t for k, t in self._alerts.items() if k[0] == "overdue"]
+        reminders = [t for k, t in self._alerts.items() if k[0] == "reminder"]
+        self._strip.show_message("\n".join(overdue + reminders), ERROR if overdue else WARNING)
+
+    # -- sound -----------------------------------------------------------------------------------
+    def toggle_sound(self) -> None:
+        """Ctrl+M: pause alarm sounds for 2 minutes, or resume them."""
+        if self.sound.paused:
+            self.sound.resume()
+        else:
+            self.sound.pause(SOUND_PAUSE_S)
+        self.soundStateChanged.emit()

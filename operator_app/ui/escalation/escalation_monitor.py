@@ -1,0 +1,209 @@
+"""Escalation on the desk: overdue answers re-signal, long claims remind, callbacks come due.
+
+One single-shot ``QTimer`` is armed at the next moment something can change (the earliest
+answer deadline, close-reminder deadline, re-signal time or callback due time), never one timer
+per alarm and never polling. The rules are the domain's (``domain.escalation``,
+``domain.callbacks``); this object only decides *when* to look and emits what it found.
+
+- ``answerOverdue(alarm_id, seconds_over)``: an unclaimed open alarm passed its answer target.
+  Emitted once when it passes, then again every ``RESIGNAL_S[priority]`` seconds while it stays
+  unclaimed (high 10 s, medium 20 s, low 60 s: inside IEC 60601-1-8's repetition ranges of
+  2.5-15 s and 2.5-30 s). A released alarm whose target has passed is overdue again at once.
+- ``closeReminder(alarm_id)``: an alarm claimed by *this* operator is still open
+  ``claim_reminder_s`` after the claim. Once per claim (a new claim restarts it).
+- ``callbackDue(callback_id)``: a scheduled callback reached its due time (once per due time;
+  a rescheduled callback comes due again at its new time). The desk reloads its callbacks then
+  (``callbacks/controller.py``), so the list shows the store's state from that moment on.
+- ``overdueChanged()``: the set of ``overdue_ids()`` changed (refresh the queue's badge column).
+
+Grouped alarms: an attached alarm keeps its own deadline. When it is overdue, both its own id
+and its parent's id (the queue row) are in ``overdue_ids()``; the signal carries its own id.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from operator_app.domain.alarms import AlarmState, Priority
+from operator_app.domain.callbacks import Callback, CallbackState
+from operator_app.domain.escalation import (
+    DEFAULT_TARGETS,
+    AnswerTargets,
+    OverdueStatus,
+    earliest_deadline,
+    next_deadline,
+    overdue_state,
+)
+from operator_app.domain.views import AlarmView
+
+#: seconds between re-signals of an unanswered overdue alarm, per priority
+RESIGNAL_S: Mapping[Priority, float] = {
+    Priority.HIGH: 10.0,
+    Priority.MEDIUM: 20.0,
+    Priority.LOW: 60.0,
+}
+
+#: longest single wait; the timer re-arms after it (QTimer takes an int of milliseconds)
+_MAX_WAIT_MS = 6 * 3600 * 1000
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class EscalationMonitor(QObject):
+    answerOverdue = Signal(str, float)
+    closeReminder = Signal(str)
+    callbackDue = Signal(str)
+    overdueChanged = Signal()
+
+    def __init__(
+        self,
+        operator: str,
+        targets: AnswerTargets = DEFAULT_TARGETS,
+        parent: QObject | None = None,
+        *,
+        now: Callable[[], datetime] | None = None,
+        resignal_s: Mapping[Priority, float] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._operator = operator
+        self._targets = targets
+        self._now: Callable[[], datetime] = now or _utc_now
+        self._resignal: dict[Priority, float] = dict(resignal_s or RESIGNAL_S)
+        if any(not v > 0 for v in self._resignal.values()):
+            raise ValueError("re-signal intervals must be positive")
+        self._alarms: dict[str, AlarmView] = {}
+        self._callbacks: dict[str, Callback] = {}
+        #: alarm id -> (answer deadline, last time signalled)
+        self._signalled: dict[str, tuple[datetime, datetime]] = {}
+        #: alarm id -> the claimed_at whose reminder was sent
+        self._reminded: dict[str, datetime] = {}
+        #: callback id -> the due_at it was announced for
+        self._due_sent: dict[str, datetime] = {}
+        self._overdue: frozenset[str] = frozenset()
+        self._wake_at: datetime | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.check)
+
+    # --- input -----------------------------------------------------------------------------
+
+    @property
+    def targets(self) -> AnswerTargets:
+        return self._targets
+
+
+    def update(self, alarms: Iterable[AlarmView]) -> None:
+        """The current open alarms (closed ones are ignored and forgotten)."""
+        self._alarms = {a.id: a for a in alarms if a.state is not AlarmState.CLOSED}
+        for store in (self._signalled, self._reminded):
+            for gone in set(store) - set(self._alarms):
+                del store[gone]
+        self.check()
+
+    def update_callbacks(self, callbacks: Iterable[Callback]) -> None:
+        """The current callbacks; scheduled ones announce ``callbackDue`` at their time."""
+        self._callbacks = {c.id: c for c in callbacks}
+        for gone in set(self._due_sent) - set(self._callbacks):
+            del self._due_sent[gone]
+        self.check()
+
+    # --- output ----------------------------------------------------------------------------
+
+    def overdue_ids(self) -> frozenset[str]:
+        """Ids of unclaimed alarms past their answer target, plus the parent rows they sit in."""
+        return self._overdue
+
+    def seconds_over(self, alarm_id: str, now: datetime | None = None) -> float | None:
+        """How long ``alarm_id`` is past its answer target; None when not answer-overdue."""
+        alarm = self._alarms.get(alarm_id)
+        if alarm is None:
+            return None
+        state = overdue_state(alarm, now or self._now(), self._targets)
+        if state.status is not OverdueStatus.ANSWER_OVERDUE:
+            return None
+        return state.seconds_over
+
+    def next_wakeup(self) -> datetime | None:
+        """When the timer fires next (None: nothing to wait for)."""
+        return self._wake_at if self._timer.isActive() else None
+
+    # --- the one timer ---------------------------------------------------------------------
+
+    def check(self) -> None:
+        """Look now: emit what is due and arm the timer at the next moment (tests may call)."""
+        now = self._now()
+        wake: list[datetime] = []
+        overdue: set[str] = set()
+        mine_or_unclaimed = []
+        for alarm in self._alarms.values():
+            deadline = next_deadline(alarm, self._targets)
+            if deadline is None:
+                continue
+            claimed = alarm.claimed_by is not None and alarm.claimed_at is not None
+            if not claimed:
+                mine_or_unclaimed.append(alarm)
+                self._reminded.pop(alarm.id, None)
+                if now < deadline:
+                    self._signalled.pop(alarm.id, None)
+                    continue
+                overdue.add(alarm.id)
+                if alarm.parent_id is not None:
+                    overdue.add(alarm.parent_id)
+                wake.append(self._answer_overdue(alarm, deadline, now))
+            else:
+                self._signalled.pop(alarm.id, None)
+                if alarm.claimed_by != self._operator:
+                    continue
+                mine_or_unclaimed.append(alarm)
+                assert alarm.claimed_at is not None
+                if now >= deadline and self._reminded.get(alarm.id) != alarm.claimed_at:
+                    self._reminded[alarm.id] = alarm.claimed_at
+                    self.closeReminder.emit(alarm.id)
+        first = earliest_deadline(mine_or_unclaimed, now, self._targets)
+        if first is not None:
+            wake.append(first)
+        wake.extend(self._callbacks_due(now))
+
+        frozen = frozenset(overdue)
+        if frozen != self._overdue:
+            self._overdue = frozen
+            self.overdueChanged.emit()
+        self._arm(min(wake, default=None), now)
+
+    def _answer_overdue(self, alarm: AlarmView, deadline: datetime, now: datetime) -> datetime:
+        """Emit for an overdue unclaimed alarm when its first or next signal is due; next time."""
+        interval = timedelta(seconds=self._resignal.get(alarm.priority, 10.0))
+        previous = self._signalled.get(alarm.id)
+        if previous is None or previous[0] != deadline or now - previous[1] >= interval:
+            self._signalled[alarm.id] = (deadline, now)
+            self.answerOverdue.emit(alarm.id, (now - deadline).total_seconds())
+            return now + interval
+        return previous[1] + interval
+
+    def _callbacks_due(self, now: datetime) -> list[datetime]:
+        later: list[datetime] = []
+        for cb in self._callbacks.values():
+            if cb.state is not CallbackState.SCHEDULED:
+                continue
+            if now >= cb.due_at:
+                if self._due_sent.get(cb.id) != cb.due_at:
+                    self._due_sent[cb.id] = cb.due_at
+                    self.callbackDue.emit(cb.id)
+            else:
+                later.append(cb.due_at)
+        return later
+
+    def _arm(self, at: datetime | None, now: datetime) -> None:
+        self._wake_at = at
+        if at is None:
+            self._timer.stop()
+            return
+        ms = math.ceil((at - now).total_seconds() * 1000)
+        self._timer.start(min(max(0, ms), _MAX_WAIT_MS))

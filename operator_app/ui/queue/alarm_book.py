@@ -1,0 +1,116 @@
+"""The alarm book: what the desk knows of the alarms and patients it has been told about.
+
+The queue model holds the *rows* (open alarms that are no attached child); the book holds every
+open alarm by id, attached ones too (the escalation monitor watches each one), every id ever
+seen here (a new arrival signals once), and the patients loaded so far (a patient's changed
+details are forgotten, and loaded again when shown).
+
+``record(alarms)`` takes one batch and says which alarms arrived: open, unclaimed and never seen
+before. Signals: ``alarmsRecorded(alarms, arrived)`` after each batch, ``patientRecorded(id)``
+when a patient's details came, ``patientsForgotten(ids)`` when the feed changed some.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, Signal
+
+from operator_app.domain.views import AlarmView, PatientView
+
+
+class AlarmBook(QObject):
+    #: tuple[AlarmView, ...] of one batch, list[AlarmView] of those that arrived in it
+    alarmsRecorded = Signal(object, object)
+    #: patient id whose details (or their absence: None) were recorded
+    patientRecorded = Signal(str)
+    #: patient ids whose details changed at the source (forgotten here)
+    patientsForgotten = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        #: every open alarm by id, attached ones too (the queue shows only parents)
+        self._open: dict[str, AlarmView] = {}
+        #: ids ever recorded here: a new arrival signals once
+        self._seen: set[str] = set()
+        #: patients loaded, by id (None: the feed sent nothing for that id)
+        self._patients: dict[str, PatientView | None] = {}
+
+    # -- alarms ----------------------------------------------------------------------------------
+    def record(self, alarms: Iterable[AlarmView]) -> list[AlarmView]:
+        """Take one batch (the last view of an alarm wins); returns the alarms that arrived:
+        open, not claimed, never seen before."""
+        batch = tuple(alarms)
+        arrived = [a for a in batch if a.id not in self._seen and a.is_open
+                   and a.claimed_by is None]
+        for alarm in batch:
+            self._seen.add(alarm.id)
+            if alarm.is_open:
+                self._open[alarm.id] = alarm
+            else:
+                self._open.pop(alarm.id, None)
+        if batch:
+            self.alarmsRecorded.emit(batch, arrived)
+        return arrived
+
+    def open_alarm(self, alarm_id: str) -> AlarmView | None:
+        """The open alarm ``alarm_id`` (attached or not), None when closed or unknown."""
+        return self._open.get(alarm_id)
+
+    def open_alarms(self) -> list[AlarmView]:
+        return list(self._open.values())
+
+    def has_seen(self, alarm_id: str) -> bool:
+        return alarm_id in self._seen
+
+    def queue_row(self, alarm: AlarmView) -> AlarmView:
+        """The queue row an alarm sits in: its open parent when attached, else itself."""
+        if alarm.parent_id is not None:
+            return self._open.get(alarm.parent_id, alarm)
+        return alarm
+
+    def with_group_claims(self) -> list[AlarmView]:
+        """Every open alarm; an attached alarm follows its parent's claim (the store claims a
+        group through its parent), so a claimed group counts as claimed throughout."""
+        out: list[AlarmView] = []
+        for alarm in self._open.values():
+            parent = self._open.get(alarm.parent_id) if alarm.parent_id else None
+            if parent is not None and parent.claimed_by is not None and alarm.claimed_by is None:
+                alarm = dataclasses.replace(alarm, claimed_by=parent.claimed_by,
+                                            claimed_at=parent.claimed_at)
+            out.append(alarm)
+        return out
+
+    def is_open_and_claimed_by(self, alarm_id: str, operator: str) -> bool:
+        alarm = self._open.get(alarm_id)
+        return alarm is not None and alarm.claimed_by == operator
+
+    # -- patients --------------------------------------------------------------------------------
+    def has_patient(self, patient_id: str) -> bool:
+        """Whether ``patient_id``'s details (or their absence) are known here."""
+        return patient_id in self._patients
+
+    def patient(self, patient_id: str) -> PatientView | None:
+        return self._patients.get(patient_id)
+
+    def record_patient(self, patient_id: str, patient: PatientView | None) -> None:
+        self._patients[patient_id] = patient
+        self.patientRecorded.emit(patient_id)
+
+    def forget_patients(self, patient_ids: Iterable[str]) -> None:
+        """The source changed these patients: their details are loaded again when shown."""
+        ids = [p for p in patient_ids]
+        for patient_id in ids:
+            self._patients.pop(patient_id, None)
+        if ids:
+            self.patientsForgotten.emit(ids)
+
+    def patient_names(self) -> dict[str, str]:
+        """Every patient name known here: from open alarms, and from loaded patients (which
+        win)."""
+        names = {a.patient_id: a.patient_name for a in self._open.values() if a.patient_name}
+        for pid, patient in self._patients.items():
+            if patient is not None and patient.record.name:
+                names[pid] = patient.record.name
+        return names
