@@ -6,8 +6,7 @@ seen here (a new arrival signals once), and the patients loaded so far (a patien
 details are forgotten, and loaded again when shown).
 
 ``record(alarms)`` takes one batch and says which alarms arrived: open, unclaimed and never seen
-before. Signals: ``alarmsRecorded(alarms, arrived)`` after each batch, ``patientRecorded(id)``
-when a patient's details came, ``patientsForgotten(ids)`` when the feed changed some.
+before. The book only answers; the main window hands each batch on to the parts in order.
 """
 
 from __future__ import annotations
@@ -15,19 +14,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from operator_app.domain.views import AlarmView, PatientView
 
 
 class AlarmBook(QObject):
-    #: tuple[AlarmView, ...] of one batch, list[AlarmView] of those that arrived in it
-    alarmsRecorded = Signal(object, object)
-    #: patient id whose details (or their absence: None) were recorded
-    patientRecorded = Signal(str)
-    #: patient ids whose details changed at the source (forgotten here)
-    patientsForgotten = Signal(object)
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         #: every open alarm by id, attached ones too (the queue shows only parents)
@@ -50,8 +42,6 @@ class AlarmBook(QObject):
                 self._open[alarm.id] = alarm
             else:
                 self._open.pop(alarm.id, None)
-        if batch:
-            self.alarmsRecorded.emit(batch, arrived)
         return arrived
 
     def open_alarm(self, alarm_id: str) -> AlarmView | None:
@@ -96,15 +86,11 @@ class AlarmBook(QObject):
 
     def record_patient(self, patient_id: str, patient: PatientView | None) -> None:
         self._patients[patient_id] = patient
-        self.patientRecorded.emit(patient_id)
 
     def forget_patients(self, patient_ids: Iterable[str]) -> None:
         """The source changed these patients: their details are loaded again when shown."""
-        ids = [p for p in patient_ids]
-        for patient_id in ids:
+        for patient_id in patient_ids:
             self._patients.pop(patient_id, None)
-        if ids:
-            self.patientsForgotten.emit(ids)
 
     def patient_names(self) -> dict[str, str]:
         """Every patient name known here: from open alarms, and from loaded patients (which
