@@ -153,8 +153,8 @@ def run(args: argparse.Namespace) -> int:
         store = Store.open(db_url)
     except Exception as exc:
         log.exception("cannot open the database")
-        QMessageBox.critical(None, "Operator Desk",
-                             QApplication.translate("App", "Cannot open the database: %1").replace("%1", str(exc)))
+        text = QApplication.translate("App", "Cannot open the database: %1").replace("%1", str(exc))
+        QMessageBox.critical(None, "Operator Desk", text)
         if simulator is not None:
             simulator.stop()
         return 1

@@ -8,7 +8,7 @@ on the feed and the feed does not depend on the store.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 
@@ -17,6 +17,11 @@ EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 #: PROTOCOL.md: ids are 1-200 characters; free text up to 64 KiB per field.
 MAX_ID_CHARS = 200
 MAX_TEXT_BYTES = 64 * 1024
+#: PROTOCOL.md: seq is 1 ... 2^53 - 1 (exact in every JSON implementation)
+MAX_SEQ = 2**53 - 1
+
+#: an id as PROTOCOL.md limits it (checked when a frame is decoded)
+Id = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_ID_CHARS)]
 
 
 def plausible_time(value: datetime) -> bool:
@@ -66,7 +71,7 @@ class Threshold(msgspec.Struct, frozen=True, omit_defaults=True):
 class PatientRecord(msgspec.Struct, frozen=True, omit_defaults=True):
     """``patient.upsert``: everything but ``id`` and ``name`` is optional."""
 
-    id: str
+    id: Id
     name: str
     birth_date: str | None = None
     address: Address | None = None
@@ -101,21 +106,24 @@ class AlarmRecord(msgspec.Struct, frozen=True, omit_defaults=True):
     """``alarm.raised``. ``kind`` and ``priority`` stay strings: an unknown kind or a bad
     priority must still become an alarm (see ``domain.alarms.resolve_priority``)."""
 
-    id: str
-    patient_id: str
-    kind: str
+    id: Id
+    patient_id: Id
+    kind: Id
     raised_at: datetime
     priority: str | None = None
     source: AlarmSource | None = None
     location: AlarmLocation | None = None
     message: str | None = None
+    #: False when the feed's ``raised_at`` was invalid and the receive time stands in for it
+    #: (PROTOCOL.md "Limits on values"); set by the desk, not part of the wire format
+    raised_at_given: bool = True
 
 
 class AlarmUpdateRecord(msgspec.Struct, frozen=True, omit_defaults=True):
     """``alarm.updated``: a device-side update; never closes an alarm by itself."""
 
-    alarm_id: str
-    status: str
+    alarm_id: Id
+    status: Id
     at: datetime
     reason: str | None = None
 
@@ -126,16 +134,11 @@ class ObservationRecord(msgspec.Struct, frozen=True, omit_defaults=True):
     ``raw`` keeps the whole resource as sent (JSON bytes) so nothing is lost.
     """
 
-    id: str
-    patient_id: str
+    id: Id
+    patient_id: Id
     code: str
     effective_at: datetime | None
     raw: bytes = b""
-
-
-class SnapshotRecord(msgspec.Struct, frozen=True):
-    patients: list[PatientRecord]
-    open_alarms: list[AlarmRecord]
 
 
 class UnreadableAlarm(msgspec.Struct, frozen=True, omit_defaults=True):
@@ -149,12 +152,44 @@ class UnreadableAlarm(msgspec.Struct, frozen=True, omit_defaults=True):
     alarm_id: str | None = None
     patient_id: str | None = None
     kind: str | None = None
+    #: the alarm's place among the unreadable alarms of one snapshot (None: an event)
+    index: int | None = None
 
 
-#: ``FeedEvent.type`` of an ``UnreadableAlarm`` (made by the desk, never sent by a feed)
+class UnreadableEvent(msgspec.Struct, frozen=True):
+    """Any other sequenced event the desk could not read: set aside (with its frame) so that
+    its seq is passed and the stream goes on."""
+
+    seq: int
+    event_type: str
+    reason: str
+
+
+#: ``FeedEvent.type`` of an ``UnreadableAlarm`` / ``UnreadableEvent`` (made by the desk from a
+#: frame it could not read; never sent by a feed)
 UNREADABLE_ALARM = "alarm.unreadable"
+UNREADABLE_EVENT = "event.unreadable"
 
-EventPayload = PatientRecord | AlarmRecord | AlarmUpdateRecord | ObservationRecord | UnreadableAlarm
+
+class SnapshotRecord(msgspec.Struct, frozen=True):
+    patients: list[PatientRecord]
+    open_alarms: list[AlarmRecord]
+    #: alarms of the snapshot that could not be read: they become unreadable items
+    unreadable: list[UnreadableAlarm] = []
+
+
+class SnapshotPart(msgspec.Struct, frozen=True):
+    """One frame of a chunked snapshot (PROTOCOL.md): ``index`` 0 ... ``count`` - 1 of ``id``."""
+
+    index: Annotated[int, msgspec.Meta(ge=0)]
+    count: Annotated[int, msgspec.Meta(ge=1)]
+    id: Id
+
+
+EventPayload = (
+    PatientRecord | AlarmRecord | AlarmUpdateRecord | ObservationRecord | UnreadableAlarm
+    | UnreadableEvent
+)
 
 
 class FeedEvent(msgspec.Struct, frozen=True):
@@ -169,3 +204,5 @@ class FeedEvent(msgspec.Struct, frozen=True):
     problem: str | None = None
     #: the frame as received, kept for the quarantine if the event cannot be applied
     raw: bytes | None = None
+    #: for a part of a chunked snapshot (the client joins the parts before applying)
+    part: SnapshotPart | None = None

@@ -43,6 +43,8 @@ class AlarmView:
     #: parent, how many further alarms are attached to it. Attached alarms are not queue rows.
     parent_id: str | None = None
     attached: int = 0
+    #: False when the feed's time was invalid and ``raised_at`` is the receive time
+    raised_at_given: bool = True
 
     @property
     def is_open(self) -> bool:

@@ -44,10 +44,10 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI
 
 from operator_app.domain.connection import ConnectionStatus, LinkState
 from operator_app.feed.backoff import backoff_delays
+from operator_app.feed.frame_limits import HARD_FRAME_BYTES
 from operator_app.feed.interfaces import FeedListener, FeedSink
 from operator_app.feed.protocol import (
     DEFAULT_FEEDS,
-    MAX_FRAME_BYTES,
     PROTOCOL_VERSION,
     SUBPROTOCOL,
     FrameError,
@@ -63,6 +63,8 @@ from operator_app.feed.transport_policy import PolicyError, transport_policy
 log = logging.getLogger("operator_app.feed")
 
 CLOSE_TIMEOUT_S = 3.0
+#: longest wait before reconnecting to a server that accepted the connection (see ``_main``)
+BODY_BACKOFF_MAX_S = 5.0
 
 
 class _Connect(connect):
@@ -230,7 +232,9 @@ class FeedClient:
             subprotocols=[websockets.Subprotocol(SUBPROTOCOL)],
             additional_headers={"Authorization": f"Bearer {self._token}"},
             user_agent_header=self.client_version,
-            max_size=MAX_FRAME_BYTES,
+            # frames up to 16 MiB are read (and one over 1 MiB counted as a bad frame that still
+            # occupies its seq); beyond that the websocket refuses the frame outright (1009)
+            max_size=HARD_FRAME_BYTES,
             ping_interval=20,
             ping_timeout=20,
             open_timeout=self.open_timeout_s,
@@ -262,7 +266,9 @@ class FeedClient:
                 status.stats_inc("reconnects")
                 if end.backoff:
                     if body_delays is None:
-                        body_delays = backoff_delays()
+                        # the server is there but the connection failed: retry within seconds
+                        # (a misbehaving feed must not keep the desk away for long)
+                        body_delays = backoff_delays(maximum=BODY_BACKOFF_MAX_S)
                     delay = next(body_delays)
                     status.set_state(LinkState.RECONNECTING, end.reason, retry_in_s=delay)
                     await asyncio.sleep(delay)

@@ -6,20 +6,26 @@ validating every field with msgspec. Anything else raises :class:`FrameError` wh
 is short and operator-readable and never contains patient data: at most the frame type, a
 field path and the kind of mismatch.
 
+Limits (PROTOCOL.md "Limits on values", ``frame_limits.py``): frames over 1 MiB and JSON nested
+deeper than 64 are bad frames, found before decoding; ids are 1-200 characters; ``seq`` is
+1 ... 2^53 - 1 (a ``snapshot`` may carry 0: the state of an empty stream); a NUL in text is
+stored as U+FFFD and text over 64 KiB is cut (the event counts as repaired); times need a zone
+and a year in 1900-2200: an invalid ``raised_at`` is replaced by the receive time and the alarm
+marked "time not given", any other invalid time makes its event unreadable.
+
+A frame whose envelope (``type`` and ``seq``) can be read but whose data cannot is not an error
+but an event that stands in for it (``unreadable.py``): the stream goes on past its seq, and an
+unreadable ``alarm.raised`` still becomes an alarm for a nurse.
+
 Decisions where PROTOCOL.md is silent (documented here, mirrored in docs/):
-- Timestamps must be ISO 8601. A timestamp without a UTC offset is accepted and read as UTC
-  (real feeds send them; rejecting the alarm would be worse). All returned datetimes are aware.
-- ``seq`` must be an integer >= 1 (a ``snapshot`` may carry 0: the state of an empty
-  stream); ``heartbeat_s`` must be > 0.
+- ``sent_at`` is for measuring lag only: an invalid one is dropped, never the event.
+- ``heartbeat_s`` must be > 0.
 - Unknown fields are ignored (forward compatibility); unknown ``type`` values are errors.
 - ``measurement.recorded`` is read loosely as a FHIR R4 Observation: ``resourceType`` must be
   ``"Observation"``; ``id``; ``subject.reference`` = ``"Patient/<id>"``; the code is the
   first LOINC coding (else the first coding); ``effectiveDateTime`` (else ``effectiveInstant``,
   else ``effectivePeriod.start``) may be absent. A date-only ``effectiveDateTime`` means
   midnight UTC. ``raw`` keeps the exact bytes of the resource as sent.
-- When a frame's envelope carries a valid ``seq`` but its ``data`` is invalid,
-  ``FrameError.seq`` says which seq the bad event occupied (the client needs it to tell a bad
-  event from a gap).
 """
 
 from __future__ import annotations
@@ -30,13 +36,19 @@ from typing import Annotated, Any, Final
 import msgspec
 
 from operator_app.domain.records import (
+    MAX_SEQ,
     AlarmRecord,
     AlarmUpdateRecord,
     FeedEvent,
+    Id,
     ObservationRecord,
     PatientRecord,
+    SnapshotPart,
     SnapshotRecord,
+    plausible_time,
 )
+from operator_app.feed import frame_limits, unreadable
+from operator_app.feed.frame_limits import MAX_FRAME_BYTES
 
 __all__ = [
     "MAX_FRAME_BYTES",
@@ -54,12 +66,11 @@ __all__ = [
 
 PROTOCOL_VERSION: Final = 1
 SUBPROTOCOL: Final = "rc-feed.v1"
-MAX_FRAME_BYTES: Final = 2**20
 LOINC_SYSTEM: Final = "http://loinc.org"
 DEFAULT_FEEDS: Final = ("patients", "alarms", "measurements")
 
-Seq = Annotated[int, msgspec.Meta(ge=1)]
-NonNegative = Annotated[int, msgspec.Meta(ge=0)]
+Seq = Annotated[int, msgspec.Meta(ge=1, le=MAX_SEQ)]
+NonNegative = Annotated[int, msgspec.Meta(ge=0, le=MAX_SEQ)]
 
 
 class FrameError(ValueError):
@@ -77,7 +88,7 @@ class FrameError(ValueError):
 
 class Welcome(msgspec.Struct, frozen=True, tag_field="type", tag="welcome"):
     protocol: int
-    stream: str
+    stream: Id
     head: NonNegative
     heartbeat_s: Annotated[float, msgspec.Meta(gt=0)]
     oldest: NonNegative | None = None
@@ -100,9 +111,9 @@ Decoded = Welcome | Heartbeat | ServerError | FeedEvent
 # --- event envelopes (private) -------------------------------------------------------------
 
 
-class _Envelope(msgspec.Struct, frozen=True, tag_field="type"):
+class _Envelope(msgspec.Struct, frozen=True, tag_field="type", kw_only=True):
     seq: Seq
-    sent_at: datetime
+    sent_at: Any = None  # for lag only: read leniently (``_sent_at``)
 
 
 class _AlarmRaised(_Envelope, frozen=True, tag="alarm.raised"):
@@ -121,6 +132,7 @@ class _Snapshot(_Envelope, frozen=True, tag="snapshot"):
     # A snapshot carries seq = head ("state as of event head"); on an empty stream that is 0.
     seq: NonNegative
     data: SnapshotRecord
+    part: SnapshotPart | None = None
 
 
 class _Measurement(_Envelope, frozen=True, tag="measurement.recorded"):
@@ -166,7 +178,7 @@ class _Period(msgspec.Struct, frozen=True):
 
 class _Observation(msgspec.Struct, frozen=True):
     resourceType: str
-    id: str
+    id: Id
     subject: _Reference
     code: _CodeableConcept
     effectiveDateTime: str | None = None
@@ -174,75 +186,90 @@ class _Observation(msgspec.Struct, frozen=True):
     effectivePeriod: _Period | None = None
 
 
-class _AlarmCore(msgspec.Struct):
-    """Used on the error path only: the fields without which an alarm is not an alarm."""
-
-    id: str
-    patient_id: str
-    kind: str
-    raised_at: datetime
-    priority: Any = None
-    message: Any = None
-
-
-class _AlarmCoreEnvelope(msgspec.Struct):
-    seq: int
-    sent_at: datetime
-    data: _AlarmCore
-
-
-class _Probe(msgspec.Struct):
-    """Used on the error path only: what type/seq did a bad frame claim?"""
-
-    type: Any = None
-    seq: Any = None
-
-
 _decoder: Final = msgspec.json.Decoder(_Frame)
 _obs_decoder: Final = msgspec.json.Decoder(_Observation)
-_probe_decoder: Final = msgspec.json.Decoder(_Probe)
-_alarm_core_decoder: Final = msgspec.json.Decoder(_AlarmCoreEnvelope)
 _encoder: Final = msgspec.json.Encoder()
 
 
 # --- decoding ------------------------------------------------------------------------------
 
 
-def decode_frame(frame: str | bytes) -> Decoded:
-    """Decode and validate one text frame. Raises :class:`FrameError` for anything unusable."""
+def decode_frame(frame: str | bytes, received_at: datetime | None = None) -> Decoded:
+    """Decode and validate one text frame (``received_at``: when it arrived, which stands in
+    for an invalid alarm time). Raises :class:`FrameError` for a frame that is not even an
+    event; an event whose data cannot be read comes back as the event standing in for it."""
     if not isinstance(frame, (str, bytes, bytearray, memoryview)):
         raise FrameError("not a text frame")
-    if len(frame) > MAX_FRAME_BYTES:  # str: characters <= bytes, a lower bound that suffices
-        raise FrameError("frame over 1 MiB")
+    if not isinstance(frame, str):
+        frame = bytes(frame)
+    if frame_limits.frame_bytes(frame) > MAX_FRAME_BYTES:
+        return _unusable(frame, "frame over 1 MiB")
+    if not frame_limits.depth_ok(frame):
+        raise FrameError("JSON nested too deeply")
     try:
         msg = _decoder.decode(frame)
     except msgspec.ValidationError as exc:
-        error = _validation_error(frame, exc)
-        salvaged = _salvage_alarm(frame, error)
-        if salvaged is not None:
-            return salvaged
-        raise error from None
+        return _invalid(frame, exc)
     except msgspec.DecodeError:
         raise FrameError("not JSON") from None
-    except RecursionError:  # pathological nesting; msgspec guards, but be certain
-        raise FrameError("not JSON (nested too deeply)") from None
+    except RecursionError:  # depth_ok makes this unreachable; never let it escape
+        raise FrameError("JSON nested too deeply") from None
 
     if isinstance(msg, _Envelope):
-        return _event(msg)
+        event = _event(msg, frame, received_at or datetime.now(UTC))
+        if frame_limits.needs_repair(frame):
+            event = _repaired(event)
+        return event
     if isinstance(msg, Heartbeat) and msg.sent_at is not None and msg.sent_at.tzinfo is None:
         return Heartbeat(head=msg.head, sent_at=msg.sent_at.replace(tzinfo=UTC))
     assert isinstance(msg, (Welcome, Heartbeat, ServerError))
     return msg
 
 
-def _event(env: _Envelope) -> FeedEvent:
-    sent_at = env.sent_at if env.sent_at.tzinfo is not None else env.sent_at.replace(tzinfo=UTC)
+def _unusable(frame: str | bytes, reason: str) -> FeedEvent:
+    """A frame that is never decoded in full: an unreadable event if it names a seq."""
+    ftype, seq, _ = unreadable.probe(frame)
+    if ftype in _EVENT_TYPES and seq is not None and ftype != "snapshot":
+        return unreadable.unreadable(frame, ftype, seq, reason)
+    raise FrameError(reason, frame_type=ftype)
+
+
+def _invalid(frame: str | bytes, exc: msgspec.ValidationError) -> FeedEvent:
+    """A frame that parsed as JSON but did not validate."""
+    message = str(exc)
+    ftype, seq, no_type = unreadable.probe(frame)
+    if ftype is None:
+        raise FrameError(no_type or "not a JSON object") from None
+    if ftype not in _EVENT_TYPES and ftype not in _CONTROL_TYPES:
+        raise FrameError(f"unknown type {_short(ftype)!r}", seq=seq) from None
+    reason = f"{ftype}: {_clean(message, '$')}"
+    # A seq is only meaningful if the envelope itself is fine (the error is inside data).
+    if ftype not in _EVENT_TYPES or ("`$.data" not in message and "`$.part" not in message):
+        raise FrameError(reason, frame_type=ftype) from None
+    if ftype == "snapshot":
+        snapshot = unreadable.lenient_snapshot(frame, reason)
+        if snapshot is None:
+            raise FrameError(reason, frame_type=ftype) from None
+        return snapshot
+    if seq is None:
+        raise FrameError(reason, frame_type=ftype) from None
+    if ftype == "alarm.raised":
+        salvaged = unreadable.salvage_alarm(frame, reason)
+        if salvaged is not None:
+            return _checked_alarm_time(salvaged, datetime.now(UTC))
+    return unreadable.unreadable(frame, ftype, seq, reason)
+
+
+def _event(env: _Envelope, frame: str | bytes, received_at: datetime) -> FeedEvent:
+    sent_at = _sent_at(env.sent_at)
     if isinstance(env, _AlarmRaised):
-        return FeedEvent(env.seq, "alarm.raised", _aware_alarm(env.data), sent_at)
+        return _checked_alarm_time(FeedEvent(env.seq, "alarm.raised", env.data, sent_at),
+                                   received_at)
     if isinstance(env, _AlarmUpdated):
         data: Any = env.data
-        if data.at.tzinfo is None:
-            data = msgspec.structs.replace(data, at=data.at.replace(tzinfo=UTC))
+        if not plausible_time(data.at):
+            return unreadable.unreadable(frame, "alarm.updated", env.seq,
+                                         "alarm.updated: invalid time - at `$.data.at`")
         return FeedEvent(env.seq, "alarm.updated", data, sent_at)
     if isinstance(env, _PatientUpsert):
         return FeedEvent(env.seq, "patient.upsert", env.data, sent_at)
@@ -250,48 +277,49 @@ def _event(env: _Envelope) -> FeedEvent:
         try:
             obs = _observation(env.data)
         except FrameError as exc:
-            raise FrameError(
-                f"measurement.recorded: {exc.reason}",
-                seq=env.seq,
-                frame_type="measurement.recorded",
-            ) from None
+            return unreadable.unreadable(frame, "measurement.recorded", env.seq,
+                                         f"measurement.recorded: {exc.reason}")
         return FeedEvent(env.seq, "measurement.recorded", obs, sent_at)
     assert isinstance(env, _Snapshot)
     snap = env.data
-    if any(a.raised_at.tzinfo is None for a in snap.open_alarms):
-        snap = SnapshotRecord(
-            patients=snap.patients, open_alarms=[_aware_alarm(a) for a in snap.open_alarms]
-        )
-    return FeedEvent(env.seq, "snapshot", snap, sent_at)
+    if not all(plausible_time(a.raised_at) for a in snap.open_alarms):
+        snap = msgspec.structs.replace(
+            snap, open_alarms=[_alarm_time(a, received_at) for a in snap.open_alarms])
+    return FeedEvent(env.seq, "snapshot", snap, sent_at, part=env.part)
 
 
-def _salvage_alarm(frame: str | bytes, error: FrameError) -> FeedEvent | None:
-    """An ``alarm.raised`` whose optional fields are malformed is still an alarm.
+def _checked_alarm_time(event: FeedEvent, received_at: datetime) -> FeedEvent:
+    alarm: AlarmRecord = event.data
+    if plausible_time(alarm.raised_at):
+        return event
+    problem = "alarm.raised: invalid time - at `$.data.raised_at` (receive time used)"
+    return msgspec.structs.replace(event, data=_alarm_time(alarm, received_at),
+                                   problem=event.problem or problem)
 
-    Dropping it would hide a call for help because of, say, a numeric priority. If the id,
-    patient, kind and time are sound, keep the alarm with those (a priority that is not a
-    valid string becomes ``"invalid"``, which the domain treats as high) and report the fault.
-    """
-    if error.frame_type != "alarm.raised" or error.seq is None:
+
+def _alarm_time(alarm: AlarmRecord, received_at: datetime) -> AlarmRecord:
+    """PROTOCOL.md: an invalid ``raised_at`` -> the receive time, marked as not given."""
+    if plausible_time(alarm.raised_at):
+        return alarm
+    return msgspec.structs.replace(alarm, raised_at=received_at, raised_at_given=False)
+
+
+def _repaired(event: FeedEvent) -> FeedEvent:
+    data, repairs = frame_limits.repair(event.data)
+    if not repairs:
+        return event
+    problem = f"{event.type}: text repaired ({', '.join(sorted(set(repairs)))})"
+    return msgspec.structs.replace(event, data=data, problem=event.problem or problem)
+
+
+def _sent_at(value: Any) -> datetime | None:
+    if not isinstance(value, str):
         return None
     try:
-        core = _alarm_core_decoder.decode(frame)
-    except (msgspec.ValidationError, msgspec.DecodeError):
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
         return None
-    data = core.data
-    priority = data.priority if isinstance(data.priority, str) or data.priority is None else "invalid"
-    message = data.message if isinstance(data.message, str) else None
-    alarm = AlarmRecord(id=data.id, patient_id=data.patient_id, kind=data.kind,
-                        raised_at=data.raised_at, priority=priority, message=message)
-    sent_at = core.sent_at if core.sent_at.tzinfo is not None else core.sent_at.replace(tzinfo=UTC)
-    return FeedEvent(core.seq, "alarm.raised", _aware_alarm(alarm), sent_at,
-                     problem=f"{error.reason} (alarm kept with its core fields)")
-
-
-def _aware_alarm(alarm: AlarmRecord) -> AlarmRecord:
-    if alarm.raised_at.tzinfo is None:
-        return msgspec.structs.replace(alarm, raised_at=alarm.raised_at.replace(tzinfo=UTC))
-    return alarm
+    return parsed if plausible_time(parsed) else None
 
 
 def _observation(raw: msgspec.Raw) -> ObservationRecord:
@@ -304,7 +332,8 @@ def _observation(raw: msgspec.Raw) -> ObservationRecord:
     if obs.resourceType != "Observation":
         raise FrameError("resourceType is not Observation - at `$.data.resourceType`")
     ref = obs.subject.reference
-    if not ref.startswith("Patient/") or len(ref) <= len("Patient/"):
+    patient_id = ref[len("Patient/") :] if ref.startswith("Patient/") else ""
+    if not 0 < len(patient_id) <= 200:
         raise FrameError("subject is not Patient/<id> - at `$.data.subject.reference`")
     if not obs.code.coding:
         raise FrameError("no coding - at `$.data.code.coding`")
@@ -316,43 +345,22 @@ def _observation(raw: msgspec.Raw) -> ObservationRecord:
         when_text = obs.effectivePeriod.start
     effective_at = _parse_when(when_text) if when_text is not None else None
     return ObservationRecord(
-        id=obs.id,
-        patient_id=ref[len("Patient/") :],
-        code=code,
-        effective_at=effective_at,
+        id=obs.id, patient_id=patient_id, code=code[:200], effective_at=effective_at,
         raw=bytes(raw),
     )
 
 
-def _parse_when(text: str) -> datetime:
+def _parse_when(text: str) -> datetime | None:
+    """A FHIR dateTime: a date alone is midnight UTC; a time needs its zone; an invalid time is
+    None here (the triage rejects the measurement with its reason; ingest never fails on it)."""
     try:
         if len(text) == 10:  # FHIR date-only value
-            return datetime.combine(date.fromisoformat(text), time(), tzinfo=UTC)
-        value = datetime.fromisoformat(text)
+            value = datetime.combine(date.fromisoformat(text), time(), tzinfo=UTC)
+        else:
+            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise FrameError("invalid effective time - at `$.data.effectiveDateTime`") from None
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
-def _validation_error(frame: str | bytes, exc: msgspec.ValidationError) -> FrameError:
-    """Turn a msgspec error into a short reason: ``<type>: <what> - at `<path>```."""
-    message = str(exc)
-    try:
-        probe = _probe_decoder.decode(frame)
-    except (msgspec.ValidationError, msgspec.DecodeError):
-        return FrameError("not a JSON object")
-    ftype = probe.type
-    if ftype is None:
-        return FrameError("missing `type`")
-    if not isinstance(ftype, str):
-        return FrameError("`type` is not a string")
-    if ftype not in _EVENT_TYPES and ftype not in _CONTROL_TYPES:
-        return FrameError(f"unknown type {_short(ftype)!r}")
-    seq = probe.seq if type(probe.seq) is int and probe.seq >= 1 else None
-    # A seq is only meaningful if the envelope itself is fine (the error is inside data).
-    if seq is not None and "`$.data" not in message:
-        seq = None
-    return FrameError(f"{ftype}: {_clean(message, '$')}", seq=seq, frame_type=ftype)
+        return None
+    return value if plausible_time(value) else None
 
 
 def _clean(message: str, root: str) -> str:

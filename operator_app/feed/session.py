@@ -5,8 +5,17 @@ The sequence rules live here (PROTOCOL.md "Sequence, replay, and nothing lost"):
   backwards ``seq`` ends the connection (what was received before it is applied first), so the
   client resumes from the last committed seq. A fresh stream must start with a ``snapshot``
   (or seq 1).
-- A frame whose envelope was valid but whose ``data`` was not (``FrameError.seq`` equals the
-  expected seq) is passed over, so one poisoned event does not stall the desk.
+- A frame whose envelope is valid but whose data is not arrives as the event standing in for it
+  (``UNREADABLE_ALARM`` / ``UNREADABLE_EVENT``, see ``unreadable.py``): counted as a bad frame
+  and, when it has the expected seq, applied like any event (the store sets it aside and an
+  unreadable alarm becomes an item for a nurse), so the cursor stays contiguous and one
+  poisoned event never stalls the desk. One with another seq is only counted (it was not part
+  of the stream). A frame that is not even an event is counted and the stream goes on.
+- A chunked snapshot (PROTOCOL.md) is joined here: its parts must come in order, one after the
+  other, with the same ``id``, ``count`` and ``seq``; the joined snapshot is handled like a
+  single one (so the cursor moves only when every part is there). A part out of order, a
+  changed ``id``/``count``/``seq``, or another event between parts ends the connection; the
+  parts held are discarded and the client resumes from its cursor.
 - Group commit: the open batch is handed to the applier when it is full, ``batch_delay_s`` after
   its first event, or at once when the previous batch has just been applied; while a batch is
   being applied the next may grow to ``group_max``. The reader waits (backpressure) while a
@@ -31,7 +40,8 @@ from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed
 
 from operator_app.domain.connection import LinkState
-from operator_app.domain.records import FeedEvent
+from operator_app.domain.records import UNREADABLE_ALARM, UNREADABLE_EVENT, FeedEvent
+from operator_app.feed.frame_limits import HARD_FRAME_BYTES
 from operator_app.feed.interfaces import FeedSink
 from operator_app.feed.protocol import (
     FrameError,
@@ -41,6 +51,7 @@ from operator_app.feed.protocol import (
     decode_frame,
     encode_ack,
 )
+from operator_app.feed.snapshot_parts import SnapshotParts
 from operator_app.feed.status import StatusReporter
 
 log = logging.getLogger("operator_app.feed")
@@ -141,6 +152,7 @@ class Session:
         self.last_ack_at = float("-inf")
         #: a batch was committed on this connection (the client then reconnects without delay)
         self.progress = False
+        self.parts = SnapshotParts()
 
     async def run(self) -> ConnectionEnd:
         status = self.status
@@ -194,6 +206,11 @@ class Session:
         if exc is None:
             return task.result()
         if isinstance(exc, ConnectionClosed):
+            sent = exc.sent.code if exc.sent else None
+            if sent == 1009:  # we refused a frame over the websocket's limit
+                reason = f"frame over {HARD_FRAME_BYTES // 2**20} MiB (connection closed)"
+                self.status.bad_frame(reason, "frame over the websocket limit")
+                return ConnectionEnd(reason, backoff=True)
             code = exc.rcvd.code if exc.rcvd else "no close frame"
             return ConnectionEnd(f"connection closed ({code})")
         if isinstance(exc, (OSError, TimeoutError)):
@@ -219,14 +236,21 @@ class Session:
                 msg = decode_frame(frame)
             except FrameError as exc:
                 status.bad_frame(exc.reason, exc.reason)
-                if exc.seq is not None and exc.seq == self.expected:
-                    log.warning("event seq %d unusable; passed over", exc.seq)
-                    self.expected = exc.seq + 1
                 continue
             if type(msg) is FeedEvent:
                 stats.events_received += 1
                 if msg.problem is not None:
-                    status.bad_frame(msg.problem, "kept with defaults")
+                    status.bad_frame(msg.problem, _problem_key(msg))
+                    if msg.type in _STAND_INS and msg.seq != self.expected:
+                        continue  # not part of this stream: counted, nothing to apply
+                if msg.part is not None or self.parts.pending:
+                    joined = self.parts.add(msg)
+                    if isinstance(joined, str):
+                        status.bad_frame(joined, "snapshot parts")
+                        return ConnectionEnd(joined)
+                    if joined is None:
+                        continue
+                    msg = joined
                 end = self.accept(msg)
                 if end is not None:
                     if end is BatchSignal.CLOSE:
@@ -416,4 +440,19 @@ class Session:
                 status.set_state(LinkState.STALE, reason)
                 return ConnectionEnd(reason)
             await self.send_ack()
+            status.flush_log()
             status.emit()
+
+
+_STAND_INS = frozenset({UNREADABLE_ALARM, UNREADABLE_EVENT})
+
+
+def _problem_key(event: FeedEvent) -> str:
+    """The counter a problem event goes under (few keys: the status bar lists them)."""
+    if event.type == UNREADABLE_ALARM:
+        return "unreadable alarm"
+    if event.type == UNREADABLE_EVENT:
+        return "unreadable event"
+    if event.type == "snapshot":
+        return "snapshot records unreadable"
+    return "repaired or kept with defaults"

@@ -12,6 +12,7 @@ import asyncio
 import collections
 import logging
 import threading
+import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
@@ -22,6 +23,9 @@ from operator_app.feed.interfaces import FeedListener
 log = logging.getLogger("operator_app.feed")
 
 STATUS_INTERVAL_S = 0.5  # periodic status at most ~2/s
+#: bad-frame log lines: at most LOG_BURST per LOG_WINDOW_S, then one summary line per window
+LOG_BURST = 5
+LOG_WINDOW_S = 10.0
 
 #: the counters of :class:`FeedStats` that ``StatusReporter.stats_inc`` may bump
 Counter = Literal[
@@ -76,6 +80,9 @@ class StatusReporter:
         #: why the next failed connection attempt is fatal (cleared by any other state)
         self.fatal_reason: str | None = None
         self._last_status_at = 0.0
+        self._window_start = float("-inf")
+        self._logged = 0
+        self._suppressed: collections.Counter[str] = collections.Counter()
 
     def stats_copy(self) -> FeedStats:
         """A copy of the counters (any thread)."""
@@ -89,8 +96,35 @@ class StatusReporter:
         with self.stats_lock:
             self.stats.bad_frames[key] += 1
             total = self.stats.bad_frames_total
-        log.warning("bad frame: %s", reason)
+        self._log_bad_frame(reason, key)
         self.call("on_bad_frame", reason, total)
+
+    def _log_bad_frame(self, reason: str, key: str) -> None:
+        """A feed cannot flush the log: the first few bad frames of a window are logged, the
+        rest counted and summed up in one line when the window ends (``flush_log``)."""
+        self.flush_log()
+        if self._logged < LOG_BURST:
+            self._logged += 1
+            log.warning("bad frame: %s", reason)
+        else:
+            self._suppressed[key] += 1
+
+    def flush_log(self, force: bool = False) -> None:
+        """End the log window if it is over (or ``force``): one summary of what was not logged."""
+        now = self._now()
+        if not force and now - self._window_start < LOG_WINDOW_S:
+            return
+        if self._suppressed:
+            common = ", ".join(f"{k} ({n})" for k, n in self._suppressed.most_common(3))
+            log.warning("%d more bad frames in %.0f s; most common: %s",
+                        sum(self._suppressed.values()), now - self._window_start, common)
+        self._suppressed.clear()
+        self._logged = 0
+        self._window_start = now
+
+    def _now(self) -> float:
+        loop = self.loop
+        return loop.time() if loop is not None and not loop.is_closed() else time.monotonic()
 
     def storage_failed(self, what: str, exc: BaseException) -> None:
         self.stats_inc("apply_failures")

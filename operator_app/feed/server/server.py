@@ -8,6 +8,8 @@ Wire behaviour
 * ``welcome`` carries ``stream``, ``oldest``, ``head`` and ``heartbeat_s``. If the hello names
   this stream and ``oldest - 1 <= resume_from <= head``, the server replays
   ``resume_from + 1 .. head`` and goes live. Otherwise it sends a ``snapshot`` first.
+* **Chunked snapshot.** A state larger than one frame (1 MiB) is sent as several ``snapshot``
+  frames with a ``part`` (index, count, id), each record in one part (``frames.py``).
 * **Snapshot sequence number.** A snapshot does not take a new sequence number: it carries
   ``seq = head``, meaning "the full state as of event ``head``", and the next event this client
   receives is ``head + 1``. Other clients never see it, so "seq grows by exactly 1" holds for
@@ -45,7 +47,7 @@ from operator_app.feed.protocol import MAX_FRAME_BYTES, SUBPROTOCOL
 from operator_app.feed.server.frames import (
     decode,
     iso_z,
-    snapshot_frame,
+    snapshot_frames,
     utc_now,
     welcome_frame,
 )
@@ -82,6 +84,8 @@ class RcFeedServer:
         self.hellos: list[dict[str, Any]] = []
         self._clients: dict[ServerConnection, ClientSender | None] = {}
         self._server: Server | None = None
+        #: the largest snapshot frame; a larger state is sent as a chunked snapshot
+        self.snapshot_frame_bytes = MAX_FRAME_BYTES
 
     # --- properties ------------------------------------------------------------------------
 
@@ -253,11 +257,17 @@ class RcFeedServer:
         if type(resume) is int and window.can_replay(hello.get("stream"), resume):
             return ClientSender(ws, resume)
         client = ClientSender(ws, window.head)
-        await ws.send(self._snapshot_frame(), text=True)
+        for index, frame in enumerate(self._snapshot_frames()):
+            await ws.send(frame, text=True)
+            await self._snapshot_part_sent(ws, index)
         return client
 
-    def _snapshot_frame(self) -> bytes:
-        return snapshot_frame(self.head, self.patients(), self.open_alarms())
+    def _snapshot_frames(self) -> list[bytes]:
+        return snapshot_frames(self.head, self.patients(), self.open_alarms(),
+                               self.snapshot_frame_bytes)
+
+    async def _snapshot_part_sent(self, ws: ServerConnection, index: int) -> None:
+        """Hook: a snapshot frame was sent (the simulator can drop the connection here)."""
 
     def _on_client_frame(self, message: str) -> None:
         try:

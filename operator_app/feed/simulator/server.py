@@ -23,6 +23,9 @@ import logging
 import ssl as ssl_module
 from typing import IO, Any
 
+from websockets.asyncio.server import ServerConnection
+from websockets.exceptions import ConnectionClosedError
+
 from operator_app.feed.server.frames import encode, utc_now
 from operator_app.feed.server.server import RcFeedServer
 from operator_app.feed.simulator.live import generate_live
@@ -150,6 +153,15 @@ class FeedServer(RcFeedServer):
 
     def _paused(self) -> bool:
         return self._silent
+
+    #: test control: abort the next connection after this many snapshot parts (then cleared)
+    drop_after_snapshot_parts: int | None = None
+
+    async def _snapshot_part_sent(self, ws: ServerConnection, index: int) -> None:
+        if self.drop_after_snapshot_parts is not None and index + 1 >= self.drop_after_snapshot_parts:
+            self.drop_after_snapshot_parts = None
+            ws.transport.abort()
+            raise ConnectionClosedError(None, None)
 
 
 __all__ = ["SERVER_NAME", "FeedServer"]

@@ -7,7 +7,7 @@ reads. ``patients`` holds what the feed last said of each patient.
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, Column, Index, String, Table, Text
+from sqlalchemy import Boolean, CheckConstraint, Column, Index, String, Table, Text, true
 
 from operator_app.store.core.columns import EventId, UTCDateTime, metadata
 
@@ -48,6 +48,8 @@ alarms = Table(
     Column("note", Text),
     # grouping (alarms/grouping.py): the open alarm this one is attached to; NULL = a queue row
     Column("parent_id", String),
+    # false when the feed's raised_at was invalid and the receive time stands in for it
+    Column("raised_at_given", Boolean, nullable=False, server_default=true()),
     CheckConstraint("state IN ('open', 'closed')", name="state"),
     Index(None, "state"),  # the open queue
     Index(None, "parent_id"),  # open children of a parent

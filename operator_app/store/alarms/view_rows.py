@@ -111,6 +111,7 @@ def _alarm_view(row: Row[Any], device_updates: tuple[DeviceUpdate, ...]) -> Alar
         device_updates=device_updates,
         parent_id=row.parent_id,
         attached=row.attached or 0,
+        raised_at_given=bool(row.raised_at_given),
     )
 
 
@@ -136,6 +137,7 @@ def new_alarm_view(
         message=record.message,
         location_text=location.text if location else None,
         device_id=source.device_id if source else None,
+        raised_at_given=record.raised_at_given,
     )
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 from operator_app.domain.changes import ChangeSet
 from operator_app.domain.records import (
     UNREADABLE_ALARM,
+    UNREADABLE_EVENT,
     AlarmRecord,
     AlarmUpdateRecord,
     FeedEvent,
@@ -29,6 +30,7 @@ from operator_app.domain.records import (
     PatientRecord,
     SnapshotRecord,
     UnreadableAlarm,
+    UnreadableEvent,
 )
 from operator_app.store.core.columns import as_utc
 from operator_app.store.core.dbapi import upsert_insert
@@ -44,6 +46,7 @@ _PAYLOAD_TYPES: dict[str, type[Any]] = {
     "alarm.updated": AlarmUpdateRecord,
     "measurement.recorded": ObservationRecord,
     UNREADABLE_ALARM: UnreadableAlarm,
+    UNREADABLE_EVENT: UnreadableEvent,
 }
 
 
@@ -83,6 +86,7 @@ def apply_events(
         patient_ids=frozenset(batch.patient_ids),
         measurements=batch.new_measurements,
         problems=tuple(batch.problems),
+        set_aside=batch.set_aside_count,
     )
 
 
@@ -107,6 +111,9 @@ def _apply_events(batch: FeedBatch, events: Sequence[FeedEvent]) -> None:
             batch.updates.append(data)
         elif event.type == UNREADABLE_ALARM:
             batch.alarms.setdefault(*unreadable_record(batch.stream, data, batch.received_at))
+            batch.set_aside.append(event)
+        elif event.type == UNREADABLE_EVENT:
+            batch.set_aside.append(event)
         else:
             batch.observations.setdefault(data.id, data)
     batch.flush()

@@ -28,6 +28,7 @@ from operator_app.domain.alarms import (
 from operator_app.domain.records import (
     AlarmRecord,
     AlarmUpdateRecord,
+    FeedEvent,
     ObservationRecord,
     PatientRecord,
     SnapshotRecord,
@@ -44,11 +45,14 @@ _encode = msgspec.json.Encoder().encode
 
 _ALARM_COLUMNS = (
     "id", "feed_key", "patient_id", "kind", "priority", "raised_at", "received_at",
-    "message", "location_text", "device_id", "record", "state",
+    "message", "location_text", "device_id", "record", "state", "raised_at_given",
 )  # fmt: skip
 _EVENT_COLUMNS = ("alarm_id", "kind", "at", "detail")
 _MEASUREMENT_COLUMNS = ("id", "patient_id", "code", "effective_at", "raw", "received_at")
 _UPDATE_COLUMNS = ("alarm_id", "kind", "at", "detail", "dedup_key")
+_QUARANTINE_COLUMNS = (
+    "feed_key", "stream", "seq", "event_type", "reason", "raw", "at", "alarm_id",
+)  # fmt: skip
 _SET_SOURCE_STATUS = (
     "UPDATE alarms SET source_status = ?, source_status_at = ?"
     " WHERE id = ? AND (source_status_at IS NULL OR source_status_at <= ?)"
@@ -82,6 +86,9 @@ class FeedBatch:
         self.patient_ids: set[str] = set()
         self.new_measurements = 0
         self.problems: list[str] = []
+        #: events the codec could not read (stand-ins): each gets a quarantine row at flush
+        self.set_aside: list[FeedEvent] = []
+        self.set_aside_count = 0
 
     def close(self) -> None:
         self.bulk.close()
@@ -95,14 +102,19 @@ class FeedBatch:
             self._apply_updates(self.updates)
         if self.observations:
             self._insert_observations(list(self.observations.values()))
+        if self.set_aside:
+            self._quarantine(self.set_aside)
         self.patients, self.alarms, self.updates, self.observations = {}, {}, [], {}
+        self.set_aside = []
 
     def snapshot(self, snap: SnapshotRecord, seq: int) -> None:
         if snap.patients:
             self._upsert_patients(list({p.id: p for p in snap.patients}.values()))
         held = {a.id: a for a in reversed(snap.open_alarms)}  # first occurrence wins
-        if held:
-            self._insert_alarms(list(held.values()))
+        stand_ins = dict(unreadable_record(self.stream, u, self.received_at)
+                         for u in snap.unreadable)
+        if held or stand_ins:
+            self._insert_alarms([*held.values(), *stand_ins.values()])
         self._reconcile(set(held), seq)
 
     def alarm_views(self) -> list[AlarmView]:
@@ -170,6 +182,7 @@ class FeedBatch:
                 r.id, feed_key, r.patient_id, r.kind, priority.value, ts(r.raised_at), received,
                 r.message, location.text if location else None,
                 source.device_id if source else None, _encode(r).decode(), _OPEN,
+                r.raised_at_given,
             ))  # fmt: skip
             detail = None
             if problem:
@@ -258,6 +271,22 @@ class FeedBatch:
         )
         self.changed_alarms.update(gone)
 
+    # -- what the codec could not read -------------------------------------------------------
+
+    def _quarantine(self, events: list[FeedEvent]) -> None:
+        """One ``feed_quarantine`` row per stand-in (once per desk and seq), with its frame."""
+        rows = []
+        for ev in events:
+            data = ev.data
+            if isinstance(data, UnreadableAlarm):
+                kind, reason, item = "alarm.raised", data.reason, unreadable_id(self.stream, ev.seq)
+            else:
+                kind, reason, item = data.event_type, data.reason, None
+            rows.append((self.feed_key, self.stream, ev.seq, kind[:40], reason[:500], ev.raw,
+                         self._received, item))
+            self.problems.append(f"event seq {ev.seq} ({kind[:40]}) set aside: {reason[:200]}")
+        self.set_aside_count += self.bulk.insert_new("feed_quarantine", _QUARANTINE_COLUMNS, rows)
+
     # -- measurements -----------------------------------------------------------------------
 
     def _insert_observations(self, records: list[ObservationRecord]) -> None:
@@ -290,7 +319,7 @@ def unreadable_record(
         parts.append(f"kind {item.kind}")
     if item.alarm_id:
         parts.append(f"alarm {item.alarm_id}")
-    alarm_id = unreadable_id(stream, item.seq)
+    alarm_id = unreadable_id(stream, item.seq, item.index)
     return alarm_id, AlarmRecord(
         id=alarm_id,
         patient_id=item.patient_id or "",
@@ -301,5 +330,7 @@ def unreadable_record(
     )
 
 
-def unreadable_id(stream: str | None, seq: int) -> str:
-    return f"U-{stream or '-'}-{seq}"
+def unreadable_id(stream: str | None, seq: int, index: int | None = None) -> str:
+    """``U-<stream>-<seq>``, and ``-<index>`` for an unreadable alarm of a snapshot."""
+    base = f"U-{stream or '-'}-{seq}"
+    return base if index is None else f"{base}-{index}"

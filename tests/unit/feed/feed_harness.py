@@ -69,6 +69,10 @@ class MemorySink:
         with self.lock:
             return self.stream, self.seq
 
+    def event(self, stream: str, seq: int) -> FeedEvent:
+        with self.lock:
+            return next(ev for st, ev in self.applied if st == stream and ev.seq == seq)
+
 
 class Recorder:
     def __init__(self) -> None:

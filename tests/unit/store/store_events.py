@@ -7,6 +7,7 @@ from typing import Any
 
 from operator_app.domain.records import (
     UNREADABLE_ALARM,
+    UNREADABLE_EVENT,
     Address,
     AlarmLocation,
     AlarmRecord,
@@ -17,6 +18,7 @@ from operator_app.domain.records import (
     PatientRecord,
     SnapshotRecord,
     UnreadableAlarm,
+    UnreadableEvent,
 )
 
 T0 = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
@@ -88,6 +90,7 @@ _TYPES: dict[type[Any], str] = {
     ObservationRecord: "measurement.recorded",
     SnapshotRecord: "snapshot",
     UnreadableAlarm: UNREADABLE_ALARM,
+    UnreadableEvent: UNREADABLE_EVENT,
 }
 
 

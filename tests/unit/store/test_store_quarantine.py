@@ -8,13 +8,20 @@ import secrets
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
+import msgspec
 import pytest
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from store_events import alarm, at, event_rows, events, observation, patient, update
 
 from operator_app.domain.alarms import UNREADABLE_KIND, Priority
-from operator_app.domain.records import AlarmRecord, FeedEvent, UnreadableAlarm
+from operator_app.domain.records import (
+    AlarmRecord,
+    FeedEvent,
+    SnapshotRecord,
+    UnreadableAlarm,
+    UnreadableEvent,
+)
 from operator_app.store import Store
 from operator_app.store.ingest import apply, quarantine
 from operator_app.store.ingest.tables import feed_quarantine
@@ -53,18 +60,41 @@ def test_alarm_with_an_unstorable_time_is_kept_with_its_core_fields(store: Store
     assert store.set_aside_count() == 1
 
 
-def test_an_unreadable_alarm_becomes_a_high_item_once(store: Store) -> None:
+def test_an_unreadable_alarm_becomes_a_high_item_once_and_its_frame_is_kept(store: Store) -> None:
     item = UnreadableAlarm(seq=3, reason="id longer than 200 characters", kind="fall")
     batch = _batch_with_poison(item)
-    store.apply_batch("feed", "S-1", batch, at(5))
-    store.apply_batch("feed", "S-1", batch, at(6))  # replayed: changes nothing
+    batch[2] = msgspec.structs.replace(batch[2], raw=b'{"type":"alarm.raised","seq":3,"x":1}')
+    first = store.apply_batch("feed", "S-1", batch, at(5))
+    again = store.apply_batch("feed", "S-1", batch, at(6))  # replayed: changes nothing
 
     view = store.alarm("U-S-1-3")
     assert view is not None and view.is_open
     assert (view.kind, view.priority, view.patient_id) == (UNREADABLE_KIND, Priority.HIGH, "")
     assert view.message is not None and "seq 3" in view.message and "kind fall" in view.message
     assert len(event_rows(store.engine, "U-S-1-3", "raised")) == 1
-    assert _quarantine(store) == []  # unreadable at the feed: counted as a bad frame there
+    [row] = _quarantine(store)
+    assert (row.seq, row.event_type, row.alarm_id) == (3, "alarm.raised", "U-S-1-3")
+    assert row.raw == b'{"type":"alarm.raised","seq":3,"x":1}'
+    assert (first.set_aside, again.set_aside) == (1, 0)
+
+
+def test_any_other_unreadable_event_is_set_aside_and_passed(store: Store) -> None:
+    bad = UnreadableEvent(seq=3, event_type="patient.upsert", reason="patient.upsert: bad")
+    batch = _batch_with_poison(bad)
+    batch[2] = msgspec.structs.replace(batch[2], raw=b"{}")
+    changes = store.apply_batch("feed", "S-1", batch, at(5))
+    [row] = _quarantine(store)
+    assert (row.seq, row.event_type, row.alarm_id, row.raw) == (3, "patient.upsert", None, b"{}")
+    assert store.load_cursor("feed") == ("S-1", 6) and changes.set_aside == 1
+    assert {a.id for a in store.open_alarms()} == {"A-1", "A-2", "A-3"}
+
+
+def test_unreadable_alarms_of_a_snapshot_become_items(store: Store) -> None:
+    snap = SnapshotRecord([patient()], [alarm("A-1")], unreadable=[
+        UnreadableAlarm(40, "unreadable alarm in a snapshot", alarm_id="A-x", index=0),
+        UnreadableAlarm(40, "unreadable alarm in a snapshot", index=1)])
+    store.apply_batch("feed", "S-1", [FeedEvent(40, "snapshot", snap)], at(5))
+    assert {a.id for a in store.open_alarms()} == {"A-1", "U-S-1-40-0", "U-S-1-40-1"}
 
 
 def test_refused_values_on_postgres_are_isolated_per_event(store: Store, db_url: str) -> None:

@@ -1,4 +1,5 @@
 """Poison-proof ingest: feed_quarantine (events set aside with their frame and reason);
+alarms.raised_at_given (false when the receive time stands in for an invalid device time);
 measurement_values.comparators (a meter's "< 1.1" / "> 33.3" readings).
 
 Revision ID: 0004
@@ -41,9 +42,14 @@ def upgrade() -> None:
                     ["feed_key", "stream", "seq"], unique=True)
     with op.batch_alter_table("measurement_values") as batch:
         batch.add_column(sa.Column("comparators", sa.Text))
+    with op.batch_alter_table("alarms") as batch:
+        batch.add_column(sa.Column("raised_at_given", sa.Boolean, nullable=False,
+                                   server_default=sa.true()))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("alarms") as batch:
+        batch.drop_column("raised_at_given")
     with op.batch_alter_table("measurement_values") as batch:
         batch.drop_column("comparators")
     op.drop_index("ix_feed_quarantine_feed_key_stream_seq", "feed_quarantine")
