@@ -164,6 +164,7 @@ def run(args: argparse.Namespace) -> int:
         store.start_stream_at(f"{cfg.workstation}@{feed_url}", simulator.server.stream, 0)
 
     from operator_app.domain.escalation import AnswerTargets
+    from operator_app.domain.grouping import GroupingRule
     from operator_app.domain.shifts import ShiftSchedule
     from operator_app.ui.shell.main_window import MainWindow
     from widgets.alarm_sound import AlarmSound
@@ -172,6 +173,7 @@ def run(args: argparse.Namespace) -> int:
         schedule = ShiftSchedule.from_config(settings.pairs(cfg.shifts), cfg.timezone)
         targets = AnswerTargets.from_config(
             {k: float(v) for k, v in settings.pairs(cfg.answer_targets).items()})
+        grouping = GroupingRule(cfg.group_window)
     except (ValueError, KeyError) as exc:  # ZoneInfoNotFoundError is a KeyError
         log.error("invalid shift or answer-target settings: %s", exc)
         QMessageBox.critical(None, "Operator Desk",
@@ -185,7 +187,7 @@ def run(args: argparse.Namespace) -> int:
             if feed_url else None)
     bridge = DeskBridge(store, Session(operator, cfg.workstation), feed,
                         outbox=Outbox(paths.outbox_file()), schedule=schedule,
-                        centre_name=cfg.centre_name)
+                        centre_name=cfg.centre_name, grouping=grouping)
     logging_setup.on_background_error(lambda text: bridge.errorRaised.emit(text))
     window = MainWindow(bridge, operator, cfg.workstation, sound=AlarmSound(), targets=targets)
     if demo and hasattr(window, "set_demo_mode"):

@@ -35,6 +35,8 @@ class Settings:
     timezone: str = "Europe/Oslo"
     #: answer targets in seconds per priority, and the reminder for a claim left open
     answer_targets: str = "high=60,medium=180,low=600,claim_reminder=900"
+    #: seconds after a patient's last alarm within which a further one joins its queue row
+    group_window: float = 600.0
     #: shown in the handover's header
     centre_name: str = "Responssenter"
     demo_seed: int = 1

@@ -54,6 +54,75 @@
     </message>
 </context>
 <context>
+    <name>AlarmDetails</name>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In this row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deviations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alarm selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading deviations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · received %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time not given by the device · received %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Closing this row closes all %n alarms with one decision.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No deviations recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlarmQueueModel</name>
     <message>
         <source>Priority</source>
@@ -766,14 +835,14 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
 <context>
     <name>GroupLabels</name>
     <message numerus="yes">
-        <source>%n further alarm(s) from this patient attached to this one; each is kept.</source>
+        <source>%n further alarm(s) from this patient in this row; each is kept, and closing the row closes them all with one decision.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1  +%n more</source>
+        <source>%1  +%n more (%2)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -1365,7 +1434,7 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <name>Labels</name>
     <message>
         <source>Assistance call</source>
-        <extracomment>queue items that are not device alarms: a yellow/red home measurement to review, and a scheduled callback that fell due (kinds written by the store, not by the feed)</extracomment>
+        <extracomment>queue items that are not device alarms: a yellow/red home measurement to review, and a scheduled callback that fell due (kinds written by the store, not by the feed) an alarm from the feed that could not be read or stored, and measurements that could not be read: items the desk makes so that nothing it received is only a line in a log</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1418,6 +1487,14 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>Callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreadable alarm from the feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurement could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1477,8 +1554,12 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown patient %1</source>
+        <source>Patient not known</source>
         <extracomment>outcomes in the order they are offered (Alt+1 .. Alt+7)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown patient %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2103,30 +2184,6 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device updates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deviations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2191,31 +2248,7 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No alarm selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Select an alarm in the queue, or press F2 to claim the most urgent one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (unknown kind)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading deviations…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · received %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No deviations recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2255,6 +2288,13 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <name>_SheetDialog</name>
     <message>
         <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>%1 (unknown kind)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

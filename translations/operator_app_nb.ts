@@ -54,6 +54,75 @@
     </message>
 </context>
 <context>
+    <name>AlarmDetails</name>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Utløst</translation>
+    </message>
+    <message>
+        <source>Device updates</source>
+        <translation>Fra enheten</translation>
+    </message>
+    <message>
+        <source>In this row</source>
+        <translation>I denne raden</translation>
+    </message>
+    <message>
+        <source>Deviations</source>
+        <translation>Avvik</translation>
+    </message>
+    <message>
+        <source>No alarm selected</source>
+        <translation>Ingen alarm valgt</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (+%n til)</numerusform>
+            <numerusform> (+%n til)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <source>Loading deviations…</source>
+        <translation>Laster avvik…</translation>
+    </message>
+    <message>
+        <source>%1 · received %2</source>
+        <translation>%1 · mottatt %2</translation>
+    </message>
+    <message>
+        <source>time not given by the device · received %1</source>
+        <translation>tid ikke oppgitt av enheten · mottatt %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Closing this row closes all %n alarms with one decision.</source>
+        <translation>
+            <numerusform>Lukker du denne raden, lukkes %n alarm med én beslutning.</numerusform>
+            <numerusform>Lukker du denne raden, lukkes alle %n alarmene med én beslutning.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No deviations recorded.</source>
+        <translation>Ingen avvik registrert.</translation>
+    </message>
+</context>
+<context>
     <name>AlarmQueueModel</name>
     <message>
         <source>Priority</source>
@@ -766,17 +835,17 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
 <context>
     <name>GroupLabels</name>
     <message numerus="yes">
-        <source>%n further alarm(s) from this patient attached to this one; each is kept.</source>
+        <source>%n further alarm(s) from this patient in this row; each is kept, and closing the row closes them all with one decision.</source>
         <translation>
-            <numerusform>%n alarm til fra samme pasient er samlet under denne; den går ikke tapt.</numerusform>
-            <numerusform>%n alarmer til fra samme pasient er samlet under denne; ingen av dem går tapt.</numerusform>
+            <numerusform>%n alarm til fra denne pasienten i denne raden; hver alarm beholdes, og lukker du raden, lukkes alle med én beslutning.</numerusform>
+            <numerusform>%n alarmer til fra denne pasienten i denne raden; hver alarm beholdes, og lukker du raden, lukkes alle med én beslutning.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1  +%n more</source>
+        <source>%1  +%n more (%2)</source>
         <translation>
-            <numerusform>%1  +%n til</numerusform>
-            <numerusform>%1  +%n til</numerusform>
+            <numerusform>%1  +%n til (%2)</numerusform>
+            <numerusform>%1  +%n til (%2)</numerusform>
         </translation>
     </message>
 </context>
@@ -1365,7 +1434,7 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <name>Labels</name>
     <message>
         <source>Assistance call</source>
-        <extracomment>queue items that are not device alarms: a yellow/red home measurement to review, and a scheduled callback that fell due (kinds written by the store, not by the feed)</extracomment>
+        <extracomment>queue items that are not device alarms: a yellow/red home measurement to review, and a scheduled callback that fell due (kinds written by the store, not by the feed) an alarm from the feed that could not be read or stored, and measurements that could not be read: items the desk makes so that nothing it received is only a line in a log</extracomment>
         <translation>Hjelpeanrop</translation>
     </message>
     <message>
@@ -1419,6 +1488,14 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>Callback</source>
         <translation>Tilbakeringing</translation>
+    </message>
+    <message>
+        <source>Unreadable alarm from the feed</source>
+        <translation>Uleselig alarm fra mottaket</translation>
+    </message>
+    <message>
+        <source>Measurement could not be read</source>
+        <translation>Måling kunne ikke leses</translation>
     </message>
     <message>
         <source>High</source>
@@ -1477,8 +1554,12 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>Teknisk feil</translation>
     </message>
     <message>
-        <source>Unknown patient %1</source>
+        <source>Patient not known</source>
         <extracomment>outcomes in the order they are offered (Alt+1 .. Alt+7)</extracomment>
+        <translation>Ukjent pasient</translation>
+    </message>
+    <message>
+        <source>Unknown patient %1</source>
         <translation>Ukjent pasient %1</translation>
     </message>
 </context>
@@ -2103,30 +2184,6 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>Alarm</translation>
     </message>
     <message>
-        <source>Message</source>
-        <translation>Melding</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>Sted</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>Enhet</translation>
-    </message>
-    <message>
-        <source>Raised</source>
-        <translation>Utløst</translation>
-    </message>
-    <message>
-        <source>Device updates</source>
-        <translation>Fra enheten</translation>
-    </message>
-    <message>
-        <source>Deviations</source>
-        <translation>Avvik</translation>
-    </message>
-    <message>
         <source>Claim</source>
         <translation>Ta</translation>
     </message>
@@ -2191,32 +2248,8 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>Lukk med valgt utfall og notat (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>No alarm selected</source>
-        <translation>Ingen alarm valgt</translation>
-    </message>
-    <message>
         <source>Select an alarm in the queue, or press F2 to claim the most urgent one.</source>
         <translation>Velg en alarm i køen, eller trykk F2 for å ta den mest hastende.</translation>
-    </message>
-    <message>
-        <source>%1 (unknown kind)</source>
-        <translation>%1 (ukjent type)</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Årsak</translation>
-    </message>
-    <message>
-        <source>Loading deviations…</source>
-        <translation>Laster avvik…</translation>
-    </message>
-    <message>
-        <source>%1 · received %2</source>
-        <translation>%1 · mottatt %2</translation>
-    </message>
-    <message>
-        <source>No deviations recorded.</source>
-        <translation>Ingen avvik registrert.</translation>
     </message>
     <message>
         <source>Claimed by %1</source>
@@ -2256,6 +2289,13 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>Patient</source>
         <translation>Pasient</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>%1 (unknown kind)</source>
+        <translation>%1 (ukjent type)</translation>
     </message>
 </context>
 </TS>

@@ -31,6 +31,7 @@ from operator_app.domain.callbacks import Callback, CallbackError, CallbackOutco
 from operator_app.domain.changes import ChangeSet
 from operator_app.domain.commands import CommandError, CommandResult
 from operator_app.domain.connection import ConnectionStatus, LinkState
+from operator_app.domain.grouping import DEFAULT_GROUPING, GroupingRule
 from operator_app.domain.series import PatientMeasurements
 from operator_app.domain.session import Session
 from operator_app.domain.shifts import DEFAULT_SCHEDULE, ShiftSchedule
@@ -80,6 +81,7 @@ class DeskBridge(QObject):
         outbox: Outbox | None = None,
         schedule: ShiftSchedule = DEFAULT_SCHEDULE,
         centre_name: str = "Responssenter",
+        grouping: GroupingRule = DEFAULT_GROUPING,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,6 +90,7 @@ class DeskBridge(QObject):
         self.feed_config = feed
         self._schedule = schedule
         self._centre_name = centre_name
+        self._grouping = grouping
         self._hop = GuiHop(self._report_error, self)
         self._writer = Worker("store-writer", self._hop)
         self._reader = Worker("store-reader", self._hop)
@@ -136,14 +139,15 @@ class DeskBridge(QObject):
     def start(self) -> None:
         """Load what the database holds, then connect the feed."""
         self._read(self._initial_load, self._on_initial_load)
-        self._write(lambda: catch_up(self.store, utcnow()),
+        self._write(lambda: catch_up(self.store, utcnow(), self._grouping),
                     lambda changes: changes and self.changes.add(changes),
                     lambda e: log.error("start-up grouping/triage failed: %s", e))
         self.replay_outbox()
         for timer in self._timers:
             timer.start()
         if self.feed_config is not None and self.feed_key is not None:
-            sink = StoreSink(self.store, self.feed_key, on_committed=self._changesIn.emit)
+            sink = StoreSink(self.store, self.feed_key, on_committed=self._changesIn.emit,
+                             grouping=self._grouping)
             self.feed_client = FeedClient(
                 self.feed_config.url, self.feed_config.token, self.session.workstation, sink,
                 _FeedListener(self), self._writer.executor,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from operator_app.domain.changes import ChangeSet
+from operator_app.domain.grouping import DEFAULT_GROUPING, GroupingRule
 from operator_app.domain.records import FeedEvent
 from operator_app.store import Store
 
@@ -21,10 +22,12 @@ def utcnow() -> datetime:
 
 class StoreSink:
     def __init__(self, store: Store, feed_key: str,
-                 on_committed: Callable[[ChangeSet], None] | None = None) -> None:
+                 on_committed: Callable[[ChangeSet], None] | None = None,
+                 grouping: GroupingRule = DEFAULT_GROUPING) -> None:
         self._store = store
         self._feed_key = feed_key
         self._on_committed = on_committed
+        self._grouping = grouping
 
     def load_cursor(self) -> tuple[str | None, int | None]:
         return self._store.load_cursor(self._feed_key)
@@ -34,14 +37,15 @@ class StoreSink:
         if self._on_committed is not None and changes.alarms:
             # new alarms reach the queue now, not after the triage of a backlog of measurements
             self._on_committed(changes)
-        return follow_up(self._store, changes)
+        return follow_up(self._store, changes, self._grouping)
 
 
-def follow_up(store: Store, changes: ChangeSet) -> ChangeSet:
+def follow_up(store: Store, changes: ChangeSet,
+              grouping: GroupingRule = DEFAULT_GROUPING) -> ChangeSet:
     """Grouping and triage after ``changes`` were committed; one merged ChangeSet."""
     views = {a.id: a for a in changes.alarms}
     new = [a.id for a in changes.alarms if a.is_open and a.parent_id is None]
-    for view in store.attach_pending(new, known=views):
+    for view in store.attach_pending(new, known=views, rule=grouping):
         views[view.id] = view
     problems = list(changes.problems)
     if changes.measurements:
@@ -55,11 +59,11 @@ def follow_up(store: Store, changes: ChangeSet) -> ChangeSet:
                      measurements=changes.measurements, problems=tuple(problems))
 
 
-def catch_up(store: Store, now: datetime) -> ChangeSet:
+def catch_up(store: Store, now: datetime, grouping: GroupingRule = DEFAULT_GROUPING) -> ChangeSet:
     """At start-up: finish the follow-up passes a crash may have cut short, and bring in
     callbacks that fell due while the desk was closed."""
     open_ids = [a.id for a in store.open_alarms()]
-    views = {a.id: a for a in store.attach_pending(open_ids)}
+    views = {a.id: a for a in store.attach_pending(open_ids, rule=grouping)}
     for result in store.measurements.triage_all():
         views.update((a.id, a) for a in result.alarms)
     views.update((a.id, a) for a in store.shift.enqueue_due(now))

@@ -1,4 +1,4 @@
-"""Escalation rules: answer targets, claim reminders, and grouping a burst from one patient.
+"""Escalation rules: answer targets and claim reminders (grouping: ``domain/grouping.py``).
 
 Conventions:
 
@@ -11,17 +11,11 @@ Conventions:
   waited past its target is overdue at once and re-signals), and a new claim restarts the
   reminder.
 - Closed alarms are never overdue.
-- Grouping: a further alarm for a patient who already has an open alarm attaches to that open
-  alarm (the *parent*; the oldest open one if there are several) instead of becoming a new queue
-  row. Every attached alarm stays its own alarm with its own events. The parent shows the
-  higher priority of the two (``merged_priority``); the attached alarm's own answer deadline
-  still counts, so a group's timer is the earliest deadline among its members
-  (``earliest_deadline``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -149,34 +143,3 @@ def earliest_deadline(
         if d is not None and d > now and (best is None or d < best):
             best = d
     return best
-
-
-# --- grouping a burst from one patient -------------------------------------------------------
-
-
-def group_key(alarm: EscalatingAlarm) -> str:
-    """Alarms are grouped per patient (a burst from one home becomes one queue row)."""
-    return alarm.patient_id
-
-
-def attach_or_new(
-    open_alarms_by_patient: Mapping[str, Sequence[EscalatingAlarm]], new_alarm: EscalatingAlarm
-) -> str | None:
-    """The id of the open alarm ``new_alarm`` attaches to, or None if it starts a new row.
-
-    The parent is the oldest open alarm of the same patient (closed ones and ``new_alarm``
-    itself are ignored, so the map may be stale or already contain the new alarm).
-    """
-    candidates = [
-        a
-        for a in open_alarms_by_patient.get(group_key(new_alarm), ())
-        if a.state is not AlarmState.CLOSED and a.id != new_alarm.id
-    ]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda a: (a.received_at, a.id)).id
-
-
-def merged_priority(parent: Priority, attached: Priority) -> Priority:
-    """The group shows the higher (more urgent) priority of the two."""
-    return parent if parent.rank <= attached.rank else attached

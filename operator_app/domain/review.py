@@ -12,6 +12,9 @@ from operator_app.domain.views import AlarmView
 
 #: ``alarms.kind`` of a review item (it is an alarm like any other in the queue).
 REVIEW_KIND = "measurement_review"
+#: ``alarms.kind`` of the item that gathers a patient's measurements that could not be read
+#: (one open item per patient and device; low priority: the value is unknown, not dangerous)
+UNREADABLE_MEASUREMENT_KIND = "measurement_unreadable"
 
 
 @dataclass(frozen=True, slots=True)

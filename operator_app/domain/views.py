@@ -17,6 +17,20 @@ class DeviceUpdate:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupMember:
+    """One alarm of a group as its queue row lists it (``domain/grouping.py``)."""
+
+    id: str
+    kind: str
+    priority: Priority
+    raised_at: datetime
+    received_at: datetime
+    message: str | None = None
+    device_id: str | None = None
+    location_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class AlarmView:
     id: str
     patient_id: str
@@ -45,6 +59,10 @@ class AlarmView:
     attached: int = 0
     #: False when the feed's time was invalid and ``raised_at`` is the receive time
     raised_at_given: bool = True
+    #: on a group's head: its open members besides itself (``domain/grouping.py``)
+    members: tuple[GroupMember, ...] = field(default=())
+    #: on a head whose priority a more urgent member raised: the priority it was received with
+    own_priority: Priority | None = None
 
     @property
     def is_open(self) -> bool:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.changes import ChangeSet
 from operator_app.domain.commands import CommandResult
+from operator_app.domain.grouping import DEFAULT_GROUPING, GroupingRule
 from operator_app.domain.records import FeedEvent
 from operator_app.domain.views import AlarmView, PatientView
 from operator_app.store.alarms import claims, grouping, queries
@@ -110,14 +111,15 @@ class Store:
             return quarantine.count(conn, since)
 
     def attach_pending(
-        self, alarm_ids: Sequence[str], known: Mapping[str, AlarmView] | None = None
+        self, alarm_ids: Sequence[str], known: Mapping[str, AlarmView] | None = None,
+        rule: GroupingRule = DEFAULT_GROUPING,
     ) -> list[AlarmView]:
         """After ``apply_batch``: group the new alarms (``alarms/grouping.py``); ``known`` are
-        views the caller already holds (saves reading back the new children)."""
+        views the caller already holds (saves reading back the new members)."""
         if not alarm_ids:
             return []
         with write_transaction(self.engine) as conn:
-            return grouping.attach_pending(conn, alarm_ids, self._now(), known)
+            return grouping.attach_pending(conn, alarm_ids, self._now(), known, rule)
 
     # -- operator side ----------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from operator_app.domain.colour import Colour
 from operator_app.domain.handover_report import Handover, HandoverNote, Signoff
 from operator_app.domain.review import Deviation
 from operator_app.domain.series import PatientMeasurements
+from operator_app.domain.views import GroupMember
 from operator_app.ui.callbacks.callback_dialogs import CompleteCallbackDialog, ScheduleCallbackDialog
 from operator_app.ui.queue.queue_model import Column
 from widgets.plain_text_label import PlainTextLabel
@@ -53,13 +54,33 @@ def test_grouped_child_is_not_a_row_and_parent_shows_more(window: Any,
     child = make_alarm("A-2", patient_id="P-1", age_s=5, kind="door_open")
     bridge.push(child)
     assert _queue_ids(window) == ["A-1", "A-2"]
-    # the grouping pass attaches the child: it leaves the queue, the parent counts it
-    bridge.push(make_alarm("A-1", patient_id="P-1", age_s=20, attached=1),
+    # the grouping pass attaches the child: it leaves the queue, the parent lists it
+    member = GroupMember("A-2", "door_open", Priority.MEDIUM, child.raised_at, child.received_at)
+    bridge.push(make_alarm("A-1", patient_id="P-1", age_s=20, attached=1, members=(member,)),
                 make_alarm("A-2", patient_id="P-1", age_s=5, kind="door_open",
                            parent_id="A-1"))
     assert _queue_ids(window) == ["A-1"]
-    assert _cell(window, "A-1", Column.KIND) == "Fall  +1 more"
-    assert "attached" in _cell(window, "A-1", Column.KIND, Qt.ItemDataRole.ToolTipRole)
+    assert _cell(window, "A-1", Column.KIND) == "Fall  +1 more (Door open)"
+    assert "closing the row" in _cell(window, "A-1", Column.KIND, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_group_row_is_led_by_its_most_severe_member(window: Any, bridge: FakeBridge) -> None:
+    """A device-offline row that a fall joined shows the fall (kind, message, priority) first
+    and names the other kind; the triage panel lists every member and says closing closes all."""
+    fall = GroupMember("A-2", "fall", Priority.HIGH, NOW, NOW, message="Fall detected",
+                       device_id="D-55")
+    head = make_alarm("A-1", kind="device_offline", priority=Priority.HIGH, age_s=120,
+                      message="Gateway offline", attached=1, members=(fall,),
+                      own_priority=Priority.MEDIUM)
+    bridge.push(head)
+    assert _cell(window, "A-1", Column.KIND) == "Fall  +1 more (Device offline)"
+    assert _cell(window, "A-1", Column.MESSAGE) == "Fall detected"
+    window.queue_view.select_alarm("A-1")
+    panel = window.triage_panel
+    assert "Fall" in panel.title_label.text() and "+1 more" in panel.title_label.text()
+    members = panel.fields["members"].text()
+    assert "Device offline" in members and "Fall" in members and "D-55" in members
+    assert "closes all 2 alarms" in members
     assert "A-2" not in window.log_model.alarm_ids()  # attached is not closed
 
 

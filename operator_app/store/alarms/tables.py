@@ -29,6 +29,8 @@ alarms = Table(
     Column("patient_id", String, nullable=False),  # no FK: unknown patients are kept
     Column("kind", String, nullable=False),
     Column("priority", String(8), nullable=False),
+    # a group's head raised by a more urgent member: the priority it was received with
+    Column("received_priority", String(8)),
     Column("raised_at", UTCDateTime, nullable=False),
     Column("received_at", UTCDateTime, nullable=False),
     Column("first_shown_at", UTCDateTime),

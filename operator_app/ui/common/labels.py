@@ -12,9 +12,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from operator_app.domain.alarms import AlarmKind, Outcome, Priority, SourceStatus, is_known_kind
+from operator_app.domain.alarms import (
+    UNREADABLE_KIND,
+    AlarmKind,
+    Outcome,
+    Priority,
+    SourceStatus,
+    is_known_kind,
+)
 from operator_app.domain.callbacks import CALLBACK_KIND
-from operator_app.domain.review import REVIEW_KIND
+from operator_app.domain.review import REVIEW_KIND, UNREADABLE_MEASUREMENT_KIND
 from operator_app.ui.common.translation import QT_TRANSLATE_NOOP, translate_from
 
 _CTX = "Labels"
@@ -23,6 +30,11 @@ _CTX = "Labels"
 #: scheduled callback that fell due (kinds written by the store, not by the feed)
 MEASUREMENT_REVIEW = REVIEW_KIND
 CALLBACK = CALLBACK_KIND
+#: an alarm from the feed that could not be read or stored, and measurements that could not be
+#: read: items the desk makes so that nothing it received is only a line in a log
+UNREADABLE_ALARM = UNREADABLE_KIND
+UNREADABLE_MEASUREMENT = UNREADABLE_MEASUREMENT_KIND
+_DESK_KINDS = (MEASUREMENT_REVIEW, CALLBACK, UNREADABLE_ALARM, UNREADABLE_MEASUREMENT)
 
 
 def kind_label(kind: str) -> str:
@@ -42,12 +54,14 @@ def kind_label(kind: str) -> str:
         AlarmKind.DEVICE_TAMPER: QT_TRANSLATE_NOOP("Labels", "Device tampered"),
         MEASUREMENT_REVIEW: QT_TRANSLATE_NOOP("Labels", "Measurement review"),
         CALLBACK: QT_TRANSLATE_NOOP("Labels", "Callback"),
+        UNREADABLE_ALARM: QT_TRANSLATE_NOOP("Labels", "Unreadable alarm from the feed"),
+        UNREADABLE_MEASUREMENT: QT_TRANSLATE_NOOP("Labels", "Measurement could not be read"),
     }
     return translate_from(_CTX, labels, kind, kind)
 
 
 def is_known_kind_label(kind: str) -> bool:
-    return is_known_kind(kind) or kind in (MEASUREMENT_REVIEW, CALLBACK)
+    return is_known_kind(kind) or kind in _DESK_KINDS
 
 
 def priority_word(priority: Priority | str) -> str:
@@ -98,4 +112,6 @@ OUTCOME_ORDER: tuple[Outcome, ...] = tuple(Outcome)
 
 
 def unknown_patient_label(patient_id: str) -> str:
+    if not patient_id:  # an unreadable alarm whose patient could not be read
+        return QCoreApplication.translate("Labels", "Patient not known")
     return QCoreApplication.translate("Labels", "Unknown patient %1").replace("%1", patient_id)

@@ -120,7 +120,7 @@ class AlertController(QObject):
             self._alerts[("overdue", row.id)] = self.tr(
                 "High alarm waiting %1 — past its %2 s target: %3").replace(
                 "%1", format_overdue(waited)).replace("%2", f"{target:.0f}").replace(
-                "%3", self._describe(row))
+                "%3", self._describe(alarm))
             self._show_alerts()
 
     def _on_close_reminder(self, alarm_id: str) -> None:

@@ -1,4 +1,7 @@
-"""Words for a grouped alarm row: "+3 more" and its tooltip (a burst from one home).
+"""Words for a grouped alarm row: "Fall  +2 more (Door open, Device offline)" and its tooltip.
+
+A group's row is led by its most severe member and names the kinds of the others, so nothing in
+the row hides behind the first alarm (``domain/grouping.py``).
 
 Plurals go through ``GroupLabels.tr(text, "", n)`` (context "GroupLabels"), the spelling
 pyside6-lupdate extracts as a plural message; the count and the title are one pattern, so a
@@ -17,12 +20,14 @@ def attached_tooltip(attached: int) -> str:
     if attached <= 0:
         return ""
     return GroupLabels.tr(
-        "%n further alarm(s) from this patient attached to this one; each is kept.",
+        "%n further alarm(s) from this patient in this row; each is kept, and closing the row "
+        "closes them all with one decision.",
         "", attached)
 
 
-def kind_with_attached(kind: str, attached: int) -> str:
-    """The queue's kind cell: ``"Fall  +2 more"``, or the kind alone."""
-    if attached <= 0:
+def kind_with_others(kind: str, others: int, other_kinds: list[str]) -> str:
+    """The queue's kind cell: ``"Fall  +2 more (Door open, Device offline)"``, or the kind."""
+    if others <= 0:
         return kind
-    return GroupLabels.tr("%1  +%n more", "", attached).replace("%1", kind)
+    return GroupLabels.tr("%1  +%n more (%2)", "", others).replace("%1", kind).replace(
+        "%2", ", ".join(other_kinds))

@@ -29,6 +29,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
+from operator_app.domain.grouping import group_summary, lead
 from operator_app.domain.queue import QueueStatus, queue_sort_key, queue_status, waiting_seconds
 from operator_app.domain.views import AlarmView
 from operator_app.ui.common import labels
@@ -45,7 +46,7 @@ from operator_app.ui.common.roles import (
 )
 from operator_app.ui.common.time_format import format_duration, format_time
 from operator_app.ui.measurements.parameter_labels import review_message_words
-from operator_app.ui.queue.group_labels import attached_tooltip, kind_with_attached
+from operator_app.ui.queue.group_labels import attached_tooltip, kind_with_others
 from widgets.overdue_style import OVERDUE_INK, format_overdue
 from widgets.plain_text_label import plain_tooltip
 from widgets.row_table_model import RowTableModel
@@ -180,7 +181,9 @@ class AlarmQueueModel(RowTableModel[AlarmView]):
             waited = format_duration(waiting_seconds(alarm, self._now))
             return f"{OVERDUE_MARK} {waited}" if self.is_overdue(alarm) else waited
         if column == Column.KIND:
-            return kind_with_attached(labels.kind_label(alarm.kind), alarm.attached)
+            summary = group_summary(alarm)
+            return kind_with_others(labels.kind_label(summary.lead.kind), summary.others,
+                                    [labels.kind_label(k) for k in summary.other_kinds])
         if column == Column.PATIENT:
             if alarm.patient_name:
                 return alarm.patient_name
@@ -194,7 +197,8 @@ class AlarmQueueModel(RowTableModel[AlarmView]):
         return ""
 
     def message_text(self, alarm: AlarmView) -> str:
-        text = (alarm.message or "").replace("\n", " ")
+        """The message of the row's lead (its most severe member)."""
+        text = (lead(alarm).message or "").replace("\n", " ")
         if alarm.kind == labels.MEASUREMENT_REVIEW and text:
             return review_message_words(text)
         return text
@@ -217,11 +221,12 @@ class AlarmQueueModel(RowTableModel[AlarmView]):
         return self.tr("New")
 
     def _tooltip(self, alarm: AlarmView, column: Column) -> str | None:
-        if column == Column.MESSAGE and alarm.message:
+        first = lead(alarm)
+        if column == Column.MESSAGE and first.message:
             shown = self.message_text(alarm)
-            return shown if shown == alarm.message else f"{shown}\n({alarm.message})"
-        if column == Column.KIND and not labels.is_known_kind_label(alarm.kind):
-            return self.tr("Unknown alarm kind: %1").replace("%1", alarm.kind)
+            return shown if shown == first.message else f"{shown}\n({first.message})"
+        if column == Column.KIND and not labels.is_known_kind_label(first.kind):
+            return self.tr("Unknown alarm kind: %1").replace("%1", first.kind)
         if column == Column.KIND and alarm.attached > 0:
             return attached_tooltip(alarm.attached)
         if column == Column.PATIENT:

@@ -14,12 +14,10 @@ bridge (``alarm_commands.py``), the callbacks controller opens the dialogs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -39,8 +37,7 @@ from operator_app.domain.queue import can_claim, can_close, can_release
 from operator_app.domain.review import Deviation
 from operator_app.domain.views import AlarmView
 from operator_app.ui.common import labels
-from operator_app.ui.common.time_format import format_time
-from operator_app.ui.measurements import parameter_labels as pl
+from operator_app.ui.triage.alarm_details import AlarmDetails
 from widgets.plain_text_label import PlainTextLabel
 
 NONE_TEXT = "—"
@@ -64,7 +61,6 @@ class TriagePanel(QWidget):
         self._operator = operator
         self._alarm: AlarmView | None = None
         self._drafts: dict[str, tuple[Outcome | None, str]] = {}
-        self._deviations_for: str | None = None
         self._pending: set[str] = set()
 
         outer = QVBoxLayout(self)
@@ -83,55 +79,14 @@ class TriagePanel(QWidget):
         heading.setObjectName("sectionHeading")
         layout.addWidget(heading)
 
-        self.title_label = PlainTextLabel(parent=body)
-        self.title_label.setObjectName("alarmTitle")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        layout.addWidget(self.title_label)
+        self.details = AlarmDetails(body)
+        layout.addWidget(self.details)
 
         self.claim_label = PlainTextLabel(parent=body)
         self.claim_label.setObjectName("claimState")
         self.claim_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.claim_label)
 
-        self._details = QWidget(body)
-        form = QFormLayout(self._details)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setHorizontalSpacing(10)
-        form.setVerticalSpacing(3)
-        self.fields: dict[str, PlainTextLabel] = {}
-        for key, title in (
-            ("message", self.tr("Message")),
-            ("location", self.tr("Location")),
-            ("device", self.tr("Device")),
-            ("times", self.tr("Raised")),
-            ("updates", self.tr("Device updates")),
-        ):
-            self.fields[key] = PlainTextLabel(parent=self._details)
-            label = QLabel(title, self._details)
-            label.setObjectName("fieldLabel")
-            form.addRow(label, self.fields[key])
-        self._field_titles = {key: form.labelForField(self.fields[key]) for key in self.fields}
-        self._form = form
-        layout.addWidget(self._details)
-
-        # a measurement review: its deviations, one compact line each
-        self.deviations_box = QWidget(body)
-        dev_layout = QVBoxLayout(self.deviations_box)
-        dev_layout.setContentsMargins(0, 4, 0, 0)
-        dev_layout.setSpacing(2)
-        dev_heading = QLabel(self.tr("Deviations"), self.deviations_box)
-        dev_heading.setObjectName("fieldLabel")
-        dev_layout.addWidget(dev_heading)
-        self.deviations_label = PlainTextLabel(parent=self.deviations_box)
-        self.deviations_label.setObjectName("deviationsList")
-        dev_layout.addWidget(self.deviations_label)
-        layout.addWidget(self.deviations_box)
-        self.deviations_box.hide()
         layout.addStretch(1)
         self._scroll.setWidget(body)
         outer.addWidget(self._scroll, 1)
@@ -230,71 +185,36 @@ class TriagePanel(QWidget):
         if (alarm is not None and previous is not None and alarm.id == previous.id
                 and alarm.claimed_by != previous.claimed_by):
             self._pending.discard(alarm.id)
-        if alarm is None or previous is None or alarm.id != previous.id:
-            self._deviations_for = None
         self._alarm = alarm
+        self.details.show_alarm(alarm)
         if alarm is None:
-            self.title_label.setText(self.tr("No alarm selected"))
             self.claim_label.setText(self.tr("Select an alarm in the queue, or press F2 to claim "
                                              "the most urgent one."))
-            self._details.hide()
-        else:
-            self._details.show()
-            self._show_details(alarm)
-            if previous is None or previous.id != alarm.id:
-                self._load_draft(alarm.id)
+        elif previous is None or previous.id != alarm.id:
+            self._load_draft(alarm.id)
         self._update_actions()
-
-    def _show_details(self, alarm: AlarmView) -> None:
-        patient = alarm.patient_name or labels.unknown_patient_label(alarm.patient_id)
-        kind = labels.kind_label(alarm.kind) if labels.is_known_kind_label(alarm.kind) else (
-            self.tr("%1 (unknown kind)").replace("%1", alarm.kind))
-        self.title_label.setText(f"{labels.priority_label(alarm.priority)} · {kind} — {patient}")
-        is_callback = alarm.kind == labels.CALLBACK
-        message_title = self._field_titles.get("message")
-        if isinstance(message_title, QLabel):
-            message_title.setText(self.tr("Reason") if is_callback else self.tr("Message"))
-        message = alarm.message or ""
-        if alarm.kind == labels.MEASUREMENT_REVIEW and message:
-            message = pl.review_message_words(message)
-        self.fields["message"].setText(message or NONE_TEXT)
-        # work items (review, callback) have no device: keep their rows for what matters
-        work_item = alarm.kind in (labels.MEASUREMENT_REVIEW, labels.CALLBACK)
-        for key in ("location", "device", "updates"):
-            self._form.setRowVisible(self.fields[key], not work_item)
-        if alarm.kind == labels.MEASUREMENT_REVIEW:
-            self.deviations_box.show()
-            if self._deviations_for != alarm.id:
-                self.deviations_label.setText(self.tr("Loading deviations…"))
-        else:
-            self.deviations_box.hide()
-        self.fields["location"].setText(alarm.location_text or NONE_TEXT)
-        self.fields["device"].setText(alarm.device_id or NONE_TEXT)
-        self.fields["times"].setText(self.tr("%1 · received %2").replace(
-            "%1", format_time(alarm.raised_at)).replace(
-            "%2", format_time(alarm.received_at)))
-        updates = [
-            f"{format_time(u.at)}  {labels.source_status_label(u.status)}"
-            + (f" ({u.reason})" if u.reason else "")
-            for u in alarm.device_updates
-        ]
-        self.fields["updates"].setText("\n".join(updates) or NONE_TEXT)
 
     def set_deviations(self, alarm_id: str, deviations: Sequence[Deviation]) -> None:
         """The deviations of review item ``alarm_id`` (ignored when another item is shown)."""
-        if self._alarm is None or self._alarm.id != alarm_id:
-            return
-        self._deviations_for = alarm_id
-        lines = [self.deviation_line(d) for d in sorted(deviations, key=lambda d: d.effective_at)]
-        self.deviations_label.setText("\n".join(lines) or self.tr("No deviations recorded."))
+        if self._alarm is not None and self._alarm.id == alarm_id:
+            self.details.set_deviations(alarm_id, deviations)
 
-    def deviation_line(self, d: Deviation) -> str:
-        """``"14.03 13:02  SpO2  88  red"``: time, parameter, value, colour word."""
-        at: datetime = d.effective_at
-        when = at.astimezone().strftime("%d.%m %H:%M")
-        value = pl.format_values(d.code, d.values) if d.values else NONE_TEXT
-        return "  ".join((when, pl.parameter_name(d.code), value,
-                          pl.colour_word(d.colour).lower()))
+    # attributes the window and its tests reach (the details widget owns them)
+    @property
+    def title_label(self) -> PlainTextLabel:
+        return self.details.title_label
+
+    @property
+    def fields(self) -> dict[str, PlainTextLabel]:
+        return self.details.fields
+
+    @property
+    def deviations_label(self) -> PlainTextLabel:
+        return self.details.deviations_label
+
+    @property
+    def deviations_box(self) -> QWidget:
+        return self.details.deviations_box
 
     # -- drafts ----------------------------------------------------------------------------------
     def _save_draft(self, alarm_id: str) -> None:

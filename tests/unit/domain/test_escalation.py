@@ -1,4 +1,4 @@
-"""Escalation: answer targets, claim reminders, release, and grouping a burst per patient."""
+"""Escalation: answer targets, claim reminders and release (grouping: test_grouping.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,7 @@ from operator_app.domain.alarms import AlarmState, Priority
 from operator_app.domain.escalation import (
     AnswerTargets,
     OverdueStatus,
-    attach_or_new,
     earliest_deadline,
-    group_key,
-    merged_priority,
     next_deadline,
     overdue_state,
 )
@@ -92,24 +89,3 @@ def test_earliest_deadline_skips_past_and_closed() -> None:
     ]
     assert earliest_deadline(alarms, secs(100)) == secs(180)
     assert earliest_deadline([], secs(100)) is None
-
-
-def test_burst_from_one_patient_attaches_to_the_oldest_open_alarm() -> None:
-    first = alarm("A-1", "P-1", Priority.LOW, at=0)
-    second = alarm("A-2", "P-1", Priority.HIGH, at=5)
-    other = alarm("A-3", "P-2", at=6)
-    closed = replace(alarm("A-0", "P-1", at=-100), state=AlarmState.CLOSED)
-    index = {"P-1": [second, closed, first], "P-2": [other]}
-    assert group_key(first) == "P-1"
-    assert attach_or_new(index, alarm("A-9", "P-1", at=10)) == "A-1"
-    assert attach_or_new(index, alarm("A-8", "P-3", at=10)) is None
-    # the alarm itself in the map (already indexed) does not attach to itself
-    assert attach_or_new({"P-4": [alarm("A-7", "P-4")]}, alarm("A-7", "P-4")) is None
-    # a closed alarm in a stale map is no parent
-    assert attach_or_new({"P-1": [closed]}, alarm("A-6", "P-1")) is None
-
-
-def test_parent_keeps_the_higher_priority() -> None:
-    assert merged_priority(Priority.LOW, Priority.HIGH) is Priority.HIGH
-    assert merged_priority(Priority.HIGH, Priority.LOW) is Priority.HIGH
-    assert merged_priority(Priority.MEDIUM, Priority.MEDIUM) is Priority.MEDIUM

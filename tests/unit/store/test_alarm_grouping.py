@@ -1,5 +1,6 @@
-"""Grouping a burst from one home: one queue row with an ``attached`` count; each alarm keeps
-its own event rows; closing the parent closes the children; a more urgent child escalates."""
+"""Grouping a burst from one home: one queue row with an ``attached`` count and its members;
+only within the grouping window; each alarm keeps its own event rows; closing the head closes
+the members; a more urgent member raises the head (which keeps what it came with)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from clocked_store import Clock
 from store_events import alarm, at, event_rows, events, patient
 
 from operator_app.domain.alarms import AlarmState, Outcome, Priority
+from operator_app.domain.grouping import GroupingRule, group_summary, lead
 from operator_app.store import Store
 
 pytestmark = pytest.mark.unit
@@ -102,3 +104,37 @@ def test_unknown_patient_still_groups(desk: Store) -> None:
     desk.apply_batch("feed", "S-1", events(*recs), at(0))
     desk.attach_pending(["A-1", "A-2"])
     assert [(v.id, v.attached) for v in desk.open_alarms()] == [("A-1", 1)]
+
+
+def test_the_row_lists_its_members_and_is_led_by_the_most_severe(desk: Store) -> None:
+    """A device-offline row that a fall and a door alarm joined: the row sorts as high, keeps
+    what the head came with, and carries every member (its lead is the fall, not the head)."""
+    desk.apply_batch("feed", "S-1", events(patient(), alarm("A-1", kind="device_offline")), at(0))
+    desk.apply_batch("feed", "S-1", events(alarm("A-2", kind="door_open"), start=3), at(60))
+    desk.apply_batch("feed", "S-1", events(alarm("A-3", kind="fall"), start=4), at(120))
+    desk.attach_pending(["A-2"])
+    desk.attach_pending(["A-3"])
+    [row] = desk.open_alarms()
+    assert (row.id, row.priority, row.own_priority) == ("A-1", Priority.HIGH, Priority.MEDIUM)
+    assert [(m.id, m.kind, m.priority) for m in row.members] == [
+        ("A-2", "door_open", Priority.MEDIUM), ("A-3", "fall", Priority.HIGH)]
+    assert lead(row).id == "A-3"
+    assert group_summary(row).other_kinds == ("device_offline", "door_open")
+
+
+def test_an_alarm_after_the_window_is_a_row_of_its_own(desk: Store) -> None:
+    desk.apply_batch("feed", "S-1", events(patient(), alarm("A-1")), at(0))
+    desk.apply_batch("feed", "S-1", events(alarm("A-2"), start=3), at(300))
+    desk.attach_pending(["A-2"])  # within 10 minutes of A-1: joins
+    desk.apply_batch("feed", "S-1", events(alarm("A-3"), start=4), at(850))
+    desk.attach_pending(["A-3"])  # within 10 minutes of the group's last alarm (A-2): joins
+    desk.apply_batch("feed", "S-1", events(alarm("A-4"), start=5), at(1500))
+    desk.attach_pending(["A-4"])  # 650 s after the group's last alarm: a row of its own
+    assert [(v.id, v.attached) for v in desk.open_alarms()] == [("A-1", 2), ("A-4", 0)]
+
+
+def test_a_shorter_window_is_a_setting(desk: Store) -> None:
+    desk.apply_batch("feed", "S-1", events(patient(), alarm("A-1")), at(0))
+    desk.apply_batch("feed", "S-1", events(alarm("A-2"), start=3), at(90))
+    desk.attach_pending(["A-2"], rule=GroupingRule(60))
+    assert [(v.id, v.attached) for v in desk.open_alarms()] == [("A-1", 0), ("A-2", 0)]

@@ -1,5 +1,6 @@
 """Poison-proof ingest: feed_quarantine (events set aside with their frame and reason);
 alarms.raised_at_given (false when the receive time stands in for an invalid device time);
+alarms.received_priority (a group's head raised by a more urgent member: what it came with);
 measurement_values.comparators (a meter's "< 1.1" / "> 33.3" readings).
 
 Revision ID: 0004
@@ -45,10 +46,12 @@ def upgrade() -> None:
     with op.batch_alter_table("alarms") as batch:
         batch.add_column(sa.Column("raised_at_given", sa.Boolean, nullable=False,
                                    server_default=sa.true()))
+        batch.add_column(sa.Column("received_priority", sa.String(8)))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("alarms") as batch:
+        batch.drop_column("received_priority")
         batch.drop_column("raised_at_given")
     with op.batch_alter_table("measurement_values") as batch:
         batch.drop_column("comparators")

@@ -1,0 +1,141 @@
+"""Grouping a burst from one home into one queue row, without hiding anything in it.
+
+Rules (each stated once, here):
+
+- **Who groups.** A further alarm of a patient joins that patient's open group when it arrives
+  within the *grouping window* (default 10 minutes) after the group's last alarm; otherwise it
+  starts a row of its own. A burst of alarms each within the window of the one before is one
+  group. The key is the patient id (also for a patient the desk does not know: one device
+  sending a burst is still one home). Work items made by the desk (callbacks, measurement
+  reviews, unreadable items) never group: ``NEVER_GROUPED``.
+- **The head** of a group is its first alarm: claims and closes act on it, and the members
+  follow (closing the head closes every open member with the same decision, each with its own
+  event row). A member of higher priority raises the head's priority (``merged_priority``), so
+  the row sorts by its most urgent member.
+- **What the row shows**: its *lead*, the most severe member (highest priority, then the oldest
+  of that priority, then by id) with its kind, message and waiting time, and how many others
+  there are and of which kinds (``group_summary``). A member of higher priority or of another
+  kind than the lead's is therefore visible on the row itself. Escalation and sound follow each
+  member's own deadline, so the most severe member's sets the pace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from operator_app.domain.alarms import UNREADABLE_KIND, Priority
+from operator_app.domain.callbacks import CALLBACK_KIND
+from operator_app.domain.review import REVIEW_KIND, UNREADABLE_MEASUREMENT_KIND
+from operator_app.domain.views import AlarmView, GroupMember
+
+DEFAULT_WINDOW_S = 600.0
+
+#: the desk's own work items: each stands alone in the queue
+NEVER_GROUPED: tuple[str, ...] = (
+    CALLBACK_KIND, REVIEW_KIND, UNREADABLE_KIND, UNREADABLE_MEASUREMENT_KIND)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupingRule:
+    """How long after a group's last alarm a further alarm of the patient still joins it."""
+
+    window_s: float = DEFAULT_WINDOW_S
+
+    def __post_init__(self) -> None:
+        if not self.window_s >= 0:
+            raise ValueError("the grouping window must be 0 or more seconds")
+
+
+#: the rule with the default window
+DEFAULT_GROUPING = GroupingRule()
+
+
+@dataclass(slots=True)
+class OpenGroup:
+    """A patient's open queue row as grouping sees it: its head, and its latest member."""
+
+    head_id: str
+    patient_id: str
+    priority: Priority
+    received_at: datetime  # the head's
+    last_at: datetime  # the latest member's (the head's when it has none)
+
+
+def group_key(patient_id: str) -> str:
+    return patient_id
+
+
+def groups_alarm(kind: str) -> bool:
+    return kind not in NEVER_GROUPED
+
+
+def group_to_join(
+    groups: Iterable[OpenGroup],
+    alarm_id: str,
+    received_at: datetime,
+    rule: GroupingRule = DEFAULT_GROUPING,
+) -> OpenGroup | None:
+    """The open group (of the alarm's patient) that an alarm received at ``received_at`` joins,
+    or None when it starts a row of its own. Only groups that existed before it count (received
+    before it, by time then id), and only within the window after their last alarm; of those,
+    the oldest."""
+    window = timedelta(seconds=rule.window_s)
+    candidates = [
+        g for g in groups
+        if g.head_id != alarm_id
+        and g.received_at <= received_at
+        and (g.received_at, g.head_id) < (received_at, alarm_id)
+        and received_at - g.last_at <= window
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda g: (g.received_at, g.head_id))
+
+
+def merged_priority(head: Priority, joining: Priority) -> Priority:
+    """The group sorts by the higher (more urgent) priority of the two."""
+    return head if head.rank <= joining.rank else joining
+
+
+def members_of(row: AlarmView) -> list[GroupMember]:
+    """Every open member of a queue row, the head included, oldest first."""
+    head = GroupMember(
+        id=row.id, kind=row.kind, priority=_own_priority(row), raised_at=row.raised_at,
+        received_at=row.received_at, message=row.message, device_id=row.device_id,
+        location_text=row.location_text)
+    return sorted([head, *row.members], key=lambda m: (m.received_at, m.id))
+
+
+def lead(row: AlarmView) -> GroupMember:
+    """The most severe member: highest priority, then the oldest of it, then by id."""
+    return min(members_of(row), key=lambda m: (m.priority.rank, m.received_at, m.id))
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSummary:
+    """What a row says of the others besides its lead: how many, and of which kinds (each kind
+    once, most urgent first), and whether one of them is as urgent as the lead."""
+
+    lead: GroupMember
+    others: int
+    other_kinds: tuple[str, ...]
+
+
+def group_summary(row: AlarmView) -> GroupSummary:
+    members = members_of(row)
+    first = lead(row)
+    rest = [m for m in members if m.id != first.id]
+    kinds: list[str] = []
+    for m in sorted(rest, key=lambda m: (m.priority.rank, m.received_at, m.id)):
+        if m.kind not in kinds:
+            kinds.append(m.kind)
+    # the count never falls below what the store counted, even for a view without its members
+    return GroupSummary(first, max(len(rest), row.attached), tuple(kinds))
+
+
+def _own_priority(row: AlarmView) -> Priority:
+    """The head's own priority: a head raised by a member shows the member's priority on the
+    row, but as a member it is what it was received as."""
+    return row.own_priority or row.priority
