@@ -123,3 +123,6 @@ class EventKind(StrEnum):
     ESCALATED = "escalated"
     #: a callback's time came and it entered the queue as this item: {"callback_id"}
     CALLBACK_DUE = "callback_due"
+    #: a measurement that could not be read, gathered by an unreadable-measurement item:
+    #: {"measurement_id", "reason", "code", "value", "unit"}
+    UNREADABLE = "unreadable"

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import Any
 
 import msgspec
 
 from operator_app.domain.colour import Colour, colour_from_interpretation, worst
+from operator_app.domain.records import plausible_time
 from operator_app.domain.units import (
     BP_PANEL,
     DIASTOLIC,
@@ -37,6 +38,9 @@ from operator_app.domain.units import (
 )
 
 LOINC_SYSTEM = "http://loinc.org"
+#: FHIR ``Quantity.comparator``: a meter's LO/HI reading ("< 1.1 mmol/L") is a bound; the value
+#: is triaged as at least as bad as its bound (``triage.classify``), never rejected
+COMPARATORS = frozenset({"<", "<=", ">", ">="})
 #: FHIR statuses whose values must not be triaged.
 VOID_STATUSES = frozenset({"entered-in-error", "cancelled"})
 
@@ -51,6 +55,8 @@ class Component(msgspec.Struct, frozen=True):
     original_unit: str
     #: the colour the source gave this value (its own ``interpretation``), if any
     source_interpretation: Colour | None = None
+    #: a meter's LO/HI reading: the true value is ``<``, ``<=``, ``>`` or ``>=`` the value
+    comparator: str | None = None
 
 
 class Measurement(msgspec.Struct, frozen=True):
@@ -260,14 +266,16 @@ def _effective_at(resource: dict[str, Any], reject: _RejectFactory) -> datetime:
         text = resource["effectivePeriod"].get("start")
     if text is None:
         raise reject(RejectReason.EFFECTIVE_TIME_MISSING)
-    if not isinstance(text, str) or len(text) <= len("2026-11-25"):
-        # a date alone has no time of day: rise rules and windows need one
+    if not isinstance(text, str):
         raise reject(RejectReason.EFFECTIVE_TIME_INVALID)
     try:
-        parsed = datetime.fromisoformat(text)
+        if len(text) == len("2026-11-25"):  # a FHIR date alone: midnight UTC (PROTOCOL-NOTES)
+            parsed = datetime.combine(date.fromisoformat(text), time(), tzinfo=UTC)
+        else:
+            parsed = datetime.fromisoformat(text)
     except ValueError:
         raise reject(RejectReason.EFFECTIVE_TIME_INVALID) from None
-    if parsed.tzinfo is None:
+    if not plausible_time(parsed):  # no zone, or outside 1900-2200 (PROTOCOL.md limits)
         raise reject(RejectReason.EFFECTIVE_TIME_INVALID)
     return parsed
 
@@ -284,8 +292,8 @@ def _component(code: str, quantity: Any, interpretation: Any, reject: _RejectFac
     sent_unit = ucum or text or ""
     if not math.isfinite(value):
         raise reject(RejectReason.OUT_OF_PHYSICAL_RANGE, code=code, unit=sent_unit)
-    if quantity.get("comparator") is not None:
-        # "<1.1" / ">33.3" (meter LO/HI) is not a value to compare with bands
+    comparator = quantity.get("comparator")
+    if comparator is not None and comparator not in COMPARATORS:
         raise reject(RejectReason.VALUE_HAS_COMPARATOR, code=code, value=value, unit=sent_unit)
     converted = to_canonical(code, value, ucum, text)
     if isinstance(converted, UnitProblem):
@@ -300,6 +308,7 @@ def _component(code: str, quantity: Any, interpretation: Any, reject: _RejectFac
         original_value=value,
         original_unit=sent_unit,
         source_interpretation=colour_from_interpretation(interpretation),
+        comparator=comparator,
     )
 
 

@@ -51,6 +51,8 @@ class LatestValue:
     effective_at: datetime
     values: dict[str, float]  # component code -> value
     colour: Colour
+    #: component code -> "<", "<=", ">" or ">=" for a meter's LO/HI reading
+    comparators: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,8 @@ class MeasurementRow:
     colour: Colour | None
     source: str | None  # device / sender when the resource names one
     rejected: str | None = None  # domain.measurements.RejectReason value
+    #: component code -> "<", "<=", ">" or ">=" for a meter's LO/HI reading
+    comparators: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

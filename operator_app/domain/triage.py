@@ -22,11 +22,16 @@ failure warning): **inclusive** as clinicians say it, "2 kg or more within 3 day
 is ``>= max_rise`` (1e-9 tolerance for float noise from unit conversion).
 
 A measurement's colour is the worst of its components, its rise rules and the source's own
-interpretation: the source's colour is never lowered.
+interpretation: the source's colour is never lowered. A meter's LO/HI reading (a value with a
+FHIR comparator, "< 1.1 mmol/L") is triaged as at least as bad as its bound: a "< 1.1" glucose is
+red when 1.1 is already below the red limit, and "< 3.0" (or "<= 3.0") is red when red_low is
+3.0: the reading gets the worse of its bound's colour and the colour just beyond the bound on
+its side (the value may be anywhere there).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta
 from enum import StrEnum
@@ -36,7 +41,7 @@ import msgspec
 
 from operator_app.domain.alarms import Priority
 from operator_app.domain.colour import Colour, worst
-from operator_app.domain.measurements import Measurement
+from operator_app.domain.measurements import Component, Measurement
 from operator_app.domain.records import Threshold
 from operator_app.domain.units import (
     BLOOD_GLUCOSE,
@@ -265,7 +270,7 @@ def classify(
         component_bands = bands.get(component.code)
         colour = Colour.UNKNOWN
         if component_bands is not None:
-            colour, reason = band_colour(component.value, component_bands)
+            colour, reason = _bounded_colour(component, component_bands)
             if reason is not None:
                 reasons.append(reason)
             evaluated, rise = _rise(measurement, component_bands, history)
@@ -287,6 +292,17 @@ def classify(
             reasons.append(Reason(measurement.code, Rule.SOURCE_INTERPRETATION, None, None, source))
         computed = source
     return Classification(computed, tuple(reasons), tuple(unassessed))
+
+
+def _bounded_colour(component: Component, bands: Bands) -> tuple[Colour, Reason | None]:
+    """The band colour of a value; a meter's LO/HI reading ("< 1.1") is a bound, and is triaged
+    as at least as bad as the bound and as what lies just beyond it on its side."""
+    at_bound = band_colour(component.value, bands)
+    if component.comparator is None:
+        return at_bound
+    direction = -math.inf if component.comparator.startswith("<") else math.inf
+    beyond = band_colour(math.nextafter(component.value, direction), bands)
+    return beyond if beyond[0] > at_bound[0] else at_bound
 
 
 # --- review items ------------------------------------------------------------------------------

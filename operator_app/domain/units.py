@@ -27,8 +27,31 @@ BODY_TEMPERATURE = "8310-5"
 BODY_WEIGHT = "29463-7"
 BLOOD_GLUCOSE = "15074-8"  # mmol/L (the Norwegian unit)
 
-#: A code that means the same thing as a canonical one.
-CODE_ALIASES: Mapping[str, str] = {BP_PANEL_OLD: BP_PANEL, SPO2_ARTERIAL: SPO2}
+#: Codes that measure the same thing as a canonical one (LOINC; the unit decides any conversion:
+#: glucose in mg/dL is converted to mmol/L). Body temperature by site: oral, axillary,
+#: tympanic, rectal, urinary bladder, esophageal, blood, groin (the FHIR core temperature codes).
+CODE_ALIASES: Mapping[str, str] = {
+    BP_PANEL_OLD: BP_PANEL,
+    SPO2_ARTERIAL: SPO2,
+    "20564-1": SPO2,  # Oxygen saturation in Blood
+    "8459-0": SYSTOLIC, "8460-8": SYSTOLIC, "8461-6": SYSTOLIC,  # sitting, standing, supine
+    "8453-3": DIASTOLIC, "8454-1": DIASTOLIC, "8455-8": DIASTOLIC,
+    "8889-8": HEART_RATE,  # Heart rate by Pulse oximetry
+    "3141-9": BODY_WEIGHT,  # Body weight Measured
+    "8331-1": BODY_TEMPERATURE,  # Oral temperature
+    "8328-7": BODY_TEMPERATURE,  # Axillary temperature
+    "8333-7": BODY_TEMPERATURE,  # Tympanic membrane temperature
+    "8332-9": BODY_TEMPERATURE,  # Rectal temperature
+    "8334-5": BODY_TEMPERATURE,  # Body temperature - Urinary bladder
+    "60836-4": BODY_TEMPERATURE,  # Esophageal temperature
+    "60834-9": BODY_TEMPERATURE,  # Blood temperature
+    "104063-3": BODY_TEMPERATURE,  # Body temperature - Groin
+    "2339-0": BLOOD_GLUCOSE,  # Glucose [Mass/volume] in Blood (mg/dL)
+    "41653-7": BLOOD_GLUCOSE,  # Glucose [Mass/volume] in Capillary blood by Glucometer
+    "14743-9": BLOOD_GLUCOSE,  # Glucose [Moles/volume] in Capillary blood by Glucometer
+    "2345-7": BLOOD_GLUCOSE,  # Glucose [Mass/volume] in Serum or Plasma
+    "14749-6": BLOOD_GLUCOSE,  # Glucose [Moles/volume] in Serum or Plasma
+}
 
 #: Codes with one numeric value the desk triages (the BP panel's values are its components).
 VALUE_CODES = frozenset(

@@ -46,8 +46,10 @@ _POINTS = (
     " FROM measurement_points WHERE patient_id = ?"
 )
 _ROW_COLUMNS = (
-    "id, effective_at, received_at, code, display_name, vals, unit, colour, source, rejected"
+    "id, effective_at, received_at, code, display_name, vals, unit, colour, source, rejected,"
+    " comparators"
 )
+_decode_comparators = msgspec.json.Decoder(dict[str, str]).decode
 _decode_values = msgspec.json.Decoder(dict[str, float]).decode
 _COLOURS = {c.value: c for c in Colour}
 
@@ -111,7 +113,7 @@ def latest(raw: DbApi, patient_id: str) -> list[LatestValue]:
             r = _row(raw, rows[0])
             assert r.effective_at is not None and r.colour is not None
             out.append(LatestValue(code, r.display_name, r.unit, r.effective_at, r.values,
-                                   r.colour))  # fmt: skip
+                                   r.colour, r.comparators))  # fmt: skip
     return out
 
 
@@ -125,7 +127,7 @@ def measurement_rows(raw: DbApi, patient_id: str, limit: int) -> list[Measuremen
 
 
 def _row(raw: DbApi, r: tuple[Any, ...]) -> MeasurementRow:
-    mid, effective, received, code, display, vals, unit, colour, source, rejected = r
+    mid, effective, received, code, display, vals, unit, colour, source, rejected, comp = r
     return MeasurementRow(
         id=mid,
         effective_at=None if effective is None else raw.read_ts(effective),
@@ -137,6 +139,7 @@ def _row(raw: DbApi, r: tuple[Any, ...]) -> MeasurementRow:
         colour=None if colour is None else _COLOURS[colour],
         source=source,
         rejected=rejected,
+        comparators=_decode_comparators(comp) if comp else {},
     )
 
 

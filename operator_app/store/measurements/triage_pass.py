@@ -8,7 +8,8 @@ arrival order (``received_at, id``), at most ``limit`` per pass, and classified 
 
 A rejected Observation (unit not convertible, value out of physical range, ...) is stored with
 its reason, logged at WARNING with the reason code and the observation id only, counted, and
-never classified: no points, no review item.
+never classified: no points, no review item; it opens (or counts on) a low-priority
+"measurement could not be read" item for its patient and device (``unreadable_items.py``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from operator_app.store.alarms.view_rows import alarm_views_by_id
 from operator_app.store.core.dbapi import DbApi, to_json
 from operator_app.store.measurements.points import PointWriter
 from operator_app.store.measurements.reviews import ReviewBook
+from operator_app.store.measurements.unreadable_items import UnreadableBook
 
 log = logging.getLogger("operator_app.store.triage")
 
@@ -50,8 +52,8 @@ _PENDING = (
 _MARK = "UPDATE measurements SET triaged_at = ? WHERE id = ? AND triaged_at IS NULL"
 _VALUE = (
     "INSERT INTO measurement_values (id, patient_id, code, display_name, effective_at, sort_at,"
-    " received_at, vals, unit, colour, source, rejected, reasons)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " received_at, vals, unit, colour, source, rejected, reasons, comparators)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _PATIENTS = "SELECT id, record FROM patients WHERE id IN ({})"
 
@@ -102,21 +104,28 @@ class _Pass:
         self.now = now
         self.points = PointWriter(raw)
         self.reviews = ReviewBook(raw, now)
+        self.unreadable = UnreadableBook(raw, now)
+        self.rejected = 0
         self.values: list[tuple[Any, ...]] = []
         self.problems: list[str] = []
 
     def run(self, rows: list[tuple[Any, ...]]) -> TriageResult:
         raw = self.raw
         accepted: list[tuple[Measurement, str, Any, bytes]] = []
-        rejected = 0
+        rejected: list[tuple[str, str, str, str | None, Rejected]] = []
         for obs_id, patient_id, code, resource, received in rows:
             resource = bytes(resource)
             parsed = parse_observation(resource)
             if isinstance(parsed, Rejected):
-                rejected += 1
-                self._reject(obs_id, patient_id, code, received, parsed)
+                source = _source(resource)
+                self._reject(obs_id, patient_id, code, received, parsed, source)
+                if self.now - raw.read_ts(received) <= REVIEW_WINDOW:
+                    rejected.append((obs_id, patient_id, code, source, parsed))
             else:
                 accepted.append((parsed, patient_id, received, resource))
+        self.unreadable.load([pid for _, pid, _, _, _ in rejected])
+        for obs_id, patient_id, code, source, parsed in rejected:
+            self.unreadable.add(obs_id, patient_id, code, source, parsed)
         contexts = patient_contexts(raw, [pid for _, pid, _, _ in accepted])
         for pid, context in contexts.items():
             for code, problem in context.bands.problems:
@@ -128,18 +137,19 @@ class _Pass:
         raw.execute_many(_VALUE, self.values)
         raw.execute_many(_MARK, [(raw.ts(self.now), r[0]) for r in rows])
         self.points.flush()
-        changed = self.reviews.flush(self.conn)
+        changed = self.reviews.flush(self.conn) + self.unreadable.flush()
         views = alarm_views_by_id(self.conn, changed) if changed else []
-        return TriageResult(tuple(views), len(rows), rejected, tuple(self.problems))
+        return TriageResult(tuple(views), len(rows), self.rejected, tuple(self.problems))
 
     def _reject(self, obs_id: str, patient_id: str, code: str, received: Any,
-                rejected: Rejected) -> None:  # fmt: skip
+                rejected: Rejected, source: str | None) -> None:  # fmt: skip
+        self.rejected += 1
         reason = rejected.reason.value
         log.warning("measurement rejected: %s observation=%r", reason, obs_id[:64])
         self.problems.append(f"observation {obs_id[:64]} rejected: {reason}")
         self.values.append((
             obs_id, patient_id, code, code, None, received, received, "{}", rejected.unit,
-            None, None, reason, None,
+            None, source, reason, None, None,
         ))  # fmt: skip
 
     def _triage(self, m: Measurement, pid: str, received: Any, resource: bytes,
@@ -150,10 +160,12 @@ class _Pass:
         when = m.effective_at.timestamp()
         self.points.add(pid, m.code, when, values, _COLOUR_INDEX[cls.colour], m.display_name, unit)
         effective = self.raw.ts(m.effective_at)
+        comparators = {c.code: c.comparator for c in m.components if c.comparator}
         self.values.append((
             m.id, pid, m.code, m.display_name, effective, effective, received,
             to_json(values), unit, cls.colour.value, _source(resource), None,
             to_json([list(r) for r in cls.reasons]) if cls.reasons else None,
+            to_json(comparators) if comparators else None,
         ))  # fmt: skip
         if self.now - m.effective_at <= REVIEW_WINDOW:
             self.reviews.apply(m, pid, cls, values)

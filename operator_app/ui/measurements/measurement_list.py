@@ -94,7 +94,8 @@ class MeasurementListModel(RowTableModel[MeasurementRow]):
         if column == self.PARAMETER:
             return pl.parameter_name(row.code, row.display_name)
         if column == self.VALUE:
-            return pl.format_values(row.code, row.values) if row.values else NONE_TEXT
+            return (pl.format_values(row.code, row.values, row.comparators) if row.values
+                    else NONE_TEXT)
         if column == self.UNIT:
             return pl.unit_label(row.unit)
         if column == self.COLOUR:

@@ -173,7 +173,7 @@ class MeasurementsPanel(QWidget):
         return LatestRow(
             key=value.code,
             name=pl.parameter_name(value.code, value.display_name),
-            value=pl.format_values(value.code, value.values),
+            value=pl.format_values(value.code, value.values, value.comparators),
             unit=pl.unit_label(value.unit),
             time=format_datetime(value.effective_at),
             level=value.colour.value,

@@ -62,16 +62,25 @@ def format_value(code: str, value: float) -> str:
     return f"{value:.{decimals_for(code)}f}"
 
 
-def format_values(code: str, values: dict[str, float]) -> str:
-    """Blood pressure as ``142/91``; one value as itself; other multi-part values joined."""
+def format_values(code: str, values: dict[str, float],
+                  comparators: dict[str, str] | None = None) -> str:
+    """Blood pressure as ``142/91``; one value as itself; other multi-part values joined. A
+    meter's LO/HI reading keeps its comparator: ``< 1.1``."""
+    comparators = comparators or {}
+
+    def one(c: str, v: float) -> str:
+        text = format_value(c, v)
+        return f"{comparators[c]} {text}" if c in comparators else text
+
     if canonical_code(code) == BP_PANEL or (SYSTOLIC in values and DIASTOLIC in values):
         sys_v, dia_v = values.get(SYSTOLIC), values.get(DIASTOLIC)
-        left = format_value(SYSTOLIC, sys_v) if sys_v is not None else "?"
-        right = format_value(DIASTOLIC, dia_v) if dia_v is not None else "?"
+        left = one(SYSTOLIC, sys_v) if sys_v is not None else "?"
+        right = one(DIASTOLIC, dia_v) if dia_v is not None else "?"
         return f"{left}/{right}"
     if len(values) == 1:
-        return format_value(code, next(iter(values.values())))
-    return ", ".join(f"{parameter_name(c)} {format_value(c, v)}" for c, v in values.items())
+        c, v = next(iter(values.items()))
+        return one(c, v)
+    return ", ".join(f"{parameter_name(c)} {one(c, v)}" for c, v in values.items())
 
 
 def colour_word(colour: Colour | str | None) -> str:

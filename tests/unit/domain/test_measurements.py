@@ -277,14 +277,15 @@ def test_absolute_subject_reference_and_period_start() -> None:
         ({"code": {"text": "puls"}}, RejectReason.MISSING_CODE),
         ({"code": concept("8867-4", "29463-7")}, RejectReason.AMBIGUOUS_CODE),
         ({"effectiveDateTime": None}, RejectReason.EFFECTIVE_TIME_MISSING),
-        ({"effectiveDateTime": "2026-11-25"}, RejectReason.EFFECTIVE_TIME_INVALID),
+        ({"effectiveDateTime": "1899-12-31T08:00:00Z"}, RejectReason.EFFECTIVE_TIME_INVALID),
         ({"effectiveDateTime": "2026-11-25T08:00:00"}, RejectReason.EFFECTIVE_TIME_INVALID),
+        ({"effectiveDateTime": "2026-11"}, RejectReason.EFFECTIVE_TIME_INVALID),
         ({"effectiveDateTime": "yesterday"}, RejectReason.EFFECTIVE_TIME_INVALID),
         ({"valueQuantity": None}, RejectReason.NO_VALUE),
         ({"valueQuantity": {"value": "72", "code": "/min"}}, RejectReason.VALUE_NOT_NUMERIC),
         ({"valueQuantity": {"value": True, "code": "/min"}}, RejectReason.VALUE_NOT_NUMERIC),
         (
-            {"valueQuantity": {"value": 300, "comparator": ">", "code": "/min"}},
+            {"valueQuantity": {"value": 300, "comparator": "~", "code": "/min"}},
             RejectReason.VALUE_HAS_COMPARATOR,
         ),
     ],
@@ -304,3 +305,48 @@ def test_not_an_observation(raw: bytes | str) -> None:
     result = parse_observation(raw)
     assert isinstance(result, Rejected)
     assert result.reason in (RejectReason.NOT_JSON, RejectReason.NOT_OBSERVATION)
+
+
+# --- every measurement that can be read is triaged (issue 8) -------------------------------
+
+
+def test_a_date_alone_is_midnight_utc() -> None:
+    m = parsed(observation(code=concept("8867-4"), valueQuantity=quantity(72, "/min"),
+                           effectiveDateTime="2026-11-25"))
+    assert m.effective_at == datetime(2026, 11, 25, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("code", "unit", "value", "mmol"), [
+    ("2339-0", "mg/dL", 300, 300 / 18.016),  # Glucose [Mass/volume] in Blood
+    ("2339-0", "mg/dL", 40, 40 / 18.016),
+    ("41653-7", "mg/dL", 90, 90 / 18.016),  # capillary blood by glucometer
+    ("14743-9", "mmol/L", 5.4, 5.4),
+])
+def test_glucose_by_mass_is_converted_to_the_desks_glucose(
+    code: str, unit: str, value: float, mmol: float
+) -> None:
+    m = parsed(observation(code=concept(code), valueQuantity=quantity(value, unit)))
+    assert m.code == "15074-8" and m.original_codes == (code,)
+    assert m.components[0].code == "15074-8"
+    assert m.components[0].value == pytest.approx(mmol) and m.components[0].unit == "mmol/L"
+
+
+@pytest.mark.parametrize("code", ["8331-1", "8328-7", "8333-7", "8332-9", "8334-5", "60836-4",
+                                  "60834-9", "104063-3"])
+def test_body_temperature_by_site_is_body_temperature(code: str) -> None:
+    m = parsed(observation(code=concept(code), valueQuantity=quantity(39.2, "Cel")))
+    assert m.code == "8310-5" and m.components[0].value == 39.2
+
+
+@pytest.mark.parametrize(("code", "canonical"), [("8889-8", "8867-4"), ("3141-9", "29463-7"),
+                                                 ("20564-1", "59408-5")])
+def test_other_same_analyte_codes(code: str, canonical: str) -> None:
+    unit = {"8867-4": "/min", "29463-7": "kg", "59408-5": "%"}[canonical]
+    assert parsed(observation(code=concept(code), valueQuantity=quantity(80, unit))).code == canonical
+
+
+@pytest.mark.parametrize("comparator", ["<", "<=", ">", ">="])
+def test_a_meter_lo_hi_reading_keeps_its_comparator(comparator: str) -> None:
+    value = {**quantity(1.1, "mmol/L"), "comparator": comparator}
+    m = parsed(observation(code=concept("15074-8"), valueQuantity=value))
+    assert (m.components[0].value, m.components[0].comparator) == (1.1, comparator)

@@ -477,3 +477,33 @@ def test_weight_with_only_a_rise_rule_is_green_once_checked_against_history() ->
     assert classify(first, bands).colour is Colour.UNKNOWN
     assert classify(weight("W-2", 80.5, 1), bands, [first]).colour is Colour.GREEN
     assert classify(weight("W-3", 82.0, 2), bands, [first]).colour is Colour.YELLOW
+
+
+# --- a meter's LO/HI reading is at least as bad as its bound -----------------------------------
+
+GLUCOSE_BANDS = {"15074-8": Bands("15074-8", red_low=3.0, yellow_low=4.0, yellow_high=10.0,
+                                  red_high=15.0)}
+
+
+def bounded(value: float, comparator: str | None) -> Measurement:
+    component = Component("15074-8", value, "mmol/L", value, "mmol/L", comparator=comparator)
+    return Measurement("m-1", "P-1", "15074-8", ("15074-8",), T0, (component,), None, "Glucose")
+
+
+@pytest.mark.parametrize(("value", "comparator", "colour"), [
+    (1.1, "<", R),  # LO: below the red limit already
+    (3.0, "<", R),  # "< 3.0" with red_low 3.0: 3.0 itself is yellow, below it red
+    (3.0, "<=", R),  # "<= 3.0" may also be below 3.0: the worse colour on its side counts
+    (3.0, None, Y),
+    (33.3, ">", R),  # HI
+    (15.0, ">", R),  # "> 15" with red_high 15: beyond it red
+    (10.0, ">=", Y),  # ">= 10" may be above 10 (yellow), not only the green 10
+    (5.0, ">", G),
+])
+def test_a_comparator_value_is_at_least_as_bad_as_its_bound(
+    value: float, comparator: str | None, colour: Colour
+) -> None:
+    result = classify(bounded(value, comparator), GLUCOSE_BANDS)
+    assert result.colour is colour
+    plain = classify(bounded(value, None), GLUCOSE_BANDS).colour
+    assert result.colour >= plain

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
+import msgspec
 import pytest
 import sqlalchemy as sa
 from measurement_fixtures import CLOCK, at, bp, feed, obs, patient, spo2
@@ -12,7 +13,7 @@ from store_events import event_rows
 
 from operator_app.domain.alarms import EventKind, Outcome, Priority
 from operator_app.domain.colour import Colour
-from operator_app.domain.records import Threshold
+from operator_app.domain.records import ObservationRecord, Threshold
 from operator_app.store import Store
 from operator_app.store.measurements.measurement_store import MeasurementStore
 
@@ -81,7 +82,7 @@ def test_green_opens_nothing_and_red_first_opens_high(store: Store, ms: Measurem
     assert item.message == "8480-6 red"
 
 
-def test_rejected_is_never_classified_and_opens_nothing(
+def test_rejected_is_never_classified_and_opens_no_review(
     store: Store, ms: MeasurementStore, caplog: pytest.LogCaptureFixture
 ) -> None:
     feed(
@@ -91,7 +92,9 @@ def test_rejected_is_never_classified_and_opens_nothing(
     )
     with caplog.at_level(logging.WARNING, "operator_app.store.triage"):
         result = ms.triage_pending()
-    assert result.measurements == 2 and result.rejected == 2 and result.alarms == ()
+    assert result.measurements == 2 and result.rejected == 2
+    # what cannot be read is an item for a nurse (not a review: it has no colour)
+    assert [a.kind for a in result.alarms] == ["measurement_unreadable"]
     assert ms.rejected_count() == 2
     rows = {r.id: r for r in ms.measurement_rows("P-1")}
     assert rows["O-1"].rejected == "out_of_physical_range" and rows["O-1"].colour is None
@@ -198,3 +201,50 @@ def test_a_deviation_from_long_ago_is_coloured_but_opens_no_review(store: Store)
     assert _reviews(store) == []
     [row] = late.measurement_rows("P-1")
     assert row.colour is Colour.RED
+
+
+def test_unreadable_values_become_one_low_item_per_patient_and_device(
+    store: Store, ms: MeasurementStore
+) -> None:
+    feed(store,
+         obs("O-1", "P-1", "59408-5", 180, "%", at(0), device="Oximeter 7"),
+         obs("O-2", "P-1", "59408-5", 181, "%", at(1), device="Oximeter 7"),
+         obs("O-3", "P-1", "29463-7", 70, "stone", at(1), device="Scale 2"),
+         spo2("O-4", 96, 2))
+    result = ms.triage_pending()
+    items = {a.device_id: a for a in result.alarms}
+    assert set(items) == {"Oximeter 7", "Scale 2"}
+    oximeter = items["Oximeter 7"]
+    assert (oximeter.id, oximeter.priority, oximeter.kind) == (
+        "M-O-1", Priority.LOW, "measurement_unreadable")
+    assert oximeter.message == "2× out_of_physical_range; 59408-5 181 %"
+    assert [e.kind for e in event_rows(store.engine, "M-O-1")] == [
+        "raised", "unreadable", "unreadable"]
+    # a later pass counts further rejections of that device on the same open item
+    feed(store, obs("O-5", "P-1", "59408-5", 200, "%", at(3), device="Oximeter 7"))
+    [again] = ms.triage_pending().alarms
+    assert again.id == "M-O-1" and again.message == "3× out_of_physical_range; 59408-5 200 %"
+    # once a nurse closed it, the next unreadable value opens a new item
+    store.claim("M-O-1", "kari", "ws")
+    store.close_alarm("M-O-1", "kari", "ws", Outcome.TECHNICAL_FAULT, "Oximeter replaced")
+    feed(store, obs("O-6", "P-1", "59408-5", 999, "%", at(4), device="Oximeter 7"))
+    assert [a.id for a in ms.triage_pending().alarms] == ["M-O-6"]
+
+
+def test_glucose_by_mass_and_meter_lo_hi_are_triaged(store: Store, ms: MeasurementStore) -> None:
+    glucose = Threshold("15074-8", "mmol/L", red_low=3.0, yellow_low=4.0, yellow_high=10.0,
+                        red_high=15.0)
+    feed(store, patient("P-3", [glucose]),
+         obs("G-1", "P-3", "2339-0", 300, "mg/dL", at(0)),  # 16.7 mmol/L: red
+         obs("G-2", "P-2", "2339-0", 40, "mg/dL", at(0)))  # 2.2 mmol/L: red (default bands)
+    lo = msgspec.json.decode(obs("G-3", "P-3", "15074-8", 1.1, "mmol/L", at(1)).raw)
+    lo["valueQuantity"]["comparator"] = "<"
+    feed(store, ObservationRecord("G-3", "P-3", "15074-8", at(1), msgspec.json.encode(lo)))
+    ms.triage_pending()
+    rows = {r.id: r for p in ("P-2", "P-3") for r in ms.measurement_rows(p)}
+    assert rows["G-1"].code == "15074-8" and rows["G-1"].colour is Colour.RED
+    assert rows["G-1"].values["15074-8"] == pytest.approx(300 / 18.016)
+    assert rows["G-2"].colour is Colour.RED
+    assert rows["G-3"].colour is Colour.RED and rows["G-3"].comparators == {"15074-8": "<"}
+    assert {a.patient_id: a.priority for a in _reviews(store)} == {
+        "P-2": Priority.HIGH, "P-3": Priority.HIGH}
