@@ -766,6 +766,17 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <source>retry in %1 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n event(s) set aside</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Feed events the desk could not apply. They are kept with their frames and counted in the handover; an alarm among them is in the queue as an unreadable alarm.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>bad frames %1</source>
         <translation type="unfinished"></translation>
@@ -953,6 +964,10 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
     <message>
         <source>Answer-time breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed events set aside (not applied)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1325,6 +1340,13 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message numerus="yes">
         <source>%n unclaimed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feed event(s) set aside</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>

@@ -766,6 +766,17 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <source>retry in %1 s</source>
         <translation>nytt forsøk om %1 s</translation>
     </message>
+    <message numerus="yes">
+        <source>%n event(s) set aside</source>
+        <translation>
+            <numerusform>%n hendelse satt til side</numerusform>
+            <numerusform>%n hendelser satt til side</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Feed events the desk could not apply. They are kept with their frames and counted in the handover; an alarm among them is in the queue as an unreadable alarm.</source>
+        <translation>Hendelser fra mottaket som pulten ikke kunne legge inn. De er tatt vare på med rammene sine og telles i vaktrapporten; en alarm blant dem står i køen som uleselig alarm.</translation>
+    </message>
     <message>
         <source>bad frames %1</source>
         <translation>feil meldinger %1</translation>
@@ -954,6 +965,10 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <message>
         <source>Answer-time breaches</source>
         <translation>Brudd på svarfristen</translation>
+    </message>
+    <message>
+        <source>Feed events set aside (not applied)</source>
+        <translation>Hendelser fra mottaket satt til side (ikke lagt inn)</translation>
     </message>
     <message>
         <source>Flood windows (&gt;10 per operator / 10 min)</source>
@@ -1328,6 +1343,13 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>
             <numerusform>%n ikke tatt</numerusform>
             <numerusform>%n ikke tatt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feed event(s) set aside</source>
+        <translation>
+            <numerusform>%n hendelse fra mottaket satt til side</numerusform>
+            <numerusform>%n hendelser fra mottaket satt til side</numerusform>
         </translation>
     </message>
     <message>

@@ -766,6 +766,17 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <source>retry in %1 s</source>
         <translation>nytt forsøk om %1 s</translation>
     </message>
+    <message numerus="yes">
+        <source>%n event(s) set aside</source>
+        <translation>
+            <numerusform>%n hending sett til sides</numerusform>
+            <numerusform>%n hendingar sette til sides</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Feed events the desk could not apply. They are kept with their frames and counted in the handover; an alarm among them is in the queue as an unreadable alarm.</source>
+        <translation>Hendingar frå mottaket som pulten ikkje kunne leggje inn. Dei er tekne vare på med rammene sine og vert talde i vaktrapporten; ein alarm blant dei står i køen som uleseleg alarm.</translation>
+    </message>
     <message>
         <source>bad frames %1</source>
         <translation>feil meldingar %1</translation>
@@ -954,6 +965,10 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <message>
         <source>Answer-time breaches</source>
         <translation>Brot på svarfristen</translation>
+    </message>
+    <message>
+        <source>Feed events set aside (not applied)</source>
+        <translation>Hendingar frå mottaket sette til sides (ikkje lagde inn)</translation>
     </message>
     <message>
         <source>Flood windows (&gt;10 per operator / 10 min)</source>
@@ -1328,6 +1343,13 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>
             <numerusform>%n ikkje teken</numerusform>
             <numerusform>%n ikkje tekne</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feed event(s) set aside</source>
+        <translation>
+            <numerusform>%n hending frå mottaket sett til sides</numerusform>
+            <numerusform>%n hendingar frå mottaket sette til sides</numerusform>
         </translation>
     </message>
     <message>

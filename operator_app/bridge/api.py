@@ -8,6 +8,7 @@ the GUI thread.
 Signals (arguments):
 - ``alarmsChanged(ChangeSet)``: alarms that appeared or changed (coalesced per frame);
 - ``statusChanged(ConnectionStatus)``, ``badFrame(reason, total)``: the feed connection;
+- ``setAsideChanged(total)``: feed events the desk could not apply and set aside;
 - ``commandFinished(name, CommandResult)``: ``claim``, ``release`` or ``close``;
 - ``pendingDecisionsChanged(n)``: decisions kept in the outbox, not yet in the database;
 - ``errorRaised(text)``: a background failure the operator must see;
@@ -37,6 +38,8 @@ class DeskApi(Protocol):
     def statusChanged(self) -> SignalInstance: ...
     @property
     def badFrame(self) -> SignalInstance: ...
+    @property
+    def setAsideChanged(self) -> SignalInstance: ...
     @property
     def commandFinished(self) -> SignalInstance: ...
     @property

@@ -28,6 +28,7 @@ class ChangeBuffer(QObject):
         self._alarms: dict[str, AlarmView] = {}
         self._patients: set[str] = set()
         self._problems: list[str] = []
+        self._set_aside = 0
         #: ids already listed on this desk: a new one is logged once ("alarm_listed")
         self._known: set[str] = set()
         self._timer = QTimer(self)
@@ -40,7 +41,7 @@ class ChangeBuffer(QObject):
 
     def waiting(self) -> bool:
         """Whether changes wait for the next flush."""
-        return bool(self._alarms or self._patients or self._problems)
+        return bool(self._alarms or self._patients or self._problems or self._set_aside)
 
     @Slot(object)
     def add(self, changes: ChangeSet) -> None:
@@ -53,24 +54,26 @@ class ChangeBuffer(QObject):
             urgent = any(a.priority is high and a.id not in known and a.is_open for a in alarms)
         self._patients.update(changes.patient_ids)
         self._problems.extend(changes.problems)
+        self._set_aside += changes.set_aside
         for problem in changes.problems:
             log.warning("feed problem: %s", problem)
         if urgent:
             self.flush()
-        elif (self._alarms or self._patients or self._problems) and not self._timer.isActive():
+        elif self.waiting() and not self._timer.isActive():
             self._timer.start()
 
     @Slot()
     def flush(self) -> None:
         self._timer.stop()
-        if not (self._alarms or self._patients or self._problems):
+        if not self.waiting():
             return
         pending = self._alarms
         alarms = tuple(pending.values())
         changes = ChangeSet(
-            alarms=alarms, patient_ids=frozenset(self._patients), problems=tuple(self._problems)
+            alarms=alarms, patient_ids=frozenset(self._patients), problems=tuple(self._problems),
+            set_aside=self._set_aside,
         )
-        self._alarms, self._patients, self._problems = {}, set(), []
+        self._alarms, self._patients, self._problems, self._set_aside = {}, set(), [], 0
         known = self._known
         if log.isEnabledFor(logging.INFO):
             for alarm in alarms:

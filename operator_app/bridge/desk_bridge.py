@@ -55,6 +55,7 @@ class DeskBridge(QObject):
     alarmsChanged = Signal(object)  # ChangeSet
     statusChanged = Signal(object)  # ConnectionStatus
     badFrame = Signal(str, int)  # reason, total
+    setAsideChanged = Signal(int)  # total feed events set aside
     commandFinished = Signal(str, object)  # command, CommandResult
     patientLoaded = Signal(str, object)  # patient id, PatientView | None
     todayLogLoaded = Signal(object)  # list[AlarmView]
@@ -95,7 +96,8 @@ class DeskBridge(QObject):
         self._writer = Worker("store-writer", self._hop)
         self._reader = Worker("store-reader", self._hop)
         self.feed_client: FeedClient | None = None
-        self.changes = ChangeBuffer(self.alarmsChanged.emit, self)
+        self.changes = ChangeBuffer(self._changed, self)
+        self._set_aside = 0
         self.decisions = Decisions(store, self._writer, outbox, session, DecisionListener(
             closed=lambda r: self._command_done("close", r),
             close_failed=lambda alarm_id, e, kept: self._command_failed("close", alarm_id, e, kept),
@@ -157,12 +159,15 @@ class DeskBridge(QObject):
             self.statusChanged.emit(ConnectionStatus(
                 LinkState.FAILED, url="", reason="no feed configured (--feed URL, or --demo)"))
 
-    def _initial_load(self) -> tuple[int, list[AlarmView]]:
-        return self.store.last_event_id(), self.store.open_alarms()
+    def _initial_load(self) -> tuple[int, list[AlarmView], int]:
+        return self.store.last_event_id(), self.store.open_alarms(), self.store.set_aside_count()
 
-    def _on_initial_load(self, result: tuple[int, list[AlarmView]]) -> None:
-        last, alarms = result
+    def _on_initial_load(self, result: tuple[int, list[AlarmView], int]) -> None:
+        last, alarms, set_aside = result
         self._last_event_id = max(self._last_event_id, last)
+        self._set_aside += set_aside
+        if self._set_aside:
+            self.setAsideChanged.emit(self._set_aside)
         self.changes.add(ChangeSet(alarms=tuple(alarms)))
         self.changes.flush()
 
@@ -186,6 +191,12 @@ class DeskBridge(QObject):
     def _write(self, run: Callable[[], T], success: Callable[[T], object] | None = None,
                failure: Callable[[BaseException], object] | None = None) -> None:
         self._writer.submit(Job(run, success, failure))
+
+    def _changed(self, changes: ChangeSet) -> None:
+        self.alarmsChanged.emit(changes)
+        if changes.set_aside:
+            self._set_aside += changes.set_aside
+            self.setAsideChanged.emit(self._set_aside)
 
     def _report_error(self, exc: BaseException) -> None:
         self.errorRaised.emit(f"{type(exc).__name__}: {exc}")

@@ -148,6 +148,8 @@ class HandoverFigures:
     callbacks: CallbackFigures
     still_open: tuple[str, ...]  # ids open at min(end, as_of), incl. earlier shifts' alarms
     still_open_from_earlier: int  # of those, received before the period
+    #: feed events the desk could not apply and set aside (quarantine) during the period
+    feed_set_aside: int = 0
 
     @property
     def flood_buckets(self) -> int:
@@ -191,6 +193,7 @@ def handover_for_shift(
     presence: Sequence[OperatorPresence] | None = None,
     as_of: datetime | None = None,
     policy: HandoverPolicy | None = None,
+    feed_set_aside: int = 0,
 ) -> HandoverFigures:
     """``handover_figures`` over the shift's UTC bounds."""
     start, end = schedule.bounds(shift)
@@ -203,6 +206,7 @@ def handover_for_shift(
         as_of=as_of,
         policy=policy or DEFAULT_POLICY,
         shift=shift,
+        feed_set_aside=feed_set_aside,
     )
 
 
@@ -216,6 +220,7 @@ def handover_figures(
     as_of: datetime | None = None,
     policy: HandoverPolicy = DEFAULT_POLICY,
     shift: ShiftId | None = None,
+    feed_set_aside: int = 0,
 ) -> HandoverFigures:
     for t in (start, end, *((as_of,) if as_of is not None else ())):
         _aware(t)
@@ -313,6 +318,7 @@ def handover_figures(
         callbacks=_callback_figures(callbacks, start, end, as_of, policy.callback_grace_s),
         still_open=still_open,
         still_open_from_earlier=from_earlier,
+        feed_set_aside=feed_set_aside,
     )
 
 

@@ -21,6 +21,7 @@ class FakeBridge(QObject):
     alarmsChanged = Signal(object)
     statusChanged = Signal(object)
     badFrame = Signal(str, int)
+    setAsideChanged = Signal(int)
     commandFinished = Signal(str, object)
     patientLoaded = Signal(str, object)
     todayLogLoaded = Signal(object)

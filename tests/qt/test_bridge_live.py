@@ -183,3 +183,23 @@ def test_new_alarms_are_handed_on_before_the_follow_up_passes(
         assert order == ["A-1", "triage"]
     finally:
         store.close()
+
+
+def test_an_unreadable_alarm_in_the_stream_is_an_item_and_is_counted_as_set_aside(
+    qtbot: Any, live: Any
+) -> None:
+    """An alarm.raised whose data cannot be read still reaches the queue (high, for a nurse),
+    the alarms after it arrive, and the desk says how many events it set aside."""
+    sim, store, bridge, seen = live
+    pid = sim.server.patients()[0]["id"]
+    with qtbot.waitSignal(bridge.setAsideChanged, timeout=5000) as counted:
+        bad_seq = sim.call(sim.server.inject, "alarm.raised",
+                           {"id": "A-bad", "patient_id": pid, "kind": 7})
+        sim.call(sim.server.inject, "alarm.raised", _alarm("A-after", pid, "fall"))
+    assert counted.args == [1]
+    stand_in = f"U-{sim.server.stream}-{bad_seq}"
+    qtbot.waitUntil(lambda: {stand_in, "A-after"} <= set(seen.alarms), timeout=5000)
+    item = seen.alarms[stand_in]
+    assert item.kind == "feed_unreadable" and item.priority.value == "high" and item.is_open
+    assert item.patient_id == pid and item.message is not None and "alarm A-bad" in item.message
+    assert store.set_aside_count() == 1

@@ -217,6 +217,15 @@ def test_status_bar_connection_and_insecure(window: Any, bridge: FakeBridge) -> 
     assert "&lt;b&gt;bad" in status.bad_frames_label.toolTip()
 
 
+def test_status_bar_counts_the_feed_events_set_aside(window: Any, bridge: FakeBridge) -> None:
+    status = window.status
+    assert status.set_aside_label.isHidden()  # nothing set aside: nothing to say
+    bridge.setAsideChanged.emit(3)
+    assert not status.set_aside_label.isHidden()
+    assert status.set_aside_label.text() == "3 event(s) set aside"
+    assert "unreadable alarm" in status.set_aside_label.toolTip()
+
+
 def test_error_raised_goes_to_banner(window: Any, bridge: FakeBridge) -> None:
     bridge.errorRaised.emit("Database is locked")
     assert window.banner.text() == "Database is locked"

@@ -61,6 +61,7 @@ def summary_rows(h: Handover) -> Iterator[tuple[str, str, Any]]:
         yield "summary", f"answered_within_{t}s_target", a.target
         yield "summary", f"answered_within_{t}s_met", {None: "", True: "yes", False: "no"}[a.met]
     yield "summary", "breaches", f.breaches
+    yield "summary", "feed_set_aside", f.feed_set_aside
     yield "summary", "flood_buckets", f.flood_buckets
     yield "summary", "max_per_bucket", f.max_per_bucket
     yield "summary", "operators_on_duty", " ".join(f.operators_on_duty)

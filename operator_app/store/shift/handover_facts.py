@@ -31,7 +31,7 @@ from operator import itemgetter
 from typing import Any
 
 import msgspec
-from sqlalchemy import select, union
+from sqlalchemy import func, select, union
 from sqlalchemy.engine import Connection
 
 from operator_app.domain.alarms import EventKind, Priority
@@ -39,6 +39,7 @@ from operator_app.domain.callbacks import CALLBACK_KIND, CallbackEventKind
 from operator_app.domain.handover_facts import AlarmFact, CallbackFact, OperatorPresence
 from operator_app.store.alarms.tables import alarm_events
 from operator_app.store.core.columns import as_utc, utc_text
+from operator_app.store.ingest.tables import feed_quarantine
 from operator_app.store.shift.tables import callback_events, callbacks, handover_notes
 
 _KINDS = [
@@ -351,3 +352,11 @@ def presence(conn: Connection, start: datetime, end: datetime) -> list[OperatorP
     )
     names = sorted({r[0] for r in conn.execute(query)})
     return [OperatorPresence(n) for n in names]
+
+
+def set_aside(conn: Connection, start: datetime, end: datetime) -> int:
+    """Feed events set aside (quarantine) in ``[start, end)``, by any desk of the centre."""
+    return int(conn.execute(
+        select(func.count()).select_from(feed_quarantine)
+        .where(feed_quarantine.c.at >= start, feed_quarantine.c.at < end)
+    ).scalar_one())

@@ -116,13 +116,15 @@ class ShiftStore:
             people = handover_facts.presence(conn, start, end)
             notes = handover_notes.notes(conn, key)
             signed = handover_notes.signoff(conn, key)
+            set_aside = handover_facts.set_aside(conn, start, end)
         index = AlarmIndex(facts)
         if signed is not None:
             signoff, figures = signed
         else:
             signoff = None
             figures = handover_for_shift(
-                schedule, sid, index, callbacks=cbs, presence=people, as_of=max(when, start)
+                schedule, sid, index, callbacks=cbs, presence=people, as_of=max(when, start),
+                feed_set_aside=set_aside,
             )
         mine = tuple(f for f in index.facts if start <= f.received_at < end)
         open_ids = set(figures.still_open)

@@ -116,6 +116,7 @@ def summary_pairs(f: HandoverFigures) -> list[tuple[str, str]]:
         (HandoverPdf.tr("Time to close"), _stats(f.close)),
         (HandoverPdf.tr("Not claimed at shift end"), str(f.unclaimed)),
         (HandoverPdf.tr("Answer-time breaches"), str(f.breaches)),
+        (HandoverPdf.tr("Feed events set aside (not applied)"), str(f.feed_set_aside)),
         (
             HandoverPdf.tr("Flood windows (>10 per operator / 10 min)"),
             HandoverPdf.tr("{0} (busiest window: {1} alarms)").format(

@@ -332,6 +332,8 @@ class HandoverView(QWidget):
         parts = [self.tr("%n past answer target", "", f.breaches)]
         if f.unclaimed:
             parts.append(self.tr("%n unclaimed", "", f.unclaimed))
+        if f.feed_set_aside:
+            parts.append(self.tr("%n feed event(s) set aside", "", f.feed_set_aside))
         return " · ".join(parts)
 
     def _stats_detail(self, s: DurationStats) -> str:

@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         b.alarmsChanged.connect(self.on_alarms_changed)
         b.statusChanged.connect(self.on_status_changed)
         b.badFrame.connect(self.status.add_bad_frame)
+        b.setAsideChanged.connect(self.status.set_set_aside)
         b.todayLogLoaded.connect(self.log_model.set_alarms)
         b.errorRaised.connect(self.on_error)
         b.deviationsLoaded.connect(self.triage_panel.set_deviations)

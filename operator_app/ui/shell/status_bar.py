@@ -38,6 +38,8 @@ class DeskStatusBar(QStatusBar):
         self.lag_label = self._label("statusLag")
         self.backlog_label = self._label("statusBacklog")
         self.bad_frames_label = self._label("statusBadFrames")
+        self.set_aside_label = self._label("statusSetAside")
+        self.set_aside_label.hide()
         self.insecure_badge = self._label("insecureBadge")
         self.insecure_badge.setText(self.tr("INSECURE (ws://)"))
         self.insecure_badge.setToolTip(self.tr(
@@ -53,7 +55,7 @@ class DeskStatusBar(QStatusBar):
             "%2", workstation))
         self.addWidget(self.indicator)
         for label in (self.reason_label, self.retry_label, self.stream_label, self.lag_label,
-                      self.backlog_label, self.bad_frames_label):
+                      self.backlog_label, self.bad_frames_label, self.set_aside_label):
             self.addWidget(label)
         self.addPermanentWidget(self.sound_label)
         self.addPermanentWidget(self.insecure_badge)
@@ -174,6 +176,14 @@ class DeskStatusBar(QStatusBar):
 
     def bad_frame_total(self) -> int:
         return self._bad_total
+
+    def set_set_aside(self, total: int) -> None:
+        """Feed events the desk could not apply and set aside (kept with their frames)."""
+        self.set_aside_label.setText(self.tr("%n event(s) set aside", "", total))
+        self.set_aside_label.setToolTip(self.tr(
+            "Feed events the desk could not apply. They are kept with their frames and counted "
+            "in the handover; an alarm among them is in the queue as an unreadable alarm."))
+        self.set_aside_label.setVisible(total > 0)
 
     def _show_bad_frames(self) -> None:
         self.bad_frames_label.setText(self.tr("bad frames %1").replace("%1", str(self._bad_total)))

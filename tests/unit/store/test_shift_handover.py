@@ -13,6 +13,13 @@ from store_events import T0, alarm, at, events, patient
 from operator_app.domain.alarms import Outcome, Priority
 from operator_app.domain.handover_facts import AlarmFact
 from operator_app.domain.handover_report import AlreadySignedOffError
+from operator_app.domain.records import (
+    UNREADABLE_ALARM,
+    UNREADABLE_EVENT,
+    FeedEvent,
+    UnreadableAlarm,
+    UnreadableEvent,
+)
 from operator_app.domain.shifts import DEFAULT_SCHEDULE
 from operator_app.store import Store
 from operator_app.store.alarms.tables import alarms
@@ -132,3 +139,13 @@ def test_notes_sign_off_and_addenda(desk: Store, clock: Clock) -> None:
         ("P-2 tamper: ask home care to check", False),
         ("B-1 taken by the night", True),
     ]
+
+
+def test_the_handover_counts_the_feed_events_set_aside_in_the_shift(desk: Store) -> None:
+    bad = [FeedEvent(1, UNREADABLE_EVENT, UnreadableEvent(1, "patient.upsert", "bad"), raw=b"{}"),
+           FeedEvent(2, UNREADABLE_ALARM, UnreadableAlarm(2, "bad alarm"), raw=b"{}")]
+    desk.apply_batch("feed", "S", bad, at(0))  # in the evening shift
+    desk.apply_batch("feed", "S", [FeedEvent(3, UNREADABLE_EVENT,
+                                             UnreadableEvent(3, "x", "bad"), raw=b"{}")],
+                     START - timedelta(minutes=1))  # the day shift
+    assert desk.shift.handover(DEFAULT_SCHEDULE, SHIFT).figures.feed_set_aside == 2
