@@ -65,6 +65,68 @@ def depth_ok(frame: str | bytes, limit: int = MAX_DEPTH) -> bool:
     return True
 
 
+def top_level_scalars(frame: str | bytes, keys: frozenset[str]) -> dict[str, str | int]:
+    """The string or integer values of ``keys`` at the top level of a JSON object, read without
+    decoding anything nested (for a frame too deep to decode: its ``type`` and ``seq`` still
+    say which seq it occupied). Keys with escapes in them, and other value types, are skipped.
+    """
+    text = frame.decode("utf-8", "replace") if isinstance(frame, bytes) else frame
+    found: dict[str, str | int] = {}
+    depth, i, n = 0, 0, len(text)
+    expect_key = False
+    while i < n:
+        ch = text[i]
+        if ch == '"':
+            end = _string_end(text, i)
+            if depth == 1 and expect_key:
+                key = text[i + 1:end]
+                j = end + 1
+                while j < n and text[j] in " \t\r\n:":
+                    j += 1
+                if key in keys and j < n:
+                    value = _scalar(text, j)
+                    if value is not None:
+                        found[key] = value
+            i = end + 1
+            expect_key = False
+            continue
+        if ch in "[{":
+            depth += 1
+            expect_key = ch == "{" and depth == 1
+        elif ch in "]}":
+            depth -= 1
+        elif ch == "," and depth == 1:
+            expect_key = True
+        i += 1
+    return found
+
+
+def _string_end(text: str, start: int) -> int:
+    i = start + 1
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == '"':
+            return i
+        i += 1
+    return len(text)
+
+
+def _scalar(text: str, at: int) -> str | int | None:
+    if text[at] == '"':
+        end = _string_end(text, at)
+        value = text[at + 1:end]
+        return None if "\\" in value else value
+    digits = []
+    for ch in text[at:at + 20]:
+        if ch.isdigit():
+            digits.append(ch)
+        else:
+            break
+    return int("".join(digits)) if digits else None
+
+
 def needs_repair(frame: str | bytes) -> bool:
     """Whether decoded text may hold a NUL or a value over 64 KiB (cheap: two C-speed checks)."""
     if isinstance(frame, str):

@@ -154,6 +154,7 @@ _EVENT_TYPES: Final = frozenset(
     {"alarm.raised", "alarm.updated", "patient.upsert", "snapshot", "measurement.recorded"}
 )
 _CONTROL_TYPES: Final = frozenset({"welcome", "heartbeat", "error"})
+_ENVELOPE_KEYS: Final = frozenset({"type", "seq"})
 
 
 # --- FHIR Observation (loose) --------------------------------------------------------------
@@ -205,7 +206,7 @@ def decode_frame(frame: str | bytes, received_at: datetime | None = None) -> Dec
     if frame_limits.frame_bytes(frame) > MAX_FRAME_BYTES:
         return _unusable(frame, "frame over 1 MiB")
     if not frame_limits.depth_ok(frame):
-        raise FrameError("JSON nested too deeply")
+        return _too_deep(frame)
     try:
         msg = _decoder.decode(frame)
     except msgspec.ValidationError as exc:
@@ -232,6 +233,18 @@ def _unusable(frame: str | bytes, reason: str) -> FeedEvent:
     if ftype in _EVENT_TYPES and seq is not None and ftype != "snapshot":
         return unreadable.unreadable(frame, ftype, seq, reason)
     raise FrameError(reason, frame_type=ftype)
+
+
+def _too_deep(frame: str | bytes) -> FeedEvent:
+    """A frame nested too deeply to decode: if its top level names an event and a seq, it still
+    occupies that seq (its data is unreadable); else it is only a bad frame."""
+    reason = "JSON nested too deeply"
+    found = frame_limits.top_level_scalars(frame, _ENVELOPE_KEYS)
+    ftype, seq = found.get("type"), found.get("seq")
+    if isinstance(ftype, str) and ftype in _EVENT_TYPES and ftype != "snapshot" \
+            and isinstance(seq, int) and 1 <= seq <= MAX_SEQ:
+        return unreadable.unreadable(frame, ftype, seq, reason)
+    raise FrameError(reason, frame_type=ftype if isinstance(ftype, str) else None)
 
 
 def _invalid(frame: str | bytes, exc: msgspec.ValidationError) -> FeedEvent:

@@ -501,3 +501,25 @@ def test_alarm_without_its_core_fields_is_an_unreadable_alarm_not_a_loss() -> No
     ev = stand_in(frame)
     assert (ev.type, ev.seq) == (UNREADABLE_ALARM, 7)
     assert ev.data == UnreadableAlarm(7, ev.problem or "", alarm_id="A-1", kind="fall")
+
+
+def test_a_frame_nested_1000_deep_is_refused_before_decoding_and_keeps_its_seq() -> None:
+    """2 KB nested 1,000 deep: no decoder recursion, and it still occupies its seq (its data
+    is unreadable), read from its top level only; without a seq it is only a bad frame."""
+    deep = "[" * 1000 + "]" * 1000
+    frame = '{"type":"alarm.raised","data":' + deep + ',"seq":12,"x":{"seq":99}}'
+    ev = stand_in(frame)
+    assert (ev.type, ev.seq, ev.problem) == (UNREADABLE_ALARM, 12, "JSON nested too deeply")
+    with pytest.raises(FrameError, match="nested too deeply"):
+        decode_frame('{"type":"alarm.raised","data":' + deep + "}")
+    with pytest.raises(FrameError, match="nested too deeply"):
+        decode_frame("[" * 100_000 + "]" * 100_000)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=65, max_value=3000), st.sampled_from(["[", '{"a":']))
+def test_fuzz_any_depth_never_escapes_as_anything_but_a_frame_error(depth: int, opener: str) -> None:
+    closer = "]" if opener == "[" else "}"
+    frame = '{"type":"patient.upsert","seq":3,"data":' + opener * depth + "1" + closer * depth + "}"
+    ev = decode_frame(frame)
+    assert isinstance(ev, FeedEvent) and ev.type == UNREADABLE_EVENT and ev.seq == 3
