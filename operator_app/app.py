@@ -71,18 +71,30 @@ def _feed_token(cfg: settings.Settings, token_file: str | None) -> str | None:
 
 
 def _seed_demo_alarms(server: Any, count: int = 6) -> None:
-    """Runs on the simulator's loop: inject a few recent alarms before the desk connects."""
-    from datetime import UTC, datetime
+    """Runs on the simulator's loop: inject a few recent alarms before the desk connects, and a
+    burst from one home (base unit offline, then the door, then a fall): one queue row, led by
+    the fall."""
+    from datetime import UTC, datetime, timedelta
 
     now = datetime.now(UTC)
     for _ in range(count):
         server.inject("alarm.raised", server.scenario.next_alarm(now))
+    first = server.scenario.next_alarm(now - timedelta(seconds=90), "device_offline")
+    server.inject("alarm.raised", first)
+    for kind, ago in (("door_open", 60), ("fall", 20)):
+        server.inject("alarm.raised", server.scenario.next_alarm(
+            now - timedelta(seconds=ago), kind, first["patient_id"]))
 
 
 def _stage_screenshot(window: Any) -> None:
-    """For documentation: open a measurement review if one is waiting (the patient's trends
-    with the triggering value marked), else claim the most urgent alarm."""
+    """For documentation: open a group row if there is one (its members in the triage panel),
+    else a measurement review (the patient's trends with the triggering value marked), else
+    claim the most urgent alarm."""
     model = window.queue_model
+    groups = [a for a in (model.alarm(i) for i in model.alarm_ids()) if a and a.attached]
+    if groups:
+        window.queue_view.select_alarm(groups[0].id)
+        return
     reviews = [a for a in (model.alarm(i) for i in model.alarm_ids()) if a and a.kind == REVIEW_KIND]
     if reviews:
         window.queue_view.select_alarm(reviews[0].id)

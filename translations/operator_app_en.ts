@@ -853,7 +853,7 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1  +%n more (%2)</source>
+        <source>%1  +%n (%2)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>

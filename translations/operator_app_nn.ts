@@ -853,10 +853,10 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1  +%n more (%2)</source>
+        <source>%1  +%n (%2)</source>
         <translation>
-            <numerusform>%1  +%n til (%2)</numerusform>
-            <numerusform>%1  +%n til (%2)</numerusform>
+            <numerusform>%1  +%n (%2)</numerusform>
+            <numerusform>%1  +%n (%2)</numerusform>
         </translation>
     </message>
 </context>

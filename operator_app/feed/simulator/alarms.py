@@ -81,10 +81,13 @@ class AlarmGenerator:
         self._recent: list[tuple[dict[str, Any], str | None]] = []  # (alarm, last status)
         self._candidates: dict[str, Sequence[dict[str, Any]]] = {}
 
-    def next_alarm(self, now: datetime) -> dict[str, Any]:
-        """A new ``alarm.raised`` payload, raised a moment before ``now``."""
+    def next_alarm(self, now: datetime, kind: str | None = None,
+                   patient_id: str | None = None) -> dict[str, Any]:
+        """A new ``alarm.raised`` payload, raised a moment before ``now`` (of ``kind`` and for
+        ``patient_id`` when given: the demo stages a burst from one home with them)."""
         rng = self._rng
-        kind = rng.choices(_KINDS, cum_weights=_CUM_WEIGHTS)[0]
+        if kind is None:
+            kind = rng.choices(_KINDS, cum_weights=_CUM_WEIGHTS)[0]
         candidates = self._candidates.get(kind)
         if candidates is None:
             device_needed = _NEEDS.get(kind)
@@ -92,8 +95,7 @@ class AlarmGenerator:
                 p for p in self._patients
                 if device_needed is None or device_needed in self._devices[p["id"]]
             ] or self._patients
-        patient = rng.choice(candidates)
-        pid = patient["id"]
+        pid = patient_id if patient_id is not None else rng.choice(candidates)["id"]
         self._alarm_no += 1
         alarm_id = f"A-{self.run_id}-{self._alarm_no:06d}"
         cid = f"{26000 + crc('cid', self.seed, pid) % 9000:05d}"

@@ -88,9 +88,10 @@ class Scenario:
 
     # --- alarms ----------------------------------------------------------------------------
 
-    def next_alarm(self, now: datetime) -> dict[str, Any]:
+    def next_alarm(self, now: datetime, kind: str | None = None,
+                   patient_id: str | None = None) -> dict[str, Any]:
         """A new ``alarm.raised`` payload, raised a moment before ``now``."""
-        return self._alarms.next_alarm(now)
+        return self._alarms.next_alarm(now, kind, patient_id)
 
     def maybe_update(self, now: datetime) -> dict[str, Any] | None:
         """Sometimes an ``alarm.updated`` for a recent alarm (reset, presence, restored)."""

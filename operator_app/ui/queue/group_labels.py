@@ -1,4 +1,4 @@
-"""Words for a grouped alarm row: "Fall  +2 more (Door open, Device offline)" and its tooltip.
+"""Words for a grouped alarm row: "Fall  +2 (Door open, Device offline)" and its tooltip.
 
 A group's row is led by its most severe member and names the kinds of the others, so nothing in
 the row hides behind the first alarm (``domain/grouping.py``).
@@ -26,8 +26,9 @@ def attached_tooltip(attached: int) -> str:
 
 
 def kind_with_others(kind: str, others: int, other_kinds: list[str]) -> str:
-    """The queue's kind cell: ``"Fall  +2 more (Door open, Device offline)"``, or the kind."""
+    """The queue's kind cell of a group: ``"Fall  +2 (Door open, Device offline)"``: the lead's
+    kind, how many others and their kinds, on the row itself; the kind alone otherwise."""
     if others <= 0:
         return kind
-    return GroupLabels.tr("%1  +%n more (%2)", "", others).replace("%1", kind).replace(
+    return GroupLabels.tr("%1  +%n (%2)", "", others).replace("%1", kind).replace(
         "%2", ", ".join(other_kinds))

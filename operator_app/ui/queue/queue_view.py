@@ -46,10 +46,10 @@ _Index = QModelIndex | QPersistentModelIndex
 _COLUMN_WIDTHS = {
     Column.PRIORITY: 112,
     Column.AGE: 84,  # room for "⚠ 1:06:40" (overdue over an hour)
-    Column.KIND: 150,
+    Column.KIND: 240,  # a group names the kinds of its other alarms here
     Column.PATIENT: 150,
     Column.MUNICIPALITY: 96,
-    Column.STATUS: 170,
+    Column.STATUS: 150,
 }
 
 
