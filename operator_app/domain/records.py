@@ -24,6 +24,11 @@ MAX_SEQ = 2**53 - 1
 Id = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_ID_CHARS)]
 
 
+def storable_text(text: str) -> str:
+    """Text as every database stores it: U+0000 (refused by PostgreSQL) shown as U+FFFD."""
+    return text.replace("\x00", "\ufffd") if "\x00" in text else text
+
+
 def plausible_time(value: datetime) -> bool:
     """A time the desk accepts: timezone-aware, in years 1900-2200 (also after conversion to
     UTC, so that no offset can push it out of what every database stores)."""

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 from operator_app.domain.alarms import AlarmState, EventKind, Outcome
 from operator_app.domain.commands import CommandError, CommandResult
 from operator_app.domain.queue import CLAIM, CLOSE, RELEASE, Holder, Precondition
+from operator_app.domain.records import storable_text
 from operator_app.store.alarms.events import event_row, insert_events
 from operator_app.store.alarms.grouping import close_children
 from operator_app.store.alarms.tables import alarms
@@ -69,6 +70,7 @@ def close(
     """Close an open alarm whose claim ``operator`` holds, with a decision and a note; the
     alarms attached to it (a group) close with it, each with its own CLOSED row."""
     outcome = Outcome(outcome)  # ValueError for anything that is not a decision
+    note = storable_text(note)
     values = {
         "state": AlarmState.CLOSED.value,
         "closed_by": operator,

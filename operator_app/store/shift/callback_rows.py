@@ -40,7 +40,7 @@ from operator_app.domain.callbacks import (
     CallbackState,
     Reschedule,
 )
-from operator_app.domain.records import AlarmRecord
+from operator_app.domain.records import AlarmRecord, storable_text
 from operator_app.store.alarms.events import event_row, insert_events
 from operator_app.store.alarms.tables import alarms
 from operator_app.store.core.dbapi import to_json
@@ -144,7 +144,8 @@ def schedule(
     priority: Priority = Priority.MEDIUM,
 ) -> Callback:
     draft = dc.schedule(
-        "0", patient_id, due_at, reason, assignee=assignee, by=by, at=now, priority=priority
+        "0", patient_id, due_at, storable_text(reason), assignee=assignee, by=by, at=now,
+        priority=priority,
     )
     cb_id = conn.execute(
         insert(callbacks)
@@ -208,6 +209,7 @@ def reschedule(
     conn: Connection, cb_id: int | str, new_due: datetime, why: str, by: str, now: datetime
 ) -> Callback:
     cb, item = load(conn, cb_id)
+    why = storable_text(why)
     new = dc.reschedule(cb, new_due, why, by, now)
     conn.execute(
         update(callbacks)
@@ -238,6 +240,7 @@ def complete(
     detail: dict[str, Any] | None = None,
 ) -> Callback:
     cb, item = load(conn, cb_id)
+    note = None if note is None else storable_text(note)
     new = dc.complete(cb, CallbackOutcome(outcome), note, by, now)
     conn.execute(
         update(callbacks)

@@ -19,6 +19,7 @@ from operator_app.domain.handover_report import (
     Signoff,
     note_text,
 )
+from operator_app.domain.records import storable_text
 from operator_app.store.shift.tables import handover_notes, handover_signoffs
 
 _encode = msgspec.json.Encoder().encode
@@ -57,7 +58,7 @@ def notes(conn: Connection, shift_id: str) -> tuple[HandoverNote, ...]:
 def add_note(
     conn: Connection, shift_id: str, operator: str, text: str, now: datetime
 ) -> HandoverNote:
-    text = note_text(text)
+    text = storable_text(note_text(text))
     signed = (
         conn.execute(
             select(handover_signoffs.c.shift_id).where(handover_signoffs.c.shift_id == shift_id)

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from store_events import alarm, at, event_rows, events, observation, patient, update
 
-from operator_app.domain.alarms import UNREADABLE_KIND, Priority
+from operator_app.domain.alarms import UNREADABLE_KIND, Outcome, Priority
 from operator_app.domain.records import (
     AlarmRecord,
     FeedEvent,
@@ -163,3 +163,16 @@ def test_postgres_errors_by_sqlstate(sqlstate: str, poison: bool) -> None:
     error = PgError("x")
     error.sqlstate = sqlstate  # type: ignore[attr-defined]
     assert quarantine.is_poison(error) is poison
+
+
+def test_an_operators_text_with_nul_is_stored_visibly_on_every_database(store: Store) -> None:
+    """A note typed (or pasted) with U+0000 reaches PostgreSQL too, as U+FFFD: the decision is
+    applied at once instead of waiting in the outbox forever."""
+    store.apply_batch("feed", "S-1", events(patient(), alarm("A-1")), at(0))
+    assert store.claim("A-1", "kari", "ws").ok
+    done = store.close_alarm("A-1", "kari", "ws", Outcome.RESOLVED_BY_PHONE, "ok\x00then")
+    assert done.ok and done.alarm is not None and done.alarm.note == "ok\ufffdthen"
+    cb = store.shift.schedule_callback("P-1", at(600), "Ring\x00 igjen", None, "kari")
+    assert cb.reason == "Ring\ufffd igjen"
+    note = store.shift.add_note("2026-11-25:evening", "kari", "Natt\x00 rolig")
+    assert note.text == "Natt\ufffd rolig"
