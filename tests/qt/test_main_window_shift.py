@@ -206,6 +206,20 @@ def test_overdue_age_cell_word_icon_and_tooltip(window: Any, bridge: FakeBridge)
     assert "High alarm waiting 2:13 — past its 60 s target" in window.alert_text()
 
 
+def test_an_overdue_member_of_a_group_is_named_in_the_alert_strip(
+    window: Any, bridge: FakeBridge
+) -> None:
+    """The strip names the alarm that is overdue (the fall), not its group's first alarm."""
+    head = make_alarm("A-1", kind="device_offline", priority=Priority.HIGH, age_s=200,
+                      own_priority=Priority.MEDIUM, attached=1,
+                      members=(GroupMember("A-2", "fall", Priority.HIGH, NOW, NOW),))
+    fall = make_alarm("A-2", kind="fall", priority=Priority.HIGH, age_s=133, parent_id="A-1")
+    bridge.push(head, fall)
+    window.tick(NOW)
+    text = window.alert_text()
+    assert "Fall" in text and "Device offline" not in text
+
+
 def test_new_alarm_signals_once_and_sound_state_is_always_shown(qtbot: Any, window: Any,
                                                                  bridge: FakeBridge) -> None:
     signalled: list[tuple[str, bool]] = []

@@ -25,7 +25,7 @@ from feed_harness import (
 
 from operator_app.feed.backoff import backoff_delays
 from operator_app.feed.client import BODY_BACKOFF_MAX_S
-from operator_app.feed.frame_limits import MAX_FRAME_BYTES
+from operator_app.feed.frame_limits import HARD_FRAME_BYTES, MAX_FRAME_BYTES
 from operator_app.feed.simulator.runner import SimulatorThread
 
 pytestmark = pytest.mark.unit
@@ -105,3 +105,16 @@ def test_ten_thousand_malformed_frames_between_valid_alarms(
 def test_a_misbehaving_server_is_retried_within_seconds() -> None:
     delays = backoff_delays(maximum=BODY_BACKOFF_MAX_S)
     assert max(next(delays) for _ in range(50)) <= BODY_BACKOFF_MAX_S <= 5.0
+
+
+def test_a_frame_over_the_websocket_limit_is_counted_and_the_desk_comes_back(
+    sim: SimulatorThread, sink: MemorySink, rec: Recorder, executor: Any
+) -> None:
+    with running(make_client(sim.url, sink, rec, executor)) as client:
+        wait_until(caught_up(sim, sink))
+        sim.call(sim.server.inject_raw, "x" * (HARD_FRAME_BYTES + 1))
+        wait_until(lambda: client.stats.connections == 2, timeout=10, what="the reconnect")
+        assert client.stats.bad_frames["frame over the websocket limit"] == 1
+        sim.call(sim.server.inject, "alarm.raised", {**ALARM, "id": "after"})
+        wait_until(caught_up(sim, sink), timeout=10)
+        assert_exactly_once(sim, sink)

@@ -523,3 +523,10 @@ def test_fuzz_any_depth_never_escapes_as_anything_but_a_frame_error(depth: int, 
     frame = '{"type":"patient.upsert","seq":3,"data":' + opener * depth + "1" + closer * depth + "}"
     ev = decode_frame(frame)
     assert isinstance(ev, FeedEvent) and ev.type == UNREADABLE_EVENT and ev.seq == 3
+
+
+def test_a_snapshot_whose_seq_is_beyond_2_53_is_a_bad_frame() -> None:
+    frame = json.dumps({"type": "snapshot", "seq": 2**70, "sent_at": SENT,
+                        "data": {"patients": [], "open_alarms": []}})
+    with pytest.raises(FrameError, match=r"\$\.seq"):
+        decode_frame(frame)
