@@ -35,6 +35,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from handover import build
 
+from operator_app.domain.accounts import Role
 from operator_app.domain.handover import handover_figures
 from operator_app.domain.handover_facts import AlarmFact, AlarmIndex
 from operator_app.domain.shifts import ShiftSchedule
@@ -151,6 +152,10 @@ def main() -> int:
             f"filled {len(facts)} alarms on {day} and {len(earlier)} on the "
             f"{args.history_days} days before in {time.perf_counter() - t:.1f} s"
         )
+        # the store acts only for accounts: the operators who schedule and write notes here
+        store.accounts.add("bench-admin", "Bench admin", Role.ADMIN, "bench password", None)
+        for op in ("op1", "op3", "op5"):
+            store.accounts.add(op, op, Role.NURSE, "bench password", "bench-admin")
         shifts = store.shift
         night = str(schedule.on_date(day)[-1])
         for i, (pid, h) in enumerate((("P-1", 1), ("P-2", 3), ("P-7", 20))):

@@ -171,6 +171,7 @@ def run_desk(url: str, stream: str, head: int, workdir: Path) -> tuple[float, in
     from PySide6.QtWidgets import QApplication
 
     from operator_app.bridge.desk_bridge import DeskBridge
+    from operator_app.domain.accounts import Account, Role
     from operator_app.domain.session import Session
     from operator_app.feed.config import FeedConfig
     from operator_app.store import Store
@@ -180,7 +181,8 @@ def run_desk(url: str, stream: str, head: int, workdir: Path) -> tuple[float, in
     app = QApplication.instance() or QApplication([])
     store = Store.open(f"sqlite:///{workdir / 'desk.db'}")
     _replay_from_start(store, stream)
-    bridge = DeskBridge(store, Session("bench", "bench-ws"), FeedConfig(url, TOKEN))
+    session = Session(Account("bench", "Bench", Role.NURSE), "bench-ws")
+    bridge = DeskBridge(store, session, FeedConfig(url, TOKEN))
     model = AlarmQueueModel("bench")
     proxy = AlarmQueueProxy()
     proxy.setSourceModel(model)

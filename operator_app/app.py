@@ -1,4 +1,4 @@
-"""Start the desk: settings, logging, Qt, translations, operator, feed, store, bridge, window."""
+"""Start the desk: settings, logging, Qt, translations, feed, store, sign-in, bridge, window."""
 
 from __future__ import annotations
 
@@ -12,36 +12,28 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
-from operator_app import credentials, logging_setup, paths, settings
+from operator_app import app_sign_in, credentials, logging_setup, paths, settings
+from operator_app.auth.sign_in import Authenticator
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
+from operator_app.domain.accounts import Account
 from operator_app.domain.review import REVIEW_KIND
 from operator_app.domain.session import Session
 from operator_app.feed.config import FeedConfig
 from operator_app.store import Store
 from operator_app.ui.common import binding_check, i18n, qtlog
+from operator_app.ui.session.sign_in_dialog import SignInDialog
+from widgets.inline_banner import WARNING
 
 log = logging.getLogger("operator_app.app")
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
-    keys = ("feed_url", "db_url", "operator", "workstation", "insecure", "ca_file", "language",
+    keys = ("feed_url", "db_url", "workstation", "insecure", "ca_file", "language",
             "demo_seed", "demo_alarm_rate")
     return {k: getattr(args, k, None) for k in keys}
-
-
-def _ask_operator(current: str) -> str | None:
-    name, ok = QInputDialog.getText(
-        None,
-        QApplication.translate("App", "Operator Desk"),
-        QApplication.translate("App", "Your name (recorded with every claim and decision):"),
-        QLineEdit.EchoMode.Normal,
-        current,
-    )
-    name = name.strip()
-    return name if ok and name else None
 
 
 def _feed_token(cfg: settings.Settings, token_file: str | None) -> str | None:
@@ -102,6 +94,35 @@ def _stage_screenshot(window: Any) -> None:
         window.claim_top_alarm()
 
 
+def _sign_in(args: argparse.Namespace, cfg: settings.Settings, store: Store, auth: Authenticator,
+             demo_db: bool) -> Account | None:
+    """The account at this desk (see ``app_sign_in``); None: nobody signed in, do not start."""
+    if demo_db and not args.account:
+        app_sign_in.ensure_demo_accounts(store)
+        account, code = app_sign_in.sign_in_code(
+            auth, app_sign_in.DEMO_NURSE, app_sign_in.DEMO_PASSWORD, cfg.workstation)
+        logging_setup.log_event(log, "demo_signed_in", "demo: the demo nurse is signed in",
+                                ok=account is not None, code=code or None)
+        return account
+    if args.account and args.password_file:
+        return app_sign_in.unattended(args, auth, cfg.workstation)
+
+    def check(username: str, password: str) -> str | None:
+        account, code = app_sign_in.sign_in_code(auth, username, password, cfg.workstation)
+        signed[0] = account
+        return None if account is not None else code
+
+    signed: list[Account | None] = [None]
+    dialog = SignInDialog(check, cfg.centre_name)
+    if args.account:
+        dialog.username.setText(args.account)
+        dialog.password.setFocus()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        log.info("sign-in cancelled; not starting")
+        return None
+    return signed[0]
+
+
 def run(args: argparse.Namespace) -> int:
     paths.set_base_dir(args.data_dir)
     logging_setup.setup(args.log_level, json_stderr=args.log_json)
@@ -117,15 +138,6 @@ def run(args: argparse.Namespace) -> int:
         log.critical("%s", broken)
         QMessageBox.critical(None, "Operator Desk", broken)
         return 3
-
-    operator = cfg.operator
-    if not operator:
-        operator = _ask_operator("") or ""
-        if not operator:
-            log.error("no operator name given; not starting")
-            return 2
-        cfg = settings.load({**_overrides(args), "operator": operator})
-        settings.save(cfg, ("operator",))
 
     simulator = None
     demo = bool(args.demo) or cfg.feed_url == settings.DEMO_FEED
@@ -195,15 +207,29 @@ def run(args: argparse.Namespace) -> int:
             simulator.stop()
         return 2
 
+    auth = Authenticator(store.accounts)
+    demo_db = demo and not args.db_url
+    account = _sign_in(args, cfg, store, auth, demo_db)
+    if account is None:
+        store.close()
+        if simulator is not None:
+            simulator.stop()
+        return 2
+
     feed = (FeedConfig(feed_url, token or "", insecure=cfg.insecure, ca_file=cfg.ca_file or None)
             if feed_url else None)
-    bridge = DeskBridge(store, Session(operator, cfg.workstation), feed,
+    bridge = DeskBridge(store, Session(account, cfg.workstation), feed,
                         outbox=Outbox(paths.outbox_file()), schedule=schedule,
-                        centre_name=cfg.centre_name, grouping=grouping)
+                        centre_name=cfg.centre_name, grouping=grouping, authenticator=auth)
     logging_setup.on_background_error(lambda text: bridge.errorRaised.emit(text))
-    window = MainWindow(bridge, operator, cfg.workstation, sound=AlarmSound(), targets=targets)
-    if demo and hasattr(window, "set_demo_mode"):
-        window.set_demo_mode(True)
+    window = MainWindow(bridge, account.username, cfg.workstation, sound=AlarmSound(),
+                        targets=targets, lock_after_s=cfg.lock_after)
+    if demo_db:
+        window.show_message(QApplication.translate(
+            "App", "Demo: signed in automatically as the demo nurse \u201c%1\u201d. The demo shift "
+            "lead is \u201c%2\u201d (password %3), e.g. to sign off the handover from the lock "
+            "screen (Ctrl+Alt+L).").replace("%1", app_sign_in.DEMO_NURSE)
+            .replace("%2", app_sign_in.DEMO_LEAD).replace("%3", app_sign_in.DEMO_PASSWORD), WARNING)
     screen = app.primaryScreen()
     if screen is not None and screen.availableSize().width() >= 1920:
         window.resize(1920, 1080)
@@ -211,7 +237,7 @@ def run(args: argparse.Namespace) -> int:
         window.resize(1440, 880)
     window.show()
     bridge.start()
-    logging_setup.log_event(log, "desk_started", "desk started", operator_set=True,
+    logging_setup.log_event(log, "desk_started", "desk started", demo_account=demo_db,
                             feed=bool(feed_url), database=db_url.split(":", 1)[0])
 
     # SIGTERM/SIGINT close the window like the operator would (stores are closed cleanly);

@@ -24,7 +24,6 @@ class Settings:
     feed_url: str = ""
     #: SQLAlchemy URL; empty means the embedded SQLite file in the data directory
     db_url: str = ""
-    operator: str = ""
     workstation: str = field(default_factory=lambda: os.uname().nodename if hasattr(os, "uname") else "ws")
     #: allow ws:// to a non-loopback host (shown on screen for the whole session)
     insecure: bool = False
@@ -37,6 +36,8 @@ class Settings:
     answer_targets: str = "high=60,medium=180,low=600,claim_reminder=900"
     #: seconds after a patient's last alarm within which a further one joins its queue row
     group_window: float = 600.0
+    #: seconds without keyboard or mouse input before the desk locks its screen (0: never)
+    lock_after: float = 300.0
     #: shown in the handover's header
     centre_name: str = "Responssenter"
     demo_seed: int = 1

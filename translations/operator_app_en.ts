@@ -232,14 +232,6 @@
 <context>
     <name>App</name>
     <message>
-        <source>Operator Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your name (recorded with every claim and decision):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Feed token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -253,6 +245,10 @@
     </message>
     <message>
         <source>Invalid settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo: signed in automatically as the demo nurse “%1”. The demo shift lead is “%2” (password %3), e.g. to sign off the handover from the lock screen (Ctrl+Alt+L).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1396,6 +1392,10 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only a shift lead signs off the handover.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signed off by %1 at %2 — frozen. Later notes are added as addenda.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1609,14 +1609,52 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>The desk is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as another operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked by %1. Only the alarm counts are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n high alarm(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Operator Desk — %1 @ %2</source>
-        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Dismiss</source>
+        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2129,6 +2167,68 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>A reason is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is locked after too many failed attempts. Try again in 15 minutes, or ask an administrator to unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No accounts exist yet. Create the first administrator with: operator-app accounts add --role admin NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account does not handle alarms (administrator). Sign in with a nurse or shift lead account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in could not be checked (the database does not answer). Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your directory account is in no group of this centre. Ask your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s directory cannot be reached. Try again, or call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory connection is not encrypted; sign-in is refused. Call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was refused (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Operator Desk — sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -232,14 +232,6 @@
 <context>
     <name>App</name>
     <message>
-        <source>Operator Desk</source>
-        <translation>Operatørpult</translation>
-    </message>
-    <message>
-        <source>Your name (recorded with every claim and decision):</source>
-        <translation>Navnet ditt (lagres med hver alarm du tar og hver avgjørelse):</translation>
-    </message>
-    <message>
         <source>Feed token</source>
         <translation>Token for alarmmottak</translation>
     </message>
@@ -254,6 +246,10 @@
     <message>
         <source>Invalid settings: %1</source>
         <translation>Ugyldige innstillinger: %1</translation>
+    </message>
+    <message>
+        <source>Demo: signed in automatically as the demo nurse “%1”. The demo shift lead is “%2” (password %3), e.g. to sign off the handover from the lock screen (Ctrl+Alt+L).</source>
+        <translation>Demo: logget inn automatisk som demosykepleier «%1». Demovaktleder er «%2» (passord %3), f.eks. for å signere vaktrapporten fra låseskjermen (Ctrl+Alt+L).</translation>
     </message>
 </context>
 <context>
@@ -1396,6 +1392,10 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>Ikke signert. Notater kan legges til fram til vaktleder signerer vaktrapporten.</translation>
     </message>
     <message>
+        <source>Only a shift lead signs off the handover.</source>
+        <translation>Bare en vaktleder signerer vaktrapporten.</translation>
+    </message>
+    <message>
         <source>Signed off by %1 at %2 — frozen. Later notes are added as addenda.</source>
         <translation>Signert av %1 kl. %2 — låst. Senere notater legges til som tillegg.</translation>
     </message>
@@ -1609,14 +1609,52 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>The desk is locked</source>
+        <translation>Skjermen er låst</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passord</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Lås opp</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brukernavn</translation>
+    </message>
+    <message>
+        <source>Sign in as another operator</source>
+        <translation>Logg inn som en annen operatør</translation>
+    </message>
+    <message>
+        <source>Another operator</source>
+        <translation>En annen operatør</translation>
+    </message>
+    <message>
+        <source>Locked by %1. Only the alarm counts are shown.</source>
+        <translation>Låst av %1. Bare antall alarmer vises.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n high alarm(s) waiting</source>
+        <translation>
+            <numerusform>%n høy alarm venter</numerusform>
+            <numerusform>%n høye alarmer venter</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Operator Desk — %1 @ %2</source>
-        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms)</extracomment>
         <translation>Operatørpult — %1 @ %2</translation>
     </message>
     <message>
         <source>Dismiss</source>
+        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms)</extracomment>
         <translation>Skjul</translation>
     </message>
     <message>
@@ -2130,6 +2168,68 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>A reason is required.</source>
         <translation>Årsak må fylles ut.</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Feil brukernavn eller passord.</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many failed attempts. Try again in 15 minutes, or ask an administrator to unlock it.</source>
+        <translation>Kontoen er sperret etter for mange mislykkede forsøk. Prøv igjen om 15 minutter, eller be en administrator låse den opp.</translation>
+    </message>
+    <message>
+        <source>No accounts exist yet. Create the first administrator with: operator-app accounts add --role admin NAME</source>
+        <translation>Det finnes ingen kontoer ennå. Opprett den første administratoren med: operator-app accounts add --role admin NAVN</translation>
+    </message>
+    <message>
+        <source>This account does not handle alarms (administrator). Sign in with a nurse or shift lead account.</source>
+        <translation>Denne kontoen håndterer ikke alarmer (administrator). Logg inn med en sykepleier- eller vaktlederkonto.</translation>
+    </message>
+    <message>
+        <source>The sign-in could not be checked (the database does not answer). Try again.</source>
+        <translation>Påloggingen kunne ikke kontrolleres (databasen svarer ikke). Prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Your directory account is in no group of this centre. Ask your administrator.</source>
+        <translation>Katalogkontoen din er ikke med i noen gruppe ved dette senteret. Spør administratoren.</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s directory cannot be reached. Try again, or call IT support.</source>
+        <translation>Senterets brukerkatalog kan ikke nås. Prøv igjen, eller ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>The directory connection is not encrypted; sign-in is refused. Call IT support.</source>
+        <translation>Forbindelsen til brukerkatalogen er ikke kryptert; påloggingen avvises. Ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>The sign-in was refused (%1).</source>
+        <translation>Påloggingen ble avvist (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Operator Desk — sign in</source>
+        <translation>Operatørpult — logg inn</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Logg inn på %1</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Logg inn</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brukernavn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passord</translation>
     </message>
 </context>
 <context>

@@ -232,14 +232,6 @@
 <context>
     <name>App</name>
     <message>
-        <source>Operator Desk</source>
-        <translation>Operatørpult</translation>
-    </message>
-    <message>
-        <source>Your name (recorded with every claim and decision):</source>
-        <translation>Namnet ditt (blir lagra med kvar alarm du tek og kvar avgjerd):</translation>
-    </message>
-    <message>
         <source>Feed token</source>
         <translation>Token for alarmmottak</translation>
     </message>
@@ -254,6 +246,10 @@
     <message>
         <source>Invalid settings: %1</source>
         <translation>Ugyldige innstillingar: %1</translation>
+    </message>
+    <message>
+        <source>Demo: signed in automatically as the demo nurse “%1”. The demo shift lead is “%2” (password %3), e.g. to sign off the handover from the lock screen (Ctrl+Alt+L).</source>
+        <translation>Demo: logga inn automatisk som demosjukepleiar «%1». Demovaktleiar er «%2» (passord %3), t.d. for å signere vaktrapporten frå låseskjermen (Ctrl+Alt+L).</translation>
     </message>
 </context>
 <context>
@@ -1396,6 +1392,10 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>Ikkje signert. Notat kan leggjast til fram til vaktleiaren signerer vaktrapporten.</translation>
     </message>
     <message>
+        <source>Only a shift lead signs off the handover.</source>
+        <translation>Berre ein vaktleiar signerer vaktrapporten.</translation>
+    </message>
+    <message>
         <source>Signed off by %1 at %2 — frozen. Later notes are added as addenda.</source>
         <translation>Signert av %1 kl. %2 — låst. Seinare notat blir lagde til som tillegg.</translation>
     </message>
@@ -1609,14 +1609,52 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>The desk is locked</source>
+        <translation>Skjermen er låst</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passord</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Lås opp</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brukarnamn</translation>
+    </message>
+    <message>
+        <source>Sign in as another operator</source>
+        <translation>Logg inn som ein annan operatør</translation>
+    </message>
+    <message>
+        <source>Another operator</source>
+        <translation>Ein annan operatør</translation>
+    </message>
+    <message>
+        <source>Locked by %1. Only the alarm counts are shown.</source>
+        <translation>Låst av %1. Berre talet på alarmar blir vist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n high alarm(s) waiting</source>
+        <translation>
+            <numerusform>%n høg alarm ventar</numerusform>
+            <numerusform>%n høge alarmar ventar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Operator Desk — %1 @ %2</source>
-        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms)</extracomment>
         <translation>Operatørpult — %1 @ %2</translation>
     </message>
     <message>
         <source>Dismiss</source>
+        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms)</extracomment>
         <translation>Skjul</translation>
     </message>
     <message>
@@ -2130,6 +2168,68 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>A reason is required.</source>
         <translation>Årsak må fyllast ut.</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Feil brukarnamn eller passord.</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many failed attempts. Try again in 15 minutes, or ask an administrator to unlock it.</source>
+        <translation>Kontoen er sperra etter for mange mislukka forsøk. Prøv igjen om 15 minutt, eller be ein administrator låse han opp.</translation>
+    </message>
+    <message>
+        <source>No accounts exist yet. Create the first administrator with: operator-app accounts add --role admin NAME</source>
+        <translation>Det finst ingen kontoar enno. Opprett den første administratoren med: operator-app accounts add --role admin NAMN</translation>
+    </message>
+    <message>
+        <source>This account does not handle alarms (administrator). Sign in with a nurse or shift lead account.</source>
+        <translation>Denne kontoen handterer ikkje alarmar (administrator). Logg inn med ein sjukepleiar- eller vaktleiarkonto.</translation>
+    </message>
+    <message>
+        <source>The sign-in could not be checked (the database does not answer). Try again.</source>
+        <translation>Innlogginga kunne ikkje kontrollerast (databasen svarar ikkje). Prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Your directory account is in no group of this centre. Ask your administrator.</source>
+        <translation>Katalogkontoen din er ikkje med i nokon gruppe ved dette senteret. Spør administratoren.</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s directory cannot be reached. Try again, or call IT support.</source>
+        <translation>Brukarkatalogen til senteret kan ikkje nåast. Prøv igjen, eller ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>The directory connection is not encrypted; sign-in is refused. Call IT support.</source>
+        <translation>Sambandet til brukarkatalogen er ikkje kryptert; innlogginga blir avvist. Ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>The sign-in was refused (%1).</source>
+        <translation>Innlogginga vart avvist (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Operator Desk — sign in</source>
+        <translation>Operatørpult — logg inn</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Logg inn på %1</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Logg inn</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brukarnamn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passord</translation>
     </message>
 </context>
 <context>

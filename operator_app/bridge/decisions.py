@@ -44,7 +44,7 @@ class Decisions:
         self._store = store
         self._writer = writer
         self.outbox = outbox
-        self._session = session
+        self.session = session  # the bridge sets it when another operator signs in
         self._listener = listener
         self._inflight: set[str] = set()  # outbox decisions queued on the writer
 
@@ -58,7 +58,7 @@ class Decisions:
         self._decide(CALLBACK_DONE, callback_id, CallbackOutcome(outcome).value, note)
 
     def _decide(self, op: str, target: str, outcome: str, note: str) -> None:
-        s = self._session
+        s = self.session
         decision = PendingDecision.new(op, target, s.operator, s.workstation,
                                        datetime.now(UTC).isoformat(), outcome, note)
         if self.outbox is not None:

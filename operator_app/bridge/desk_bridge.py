@@ -21,11 +21,13 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from operator_app.auth.sign_in import Authenticator
 from operator_app.bridge.change_buffer import ChangeBuffer
 from operator_app.bridge.decisions import DecisionListener, Decisions
 from operator_app.bridge.feed_sink import StoreSink, catch_up, utcnow
 from operator_app.bridge.jobs import GuiHop, Job, Worker
 from operator_app.bridge.outbox import Outbox
+from operator_app.bridge.session_control import SessionControl, SessionListener
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.callbacks import Callback, CallbackError, CallbackOutcome
 from operator_app.domain.changes import ChangeSet
@@ -67,6 +69,9 @@ class DeskBridge(QObject):
     callbacksLoaded = Signal(object)  # list[Callback]
     handoverLoaded = Signal(object)  # Handover
     handoverExported = Signal(str, str)  # kind, path
+    sessionChanged = Signal(object)  # Session: another operator signed in on this desk
+    signInFinished = Signal(bool, str)  # ok, AccountError code ("" when ok)
+    lockChanged = Signal(bool)  # the screen lock is on
 
     # feed-thread hand-offs (emitted from the feed thread, delivered queued in the GUI thread)
     _changesIn = Signal(object)
@@ -83,11 +88,11 @@ class DeskBridge(QObject):
         schedule: ShiftSchedule = DEFAULT_SCHEDULE,
         centre_name: str = "Responssenter",
         grouping: GroupingRule = DEFAULT_GROUPING,
+        authenticator: Authenticator | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.session = session
         self.feed_config = feed
         self._schedule = schedule
         self._centre_name = centre_name
@@ -98,6 +103,9 @@ class DeskBridge(QObject):
         self.feed_client: FeedClient | None = None
         self.changes = ChangeBuffer(self._changed, self)
         self._set_aside = 0
+        self.sessions = SessionControl(
+            session, authenticator, lambda run, ok, bad: self._write(run, ok, bad),
+            SessionListener(self._session_changed, self.signInFinished.emit, self.lockChanged.emit))
         self.decisions = Decisions(store, self._writer, outbox, session, DecisionListener(
             closed=lambda r: self._command_done("close", r),
             close_failed=lambda alarm_id, e, kept: self._command_failed("close", alarm_id, e, kept),
@@ -121,6 +129,29 @@ class DeskBridge(QObject):
         timer.setInterval(interval_ms)
         timer.timeout.connect(slot)
         return timer
+
+    # ---------------------------------------------------------------- session (DeskApi)
+    @property
+    def session(self) -> Session:
+        return self.sessions.session
+
+    @property
+    def locked(self) -> bool:
+        return self.sessions.locked
+
+    def lock_screen(self) -> None:
+        self.sessions.lock()
+
+    def unlock(self, password: str) -> None:
+        self.sessions.unlock(password)
+
+    def switch_account(self, username: str, password: str) -> None:
+        self.sessions.switch_account(username, password)
+
+    def _session_changed(self, session: Session) -> None:
+        self.decisions.session = session
+        log_event(log, "session_changed", "another operator signed in", workstation=session.workstation)
+        self.sessionChanged.emit(session)
 
     # ---------------------------------------------------------------- configuration (DeskApi)
     @property
@@ -241,6 +272,18 @@ class DeskBridge(QObject):
         self._write(lambda: self.store.release(alarm_id, s.operator, s.workstation),
                     lambda r: self._command_done("release", r),
                     lambda e: self._command_failed("release", alarm_id, e))
+
+    def reassign(self, alarm_id: str, to: str | None) -> None:
+        s = self.session
+        self._write(lambda: self.store.reassign(alarm_id, to, s.operator, s.workstation),
+                    lambda r: self._command_done("reassign", r),
+                    lambda e: self._command_failed("reassign", alarm_id, e))
+
+    def reopen(self, alarm_id: str, why: str) -> None:
+        s = self.session
+        self._write(lambda: self.store.reopen(alarm_id, why, s.operator, s.workstation),
+                    lambda r: self._command_done("reopen", r),
+                    lambda e: self._command_failed("reopen", alarm_id, e))
 
     def close_alarm(self, alarm_id: str, outcome: Outcome, note: str) -> None:
         """Close with a decision. The decision goes to the outbox first, so it is never lost."""

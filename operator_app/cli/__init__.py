@@ -1,5 +1,5 @@
 """Command line: ``operator-app`` (the desk) and its commands ``simulate``, ``credentials``,
-``log export`` and ``handover`` (``operator-app COMMAND --help``).
+``accounts``, ``log export`` and ``handover`` (``operator-app COMMAND --help``).
 
 Each command is a headless composition root of its own process: it wires the parts it needs
 (the store, the simulator, the handover PDF) and nothing else.
@@ -20,6 +20,10 @@ def main(argv: list[str] | None = None) -> int:
         from operator_app.cli.credentials_cmd import main as credentials_main
 
         return credentials_main(argv[1:])
+    if argv and argv[0] == "accounts":
+        from operator_app.cli.accounts_cmd import main as accounts_main
+
+        return accounts_main(argv[1:])
     if argv and argv[0] == "log":
         from operator_app.cli.log_cmd import main as log_main
 

@@ -6,12 +6,13 @@ import argparse
 
 from operator_app import __version__
 
-SUBCOMMANDS = ("simulate", "credentials", "log", "handover")
+SUBCOMMANDS = ("simulate", "credentials", "accounts", "log", "handover")
 
 
 def desk_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="operator-app",
+        allow_abbrev=False,  # "--token X" must never be taken for --token-file (a secret in argv)
         description="Operator Desk: receive, assess, document and respond to alarms. "
         f"Other commands: {', '.join(SUBCOMMANDS)} (operator-app COMMAND --help).",
     )
@@ -24,7 +25,11 @@ def desk_parser() -> argparse.ArgumentParser:
     p.add_argument("--token-file", metavar="PATH",
                    help="read the feed token from this file (unattended runs)")
     p.add_argument("--data-dir", metavar="DIR", help="put every file the app writes under DIR")
-    p.add_argument("--operator", metavar="NAME", help="operator name (otherwise asked once and remembered)")
+    p.add_argument("--account", metavar="NAME",
+                   help="sign in as this account (with --password-file: without asking)")
+    p.add_argument("--password-file", metavar="PATH",
+                   help="read the account's password from this file (unattended runs; "
+                   "owned by you, not readable by others)")
     p.add_argument("--workstation", metavar="NAME", help="workstation name (default: host name)")
     p.add_argument("--insecure", action="store_true", default=None,
                    help="allow ws:// to a non-loopback host (shown on screen all session)")

@@ -112,3 +112,27 @@ def check_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
         raise AccountError("weak_password", f"at least {MIN_PASSWORD} characters")
     return password
+
+
+class AccountEventKind(StrEnum):
+    """Rows of the accounts' append-only log."""
+
+    CREATED = "created"
+    ROLE_CHANGED = "role_changed"
+    DISABLED = "disabled"
+    ENABLED = "enabled"
+    PASSWORD_RESET = "password_reset"
+    UNLOCKED = "unlocked"
+    SIGNED_IN = "signed_in"
+    SIGN_IN_REFUSED = "sign_in_refused"
+    LOCKED_OUT = "locked_out"
+    SIGNED_OUT = "signed_out"
+    SCREEN_LOCKED = "screen_locked"
+    SCREEN_UNLOCKED = "screen_unlocked"
+
+
+#: AccountError codes a sign-in can end with (the screen words them; none says whether the
+#: account exists, so a wrong name and a wrong password read the same)
+BAD_CREDENTIALS = "bad_credentials"
+LOCKED = "locked"
+NO_ACCOUNTS = "no_accounts"

@@ -114,6 +114,8 @@ class EventKind(StrEnum):
     CLOSED_AT_SOURCE = "closed_at_source"
     CLOSED = "closed"
     REOPENED = "reopened"
+    #: a shift lead moved the claim: {"from": account or None, "to": account or None}
+    REASSIGNED = "reassigned"
     #: a further home-measurement deviation gathered by an open review item
     DEVIATION = "deviation"
     #: grouping: on a child, detail {"parent": id}; on the parent, detail {"child": id}

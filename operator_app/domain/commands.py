@@ -13,6 +13,8 @@ class CommandError(StrEnum):
     CLAIMED_BY_OTHER = "claimed_by_other"
     NOT_CLAIMED_BY_YOU = "not_claimed_by_you"
     ALREADY_CLOSED = "already_closed"
+    #: reopen: the alarm is not closed
+    NOT_CLOSED = "not_closed"
     #: the database could not be reached; the command is kept in the outbox and retried
     PENDING = "pending"
 

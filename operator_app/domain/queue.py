@@ -54,6 +54,7 @@ class Holder(StrEnum):
 
     NOBODY = "nobody"
     THE_OPERATOR = "the_operator"
+    ANYONE = "anyone"  # claimed or not (a shift lead's reassign and reopen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +71,18 @@ CLAIM = Precondition(AlarmState.OPEN, Holder.NOBODY)
 RELEASE = Precondition(AlarmState.OPEN, Holder.THE_OPERATOR)
 #: close with a decision: only the operator who holds the claim
 CLOSE = Precondition(AlarmState.OPEN, Holder.THE_OPERATOR)
+#: a shift lead moves the claim of an open alarm (whoever holds it) to another operator
+REASSIGN = Precondition(AlarmState.OPEN, Holder.ANYONE)
+#: a shift lead reopens a closed alarm (it comes back claimed by the lead)
+REOPEN = Precondition(AlarmState.CLOSED, Holder.ANYONE)
 
 
 def holds(rule: Precondition, alarm: AlarmView, operator: str) -> bool:
     """Whether ``alarm`` meets ``rule`` for ``operator``."""
     if alarm.state is not rule.state:
         return False
+    if rule.holder is Holder.ANYONE:
+        return True
     if rule.holder is Holder.NOBODY:
         return alarm.claimed_by is None
     return alarm.claimed_by == operator

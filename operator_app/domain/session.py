@@ -1,14 +1,28 @@
-"""Who is at this desk: one value the composition root builds once and hands to what needs it
-(the bridge records it with every command; the window shows it)."""
+"""Who is at this desk: the signed-in account and the workstation. The composition root builds
+the first one at sign-in; another operator signing in on a locked desk makes a new one (the
+bridge announces it with ``sessionChanged``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from operator_app.domain.accounts import Account, Actor, Permission
+
 
 @dataclass(frozen=True, slots=True)
 class Session:
-    #: the name recorded with every claim, decision and note
-    operator: str
+    #: the signed-in account: its name is recorded with every claim, decision and note
+    account: Account
     #: this installation of the desk (its feed cursor and its own changes are told apart by it)
     workstation: str
+
+    @property
+    def operator(self) -> str:
+        return self.account.username
+
+    @property
+    def actor(self) -> Actor:
+        return self.account.actor
+
+    def may(self, permission: Permission) -> bool:
+        return self.actor.may(permission)

@@ -14,12 +14,15 @@ from datetime import datetime
 
 from sqlalchemy.engine import Engine
 
+from operator_app.domain.accounts import Permission
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.changes import ChangeSet
 from operator_app.domain.commands import CommandResult
 from operator_app.domain.grouping import DEFAULT_GROUPING, GroupingRule
 from operator_app.domain.records import FeedEvent
 from operator_app.domain.views import AlarmView, PatientView
+from operator_app.store.accounts.account_rows import authorize
+from operator_app.store.accounts.account_store import AccountStore
 from operator_app.store.alarms import claims, grouping, queries
 from operator_app.store.alarms.response_log import ResponseLogRow, response_log
 from operator_app.store.alarms.view_rows import patient_view
@@ -44,6 +47,7 @@ class Store:
     def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
         self.engine = engine
         self._clock = clock
+        self.accounts = AccountStore(engine, clock)
         self.measurements = MeasurementStore(engine, clock)
         self.shift = ShiftStore(engine, clock)
 
@@ -122,14 +126,34 @@ class Store:
             return grouping.attach_pending(conn, alarm_ids, self._now(), known, rule)
 
     # -- operator side ----------------------------------------------------------------------
+    # ``operator`` is an account name: each command checks that the account exists, is
+    # enabled and that its stored role allows the command (``account_rows.authorize``).
 
     def claim(self, alarm_id: str, operator: str, workstation: str) -> CommandResult:
         with write_transaction(self.engine) as conn:
+            authorize(conn, operator, Permission.HANDLE_ALARMS)
             return claims.claim(conn, alarm_id, operator, workstation, self._now())
 
     def release(self, alarm_id: str, operator: str, workstation: str) -> CommandResult:
         with write_transaction(self.engine) as conn:
+            authorize(conn, operator, Permission.HANDLE_ALARMS)
             return claims.release(conn, alarm_id, operator, workstation, self._now())
+
+    def reassign(
+        self, alarm_id: str, to: str | None, operator: str, workstation: str
+    ) -> CommandResult:
+        """A shift lead moves an open alarm's claim to account ``to`` (None: unclaimed)."""
+        with write_transaction(self.engine) as conn:
+            authorize(conn, operator, Permission.REASSIGN)
+            if to is not None:
+                authorize(conn, to, Permission.HANDLE_ALARMS)
+            return claims.reassign(conn, alarm_id, to, operator, workstation, self._now())
+
+    def reopen(self, alarm_id: str, why: str, operator: str, workstation: str) -> CommandResult:
+        """A shift lead reopens a closed alarm; it is back in the queue, claimed by the lead."""
+        with write_transaction(self.engine) as conn:
+            authorize(conn, operator, Permission.REOPEN)
+            return claims.reopen(conn, alarm_id, why, operator, workstation, self._now())
 
     def close_alarm(
         self, alarm_id: str, operator: str, workstation: str, outcome: Outcome, note: str,
@@ -140,6 +164,7 @@ class Store:
         decided (an outbox replay after an outage writes later than that); default now."""
         when = as_utc(decided_at) if decided_at is not None else self._now()
         with write_transaction(self.engine) as conn:
+            authorize(conn, operator, Permission.HANDLE_ALARMS)
             result = claims.close(conn, alarm_id, operator, workstation, outcome, note, when)
             if result.ok:
                 callback_rows.on_item_closed(conn, alarm_id, outcome, note, operator, when)

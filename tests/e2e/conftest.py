@@ -127,3 +127,29 @@ def token_file(tmp_path: Path) -> Path:
     path = tmp_path / "token.txt"
     path.write_text("e2e-token\n", encoding="utf-8")
     return path
+
+
+def _secret_file(path: Path, text: str) -> Path:
+    path.write_text(text + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    return path
+
+
+@pytest.fixture
+def signed_in(tmp_path: Path, app_env: dict[str, str]) -> Callable[[str], list[str]]:
+    """``signed_in(db_url)``: creates an admin and the nurse ``e2e`` in that database through
+    the real ``operator-app accounts`` command, and gives the desk's sign-in flags."""
+    admin_pw = _secret_file(tmp_path / "admin-password", "admin password 1")
+    nurse_pw = _secret_file(tmp_path / "e2e-password", "e2e password 12")
+
+    def accounts(db_url: str, *args: str) -> None:
+        subprocess.run([sys.executable, "-m", "operator_app", "accounts", "--db", db_url, *args],
+                       check=True, env=app_env, stdin=subprocess.DEVNULL, timeout=60)
+
+    def make(db_url: str) -> list[str]:
+        accounts(db_url, "add", "e2e-admin", "--role", "admin", "--password-file", str(admin_pw))
+        accounts(db_url, "--as", "e2e-admin", "--admin-password-file", str(admin_pw),
+                 "add", "e2e", "--role", "nurse", "--password-file", str(nurse_pw))
+        return ["--account", "e2e", "--password-file", str(nurse_pw)]
+
+    return make

@@ -42,7 +42,9 @@ def _wait(predicate: Any, timeout: float, what: str) -> None:
 
 
 def test_demo_shows_alarms_within_five_seconds(launch: Any, tmp_path: Path) -> None:
-    app = launch("--demo", "--data-dir", str(tmp_path / "demo"), "--operator", "e2e")
+    app = launch("--demo", "--data-dir", str(tmp_path / "demo"))
+    signed = app.wait_for(lambda e: e.get("event") == "demo_signed_in", timeout=30)
+    assert signed["ok"] is True  # the demo nurse, by itself
     started = app.wait_for(lambda e: e.get("event") == "desk_started", timeout=30)
     listed = app.wait_for(lambda e: e.get("event") == "alarm_listed", timeout=10)
     t0 = datetime.fromisoformat(started["t"])
@@ -53,11 +55,12 @@ def test_demo_shows_alarms_within_five_seconds(launch: Any, tmp_path: Path) -> N
 
 
 def test_killed_client_resumes_and_applies_every_event_exactly_once(
-    launch: Any, simulator: SimulatorThread, token_file: Path, tmp_path: Path
+    launch: Any, simulator: SimulatorThread, token_file: Path, tmp_path: Path, signed_in: Any
 ) -> None:
     db = tmp_path / "desk.db"
     args = ("--feed", simulator.url, "--token-file", str(token_file), "--db", f"sqlite:///{db}",
-            "--data-dir", str(tmp_path / "data"), "--operator", "e2e", "--workstation", "ws-e2e")
+            "--data-dir", str(tmp_path / "data"), *signed_in(f"sqlite:///{db}"),
+            "--workstation", "ws-e2e")
     scenario = simulator.server.scenario
     stop = threading.Event()
     chunks = 40
@@ -113,11 +116,11 @@ def test_killed_client_resumes_and_applies_every_event_exactly_once(
 
 
 def test_log_export_headless(tmp_path: Path, token_file: Path, launch: Any,
-                             simulator: SimulatorThread) -> None:
+                             simulator: SimulatorThread, signed_in: Any) -> None:
     """Alarms taken in and closed by the desk come out of `operator-app log export`."""
     db = tmp_path / "desk.db"
     app = launch("--feed", simulator.url, "--token-file", str(token_file), "--db", f"sqlite:///{db}",
-                 "--data-dir", str(tmp_path / "data"), "--operator", "e2e")
+                 "--data-dir", str(tmp_path / "data"), *signed_in(f"sqlite:///{db}"))
     app.wait_for(lambda e: str(e.get("msg", "")).startswith("feed connected"), timeout=30)
     patient = simulator.server.patients()[0]
     simulator.call(simulator.server.inject, "alarm.raised", {

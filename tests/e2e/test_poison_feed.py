@@ -90,10 +90,11 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 def test_every_readable_alarm_once_and_every_unreadable_one_as_an_item(
-    launch: Any, simulator: SimulatorThread, token_file: Path, tmp_path: Path, db_url: str
+    launch: Any, simulator: SimulatorThread, token_file: Path, tmp_path: Path, db_url: str,
+    signed_in: Any,
 ) -> None:
     args = ("--feed", simulator.url, "--token-file", str(token_file), "--db", db_url,
-            "--data-dir", str(tmp_path / "data"), "--operator", "e2e", "--workstation", "ws-p")
+            "--data-dir", str(tmp_path / "data"), *signed_in(db_url), "--workstation", "ws-p")
     server = simulator.server
     pid = server.patients()[0]["id"]
     outcome: dict[int, tuple[str, str, dict[str, Any]]] = {}  # seq -> (type, fate, data)

@@ -8,9 +8,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from operator_app.domain.accounts import Account, Role
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.callbacks import CallbackOutcome
 from operator_app.domain.changes import ChangeSet
+from operator_app.domain.session import Session
 from operator_app.domain.shifts import DEFAULT_SCHEDULE, ShiftSchedule
 from operator_app.domain.views import AlarmView
 
@@ -33,10 +35,15 @@ class FakeBridge(QObject):
     callbacksLoaded = Signal(object)
     handoverLoaded = Signal(object)
     handoverExported = Signal(str, str)
+    sessionChanged = Signal(object)
+    signInFinished = Signal(bool, str)
+    lockChanged = Signal(bool)
 
-    def __init__(self) -> None:
+    def __init__(self, operator: str = "anne", role: Role = Role.NURSE) -> None:
         super().__init__()
         self.calls: list[tuple[str, tuple[Any, ...]]] = []
+        self.session = Session(Account(operator, operator.title(), role), "ws-1")
+        self.locked = False
         self.schedule: ShiftSchedule = DEFAULT_SCHEDULE
         self.centre_name: str = "Testsenteret"
 
@@ -94,6 +101,34 @@ class FakeBridge(QObject):
 
     def export_handover_csv(self, shift_id: str, path: str) -> None:
         self._record("export_handover_csv", shift_id, path)
+
+    def lock_screen(self) -> None:
+        self._record("lock_screen")
+        if not self.locked:
+            self.locked = True
+            self.lockChanged.emit(True)
+
+    def unlock(self, password: str) -> None:
+        self._record("unlock", password)
+
+    def switch_account(self, username: str, password: str) -> None:
+        self._record("switch_account", username, password)
+
+    def reassign(self, alarm_id: str, to: str | None) -> None:
+        self._record("reassign", alarm_id, to)
+
+    def reopen(self, alarm_id: str, why: str) -> None:
+        self._record("reopen", alarm_id, why)
+
+    def answer_sign_in(self, ok: bool, code: str = "", session: Session | None = None) -> None:
+        """What the real bridge does when a password check comes back."""
+        if ok:
+            if session is not None and session != self.session:
+                self.session = session
+                self.sessionChanged.emit(session)
+            self.locked = False
+            self.lockChanged.emit(False)
+        self.signInFinished.emit(ok, code)
 
     def calls_to(self, name: str) -> list[tuple[Any, ...]]:
         return [args for n, args in self.calls if n == name]

@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from accounts_seed import seed
 
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
+from operator_app.domain.accounts import Account, Role
 from operator_app.domain.alarms import AlarmState, Priority
 from operator_app.domain.changes import ChangeSet
 from operator_app.domain.connection import LinkState
@@ -45,9 +47,9 @@ class Seen:
 @pytest.fixture
 def live(qtbot: Any, tmp_path: Path) -> Iterator[tuple[SimulatorThread, Store, DeskBridge, Seen]]:
     sim = SimulatorThread(token=TOKEN, live=False, heartbeat_s=1.0).start()
-    store = Store.open(f"sqlite:///{tmp_path / 'desk.db'}")
-    bridge = DeskBridge(store, Session("anne", "ws-1"), FeedConfig(sim.url, TOKEN),
-                        outbox=Outbox(tmp_path / "outbox.jsonl"))
+    store = seed(Store.open(f"sqlite:///{tmp_path / 'desk.db'}"))
+    bridge = DeskBridge(store, Session(Account("anne", "Anne", Role.NURSE), "ws-1"),
+                        FeedConfig(sim.url, TOKEN), outbox=Outbox(tmp_path / "outbox.jsonl"))
     seen = Seen(bridge)
     bridge.start()
     try:
@@ -164,7 +166,7 @@ def test_new_alarms_are_handed_on_before_the_follow_up_passes(
     from operator_app.bridge.feed_sink import StoreSink
     from operator_app.domain.records import AlarmRecord, FeedEvent
 
-    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+    store = seed(Store.open(f"sqlite:///{tmp_path / 's.db'}"))
     order: list[str] = []
     try:
         real_triage = store.measurements.triage_pending

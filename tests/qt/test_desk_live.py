@@ -11,10 +11,12 @@ from typing import Any
 
 import pytest
 import sqlalchemy.exc
+from accounts_seed import seed
 from PySide6.QtCore import Qt
 
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
+from operator_app.domain.accounts import Account, Role
 from operator_app.domain.alarms import AlarmState, Outcome
 from operator_app.domain.connection import LinkState
 from operator_app.domain.session import Session
@@ -57,9 +59,10 @@ class Desk:
 def desk(qtbot: Any, tmp_path: Path) -> Iterator[Desk]:
     sim = SimulatorThread(token=TOKEN, live=False, heartbeat_s=1.0).start()
     url = f"sqlite:///{tmp_path / 'desk.db'}"
-    store = Store.open(url)
+    store = seed(Store.open(url))
     outbox = Outbox(tmp_path / "outbox.jsonl")
-    bridge = DeskBridge(store, Session("anne", "ws-1"), FeedConfig(sim.url, TOKEN), outbox=outbox)
+    bridge = DeskBridge(store, Session(Account("anne", "Anne", Role.NURSE), "ws-1"),
+                        FeedConfig(sim.url, TOKEN), outbox=outbox)
     window = MainWindow(bridge, "anne", "ws-1")
     qtbot.addWidget(window)
     window.resize(1400, 850)
@@ -146,7 +149,7 @@ def test_claim_by_another_workstation_shows_within_a_second_and_blocks_close(
     desk.inject("alarm.raised", _alarm("A-other"))
     qtbot.waitUntil(lambda: desk.row_of("A-other") >= 0, timeout=5000)
     # another desk on the same database claims it
-    other = Store.open(desk.url)
+    other = seed(Store.open(desk.url))
     try:
         assert other.claim("A-other", "kari", "ws-2").ok
     finally:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from accounts_seed import seed
 
 from operator_app.cli.handover_cmd import main as handover_main
 from operator_app.domain.alarms import Outcome
@@ -25,7 +26,7 @@ T = datetime(2026, 11, 24, 23, 0, tzinfo=UTC)
 
 def _fill(url: str) -> None:
     now = [T]
-    with Store.open(url, clock=lambda: now[0]) as store:
+    with seed(Store.open(url, clock=lambda: now[0])) as store:
         shift = store.shift
         evs = [FeedEvent(seq=1, type="patient.upsert", data=PatientRecord(id="P-1", name="Kari"))]
         for i in range(30):
@@ -73,7 +74,7 @@ def test_pdf_has_header_on_every_page(qapp: object, tmp_path: Path) -> None:
 
     url = f"sqlite:///{tmp_path / 'd.db'}"
     _fill(url)
-    with Store.open(url) as store:
+    with seed(Store.open(url)) as store:
         h = store.shift.handover(DEFAULT_SCHEDULE, SHIFT)
     out = tmp_path / "h.pdf"
     pages = write_handover_pdf(h, out, centre="Bodø responssenter")

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from qt_samples import NOW, make_alarm
 
+from operator_app.domain.accounts import Role
 from operator_app.domain.alarms import Priority
 from operator_app.domain.callbacks import CallbackOutcome, callback_id_of_item, schedule
 from operator_app.domain.colour import Colour
@@ -29,6 +30,12 @@ from operator_app.ui.queue.queue_model import Column
 from widgets.plain_text_label import PlainTextLabel
 
 pytestmark = pytest.mark.qt
+
+
+@pytest.fixture
+def bridge() -> FakeBridge:
+    """The handover tests here act as the shift lead (only a lead signs off)."""
+    return FakeBridge("anne", Role.SHIFT_LEAD)
 
 
 def _queue_ids(window: Any) -> list[str]:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from operator_app.domain.alarms import AlarmState, EventKind, Outcome
 from operator_app.domain.commands import CommandError, CommandResult
-from operator_app.domain.queue import CLAIM, CLOSE, RELEASE, Holder, Precondition
+from operator_app.domain.queue import CLAIM, CLOSE, REASSIGN, RELEASE, REOPEN, Holder, Precondition
 from operator_app.domain.records import storable_text
 from operator_app.store.alarms.events import event_row, insert_events
 from operator_app.store.alarms.grouping import close_children
@@ -28,12 +28,15 @@ from operator_app.store.core.dbapi import chunks, one_of
 
 def _meets(rule: Precondition, operator: str) -> tuple[ColumnElement[bool], ...]:
     """The domain's precondition as SQL over ``alarms`` (``domain.queue.holds`` in SQL)."""
+    state = alarms.c.state == rule.state.value
+    if rule.holder is Holder.ANYONE:
+        return (state,)
     holder = (
         alarms.c.claimed_by.is_(None)
         if rule.holder is Holder.NOBODY
         else alarms.c.claimed_by == operator
     )
-    return (alarms.c.state == rule.state.value, holder)
+    return (state, holder)
 
 
 def claim(
@@ -86,6 +89,38 @@ def close(
     return _result(conn, alarm_id)
 
 
+def reassign(
+    conn: Connection, alarm_id: str, to: str | None, lead: str, workstation: str, now: datetime
+) -> CommandResult:
+    """A shift lead moves the claim of an open alarm to ``to`` (None: back to the queue). The
+    event names who held it, who holds it now and who moved it."""
+    before = conn.execute(select(alarms.c.claimed_by).where(alarms.c.id == alarm_id)).first()
+    values = {"claimed_by": to, "claimed_at": now if to else None,
+              "claimed_workstation": workstation if to else None}
+    if not _update(conn, alarm_id, _meets(REASSIGN, lead), values):
+        return _refusal(conn, alarm_id, lead, ok_if_held=False)
+    detail: dict[str, str | None] = {"from": before.claimed_by if before else None, "to": to}
+    _log(conn, alarm_id, EventKind.REASSIGNED, now, lead, workstation, detail)
+    return _result(conn, alarm_id)
+
+
+def reopen(
+    conn: Connection, alarm_id: str, why: str, lead: str, workstation: str, now: datetime
+) -> CommandResult:
+    """A shift lead reopens a closed alarm: open again, claimed by the lead, the earlier
+    decision kept in the event log (the response log shows both)."""
+    values = {"state": AlarmState.OPEN.value, "closed_by": None, "closed_at": None,
+              "outcome": None, "note": None, "claimed_by": lead, "claimed_at": now,
+              "claimed_workstation": workstation}
+    if not _update(conn, alarm_id, _meets(REOPEN, lead), values):
+        exists = conn.execute(select(alarms.c.id).where(alarms.c.id == alarm_id)).first()
+        reason = CommandError.NOT_CLOSED if exists else CommandError.UNKNOWN_ALARM
+        return _result(conn, alarm_id, reason) if exists else CommandResult(ok=False, reason=reason)
+    _log(conn, alarm_id, EventKind.REOPENED, now, lead, workstation,
+         {"why": storable_text(why)})
+    return _result(conn, alarm_id)
+
+
 def mark_shown(
     conn: Connection, alarm_ids: Sequence[str], workstation: str, at: datetime
 ) -> list[str]:
@@ -130,11 +165,12 @@ def _log(
     now: datetime,
     operator: str,
     workstation: str,
-    detail: dict[str, str] | None = None,
+    detail: Mapping[str, str | None] | None = None,
 ) -> None:
     insert_events(
         conn,
-        [event_row(alarm_id, kind, now, operator=operator, workstation=workstation, detail=detail)],
+        [event_row(alarm_id, kind, now, operator=operator, workstation=workstation,
+                   detail=dict(detail) if detail is not None else None)],
     )
 
 

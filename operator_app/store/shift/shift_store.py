@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlalchemy.engine import Engine
 
+from operator_app.domain.accounts import Permission
 from operator_app.domain.alarms import Priority
 from operator_app.domain.callbacks import Callback, CallbackOutcome
 from operator_app.domain.handover import handover_for_shift
@@ -19,6 +20,7 @@ from operator_app.domain.handover_facts import AlarmFact, AlarmIndex, CallbackFa
 from operator_app.domain.handover_report import Handover, HandoverNote, Signoff
 from operator_app.domain.shifts import ShiftSchedule
 from operator_app.domain.views import AlarmView
+from operator_app.store.accounts.account_rows import authorize
 from operator_app.store.alarms.view_rows import alarm_views_by_id
 from operator_app.store.core.columns import as_utc
 from operator_app.store.core.engine import Clock, read_transaction, utc_now, write_transaction
@@ -33,6 +35,10 @@ class ShiftStore:
     def _now(self) -> datetime:
         return as_utc(self._clock())
 
+    def _authorize(self, username: str, permission: Permission) -> None:
+        with read_transaction(self.engine) as conn:
+            authorize(conn, username, permission)
+
     # -- callbacks --------------------------------------------------------------------------
 
     def schedule_callback(
@@ -45,6 +51,7 @@ class ShiftStore:
         priority: Priority = Priority.MEDIUM,
     ) -> Callback:
         with write_transaction(self.engine) as conn:
+            authorize(conn, by, Permission.CALLBACKS)
             return callback_rows.schedule(
                 conn,
                 patient_id,
@@ -58,16 +65,19 @@ class ShiftStore:
 
     def reschedule(self, callback_id: str, new_due: datetime, why: str, by: str) -> Callback:
         with write_transaction(self.engine) as conn:
+            authorize(conn, by, Permission.CALLBACKS)
             return callback_rows.reschedule(conn, callback_id, new_due, why, by, self._now())
 
     def complete(
         self, callback_id: str, outcome: CallbackOutcome, note: str | None, by: str
     ) -> Callback:
         with write_transaction(self.engine) as conn:
+            authorize(conn, by, Permission.CALLBACKS)
             return callback_rows.complete(conn, callback_id, outcome, note, by, self._now())
 
     def cancel(self, callback_id: str, why: str, by: str) -> Callback:
         with write_transaction(self.engine) as conn:
+            authorize(conn, by, Permission.CALLBACKS)
             return callback_rows.cancel(conn, callback_id, why, by, self._now())
 
     def callback(self, callback_id: str) -> Callback:
@@ -133,12 +143,15 @@ class ShiftStore:
 
     def add_note(self, shift_id: str, operator: str, text: str) -> HandoverNote:
         with write_transaction(self.engine) as conn:
+            authorize(conn, operator, Permission.NOTES)
             return handover_notes.add_note(conn, shift_id, operator, text, self._now())
 
     def sign_off(self, schedule: ShiftSchedule, shift_id: str, lead: str) -> Signoff:
         """Freeze the handover with its figures as of now (or the shift end, if earlier);
         ``AlreadySignedOffError`` the second time."""
         key = str(schedule.parse(shift_id))
+        self._authorize(lead, Permission.SIGN_OFF)  # before the figures are computed
         figures = self.handover(schedule, key).figures
         with write_transaction(self.engine) as conn:
+            authorize(conn, lead, Permission.SIGN_OFF)
             return handover_notes.sign(conn, key, lead, figures, self._now())

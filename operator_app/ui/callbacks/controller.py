@@ -67,6 +67,10 @@ class CallbacksController(QObject):
         view.completeRequested.connect(bridge.complete_callback)
 
     # -- loading ---------------------------------------------------------------------------------
+    def set_operator(self, operator: str) -> None:
+        """Another operator signed in on this desk."""
+        self._operator = operator
+
     def load(self) -> None:
         self._bridge.load_callbacks()
 

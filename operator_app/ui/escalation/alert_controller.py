@@ -64,6 +64,11 @@ class AlertController(QObject):
         strip.dismissed.connect(self._alerts.clear)
 
     # -- in --------------------------------------------------------------------------------------
+    def set_operator(self, operator: str) -> None:
+        """Another operator signed in on this desk."""
+        self._operator = operator
+        self.monitor.set_operator(operator)
+
     def alarms_changed(self, arrived: Iterable[AlarmView]) -> None:
         """After a batch reached the book and the queue: watch the open alarms again, mark the
         overdue rows, and sound once for the most urgent newcomer (callbacks and reviews

@@ -94,6 +94,10 @@ class EscalationMonitor(QObject):
 
     # --- input -----------------------------------------------------------------------------
 
+    def set_operator(self, operator: str) -> None:
+        """Another operator signed in on this desk."""
+        self._operator = operator
+
     @property
     def targets(self) -> AnswerTargets:
         return self._targets

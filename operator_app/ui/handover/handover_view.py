@@ -78,6 +78,7 @@ class HandoverView(QWidget):
     def __init__(self, schedule: ShiftSchedule = DEFAULT_SCHEDULE,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._may_sign_off = True
         self.setObjectName("handoverView")
         self.setAccessibleName(self.tr("Handover"))
         self._schedule = schedule
@@ -384,12 +385,19 @@ class HandoverView(QWidget):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.notes_list.addItem(item)
 
+    def set_may_sign_off(self, may: bool) -> None:
+        """Whether the signed-in operator's role signs off (the store checks it again)."""
+        self._may_sign_off = may
+        self._show_signoff()
+
     def _show_signoff(self) -> None:
         if self._signoff is None:
             self.signoff_label.setText(self.tr("Not signed off. Notes can be added until the "
                                                "shift lead signs the handover off."))
             self.signoff_label.setStyleSheet(f"color: {MUTED};")
-            self.signoff_button.setEnabled(self._shift is not None)
+            self.signoff_button.setEnabled(self._shift is not None and self._may_sign_off)
+            self.signoff_button.setToolTip("" if self._may_sign_off else self.tr(
+                "Only a shift lead signs off the handover."))
             self.add_note_button.setText(self.tr("Add note"))
         else:
             lead, at = self._signoff

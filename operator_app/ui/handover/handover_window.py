@@ -25,6 +25,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from operator_app.bridge.api import DeskApi
+from operator_app.domain.accounts import Permission
 from operator_app.domain.handover_report import Handover
 from operator_app.domain.shifts import ShiftSchedule
 from operator_app.ui.handover.handover_pdf import write_handover_pdf
@@ -76,6 +77,11 @@ class HandoverWindow(QWidget):
         self.view.exportRequested.connect(self._export)
         self.bridge.handoverLoaded.connect(self.on_handover_loaded)
         self.bridge.handoverExported.connect(self.on_exported)
+        self.bridge.sessionChanged.connect(lambda _s: self._show_role())
+        self._show_role()
+
+    def _show_role(self) -> None:
+        self.view.set_may_sign_off(self.bridge.session.may(Permission.SIGN_OFF))
 
     # -- shifts ----------------------------------------------------------------------------------
     def current_shift_id(self) -> str:

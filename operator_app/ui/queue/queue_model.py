@@ -132,6 +132,13 @@ class AlarmQueueModel(RowTableModel[AlarmView]):
     def operator(self) -> str:
         return self._operator
 
+    def set_operator(self, operator: str) -> None:
+        """Another operator signed in: "mine" is theirs now (every row is redrawn)."""
+        self._operator = operator
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
     def header(self, column: int) -> str | None:
         return _header(Column(column))
 

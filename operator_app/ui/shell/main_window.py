@@ -53,6 +53,7 @@ from operator_app.ui.queue.queue_model import AlarmQueueModel
 from operator_app.ui.queue.queue_proxy import AlarmQueueProxy
 from operator_app.ui.queue.queue_view import AlarmQueueView
 from operator_app.ui.queue.todays_log import TodayLogModel, TodayLogProxy, TodayLogView
+from operator_app.ui.session.desk_lock import DeskLock
 from operator_app.ui.shell.desk_actions import DeskActions
 from operator_app.ui.shell.desk_layout import DeskLayout
 from operator_app.ui.shell.feed_warning import FeedWarning
@@ -74,15 +75,14 @@ class MainWindow(QMainWindow):
     def __init__(self, bridge: DeskApi, operator: str, workstation: str,
                  parent: QWidget | None = None, *, sound: AlarmSound | None = None,
                  targets: AnswerTargets = DEFAULT_TARGETS,
-                 now: Callable[[], datetime] | None = None) -> None:
+                 now: Callable[[], datetime] | None = None, lock_after_s: float = 300.0) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.operator = operator
         self.workstation = workstation
         self._now: Callable[[], datetime] = now or (lambda: datetime.now(UTC))
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Operator Desk — %1 @ %2").replace("%1", operator).replace(
-            "%2", workstation))
+        self._show_title()
         self.resize(1920, 1080)
         self.setStyleSheet(desk_style_sheet())
         self.handover_window: HandoverWindow | None = None
@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
             tabs=self.tabs, patient=self.patient_panel, measurements=self.measurements_panel,
             triage=self.triage_panel)
         self.top_right_splitter = self.layout_parts.top_right_splitter
+        self.lock = DeskLock(self, bridge, self.queue_model, lock_after_s)
         self._build_actions()
         self._connect()
         self.queue_heading.show_counts(self.queue_model)
@@ -155,6 +156,18 @@ class MainWindow(QMainWindow):
         bridge.load_today_log()
         self.reviews.load()
         self.callbacks.load()
+
+    def set_operator(self, operator: str) -> None:
+        """Another operator signed in on this desk: what is "mine" and allowed is theirs now;
+        the first operator's claims stay theirs (shown as a colleague's)."""
+        self.operator = operator
+        self._show_title()
+        for part in (self.queue_model, self.triage_panel, self.status, self.callbacks, self.alerts):
+            part.set_operator(operator)
+
+    def _show_title(self) -> None:
+        self.setWindowTitle(self.tr("Operator Desk — %1 @ %2").replace("%1", self.operator)
+                            .replace("%2", self.workstation))
 
     # -- construction ----------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -181,6 +194,7 @@ class MainWindow(QMainWindow):
         b.setAsideChanged.connect(self.status.set_set_aside)
         b.todayLogLoaded.connect(self.log_model.set_alarms)
         b.errorRaised.connect(self.on_error)
+        b.sessionChanged.connect(lambda session: self.set_operator(session.operator))
         b.deviationsLoaded.connect(self.triage_panel.set_deviations)
         self.queue_model.alarmsInserted.connect(self._on_alarms_inserted)
         self.queue_view.currentAlarmChanged.connect(self._on_current_alarm_changed)

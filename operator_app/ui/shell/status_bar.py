@@ -51,8 +51,8 @@ class DeskStatusBar(QStatusBar):
         self.sound_label = self._label("soundState")
         self.sound_label.setProperty("soundState", "on")
         self.operator_label = self._label("statusOperator")
-        self.operator_label.setText(self.tr("Operator: %1 @ %2").replace("%1", operator).replace(
-            "%2", workstation))
+        self._workstation = workstation
+        self.set_operator(operator)
         self.addWidget(self.indicator)
         for label in (self.reason_label, self.retry_label, self.stream_label, self.lag_label,
                       self.backlog_label, self.bad_frames_label, self.set_aside_label):
@@ -98,6 +98,10 @@ class DeskStatusBar(QStatusBar):
                 f"QLabel#soundState {{ {colours[state]} font-weight: bold; padding: 1px 6px;"
                 " border-radius: 3px; }" if state != "on" else "")
         self.sound_label.show()
+
+    def set_operator(self, operator: str) -> None:
+        self.operator_label.setText(self.tr("Operator: %1 @ %2").replace("%1", operator).replace(
+            "%2", self._workstation))
 
     def _label(self, name: str) -> PlainTextLabel:
         label = PlainTextLabel(parent=self, selectable=False, wrap=False)

@@ -171,6 +171,11 @@ class TriagePanel(QWidget):
     def operator(self) -> str:
         return self._operator
 
+    def set_operator(self, operator: str) -> None:
+        """Another operator signed in: what this one may do with the alarm shown."""
+        self._operator = operator
+        self.set_alarm(self._alarm)
+
     def alarm(self) -> AlarmView | None:
         return self._alarm
 

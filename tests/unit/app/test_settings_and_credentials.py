@@ -36,15 +36,15 @@ def test_flags_override_environment_override_file_override_defaults(
     base: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert settings.load().feed_url == ""
-    paths.settings_file().write_text(json.dumps({"feed_url": "wss://file/", "operator": "file",
+    paths.settings_file().write_text(json.dumps({"feed_url": "wss://file/", "centre_name": "file",
                                                  "insecure": True}))
     assert settings.load().feed_url == "wss://file/"
     monkeypatch.setenv("OPERATOR_APP_FEED_URL", "wss://env/")
     monkeypatch.setenv("OPERATOR_APP_INSECURE", "false")
     loaded = settings.load()
-    assert (loaded.feed_url, loaded.operator, loaded.insecure) == ("wss://env/", "file", False)
-    flagged = settings.load({"feed_url": "wss://flag/", "operator": None})
-    assert (flagged.feed_url, flagged.operator) == ("wss://flag/", "file")
+    assert (loaded.feed_url, loaded.centre_name, loaded.insecure) == ("wss://env/", "file", False)
+    flagged = settings.load({"feed_url": "wss://flag/", "centre_name": None})
+    assert (flagged.feed_url, flagged.centre_name) == ("wss://flag/", "file")
 
 
 def test_secret_in_settings_file_is_ignored(base: Path) -> None:
@@ -54,9 +54,9 @@ def test_secret_in_settings_file_is_ignored(base: Path) -> None:
 
 
 def test_saving_settings_never_writes_a_secret(base: Path) -> None:
-    settings.save(settings.load({"operator": "Kari"}), ("operator",))
+    settings.save(settings.load({"centre_name": "Kari"}), ("centre_name",))
     text = paths.settings_file().read_text()
-    assert json.loads(text) == {"operator": "Kari"}
+    assert json.loads(text) == {"centre_name": "Kari"}
 
 
 def test_credentials_set_from_stdin_goes_to_the_keyring_only(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
+from accounts_seed import seed
 from store_events import T0
 
 from operator_app.store import Store
@@ -30,7 +31,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def desk(db_url: str, clock: Clock) -> Iterator[Store]:
-    s = Store.open(db_url, clock=clock)
+    s = seed(Store.open(db_url, clock=clock))
     try:
         yield s
     finally:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from accounts_seed import seed
 
 from operator_app.store import Store
 
@@ -19,7 +20,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture
 def store(db_url: str) -> Iterator[Store]:
-    s = Store.open(db_url)
+    s = seed(Store.open(db_url))
     try:
         yield s
     finally:

@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from accounts_seed import seed
 from store_events import T0, alarm, event_rows, events, patient
 
 from operator_app.store import Store
@@ -35,6 +36,7 @@ def claim_all(url: str, operator: str, barrier: Any, results: Any) -> None:
 
 def test_claim_race_has_exactly_one_winner(db_url: str) -> None:
     with Store.open(db_url) as store:
+        seed(store, nurses=[f"op{i}" for i in range(WORKERS)])
         store.apply_batch(
             "feed", "S-1", events(patient(), *(alarm(a) for a in ALARMS)), T0 + timedelta(seconds=1)
         )

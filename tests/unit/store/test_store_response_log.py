@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from accounts_seed import seed
 from store_events import T0, alarm, at, events, patient, update
 
 from operator_app.domain.alarms import Outcome
@@ -37,7 +38,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def logged(db_url: str, clock: Clock) -> Store:
-    store = Store.open(db_url, clock=clock)
+    store = seed(Store.open(db_url, clock=clock))
     store.apply_batch(
         "feed",
         "S-1",
