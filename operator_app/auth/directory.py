@@ -65,10 +65,13 @@ def _unreachable(config: DirectoryConfig, exc: BaseException) -> AccountError:
     text = str(exc) or type(exc).__name__
     lowered = text.lower()
     where = config.where
-    if isinstance(exc, ssl.SSLError) or any(word in lowered for word in ("ssl", "tls", "certificate")):
-        return AccountError("directory_unreachable", f"TLS failure with the directory at {where}: {text}")
+    tls = isinstance(exc, ssl.SSLError) or any(word in lowered for word in ("ssl", "tls", "certificate"))
     if isinstance(exc, (ldap_errors.LDAPResponseTimeoutError, TimeoutError)) or "timed out" in lowered:
-        return AccountError("directory_unreachable", f"the directory at {where} did not answer in time")
+        during = " (TLS handshake)" if tls else ""
+        return AccountError("directory_unreachable",
+                            f"the directory at {where} did not answer in time{during}")
+    if tls:
+        return AccountError("directory_unreachable", f"TLS failure with the directory at {where}: {text}")
     return AccountError("directory_unreachable", f"cannot reach the directory at {where}: {text}")
 
 
