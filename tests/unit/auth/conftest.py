@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from ldap_directory_server import Slapd, run_slapd
+from ldap_directory_server import Slapd, run_slapd, run_slapd_without_tls
 
 
 @pytest.fixture(scope="session")
 def slapd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Slapd]:
     yield from run_slapd(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def slapd_without_tls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from run_slapd_without_tls(tmp_path_factory)

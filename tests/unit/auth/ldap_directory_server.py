@@ -10,6 +10,7 @@ ldaps://127.0.0.2, an address the certificate does not name. Skipped with a reas
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import subprocess
@@ -90,16 +91,16 @@ def _make_certificates(tmp: Path) -> None:
          "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "server.ext", cwd=tmp)
 
 
-def _config(tmp: Path) -> str:
+def _config(tmp: Path, *, tls: bool = True) -> str:
     includes = "\n".join(f"include /etc/ldap/schema/{name}.schema" for name in SCHEMAS)
+    certificates = (f"TLSCACertificateFile {tmp}/ca.pem\nTLSCertificateFile {tmp}/server.pem\n"
+                    f"TLSCertificateKeyFile {tmp}/server.key") if tls else ""
     return f"""{includes}
 modulepath /usr/lib/ldap
 moduleload back_mdb
 moduleload memberof
 pidfile {tmp}/slapd.pid
-TLSCACertificateFile {tmp}/ca.pem
-TLSCertificateFile {tmp}/server.pem
-TLSCertificateKeyFile {tmp}/server.key
+{certificates}
 database mdb
 suffix "{SUFFIX}"
 rootdn "{ROOT_DN}"
@@ -150,33 +151,23 @@ def _wait_listening(port: int, proc: subprocess.Popen[str]) -> None:
     raise RuntimeError("slapd did not listen within 20 s")
 
 
-def run_slapd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Slapd]:
-    """Start, load, yield, stop (the session fixture ``slapd`` in conftest.py)."""
+def _binaries() -> tuple[str, str]:
     missing = [tool for tool in ("slapd", "slapadd", "ldapadd", "openssl")
                if shutil.which(tool) is None and not Path("/usr/sbin", tool).exists()]
     if missing:
         pytest.skip(f"directory tests need OpenLDAP: {', '.join(missing)} not installed "
                     "(apt-get install slapd ldap-utils)")
-    tmp = tmp_path_factory.mktemp("slapd")
-    (tmp / "db").mkdir()
-    _make_certificates(tmp)
-    (tmp / "slapd.conf").write_text(_config(tmp), encoding="utf-8")
-    sbin = "/usr/sbin"
-    slapadd = shutil.which("slapadd") or f"{sbin}/slapadd"
-    slapd_bin = shutil.which("slapd") or f"{sbin}/slapd"
-    _run(slapadd, "-f", "slapd.conf", "-b", SUFFIX, cwd=tmp, stdin=_people_ldif())
-    ldaps_port, ldap_port = _free_port(), _free_port()
-    urls = f"ldaps://127.0.0.1:{ldaps_port}/ ldap://127.0.0.1:{ldap_port}/ ldaps://127.0.0.2:{ldaps_port}/"
+    return shutil.which("slapd") or "/usr/sbin/slapd", shutil.which("slapadd") or "/usr/sbin/slapadd"
+
+
+@contextlib.contextmanager
+def _serving(slapd_bin: str, tmp: Path, urls: str, ports: list[int]) -> Iterator[None]:
     proc = subprocess.Popen([slapd_bin, "-f", str(tmp / "slapd.conf"), "-h", urls, "-d", "0"],
                             cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        _wait_listening(ldaps_port, proc)
-        _wait_listening(ldap_port, proc)
-        _run("ldapadd", "-x", "-H", f"ldap://127.0.0.1:{ldap_port}", "-D", ROOT_DN, "-w", ROOT_PW,
-             cwd=tmp, stdin=_groups_ldif())
-        yield Slapd(ldaps_url=f"ldaps://127.0.0.1:{ldaps_port}", ldap_url=f"ldap://127.0.0.1:{ldap_port}",
-                    unnamed_url=f"ldaps://127.0.0.2:{ldaps_port}",
-                    ca_file=tmp / "ca.pem", other_ca_file=tmp / "other-ca.pem")
+        for port in ports:
+            _wait_listening(port, proc)
+        yield
     finally:
         proc.terminate()
         try:
@@ -186,3 +177,33 @@ def run_slapd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Slapd]:
             proc.wait()
         if proc.stderr:
             proc.stderr.close()
+
+
+def run_slapd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Slapd]:
+    """Start, load, yield, stop (the session fixture ``slapd`` in conftest.py)."""
+    slapd_bin, slapadd = _binaries()
+    tmp = tmp_path_factory.mktemp("slapd")
+    (tmp / "db").mkdir()
+    _make_certificates(tmp)
+    (tmp / "slapd.conf").write_text(_config(tmp), encoding="utf-8")
+    _run(slapadd, "-f", "slapd.conf", "-b", SUFFIX, cwd=tmp, stdin=_people_ldif())
+    ldaps_port, ldap_port = _free_port(), _free_port()
+    urls = f"ldaps://127.0.0.1:{ldaps_port}/ ldap://127.0.0.1:{ldap_port}/ ldaps://127.0.0.2:{ldaps_port}/"
+    with _serving(slapd_bin, tmp, urls, [ldaps_port, ldap_port]):
+        _run("ldapadd", "-x", "-H", f"ldap://127.0.0.1:{ldap_port}", "-D", ROOT_DN, "-w", ROOT_PW,
+             cwd=tmp, stdin=_groups_ldif())
+        yield Slapd(ldaps_url=f"ldaps://127.0.0.1:{ldaps_port}", ldap_url=f"ldap://127.0.0.1:{ldap_port}",
+                    unnamed_url=f"ldaps://127.0.0.2:{ldaps_port}",
+                    ca_file=tmp / "ca.pem", other_ca_file=tmp / "other-ca.pem")
+
+
+def run_slapd_without_tls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A slapd with the same people and no TLS at all: yields its ldap:// URL."""
+    slapd_bin, slapadd = _binaries()
+    tmp = tmp_path_factory.mktemp("slapd-plain")
+    (tmp / "db").mkdir()
+    (tmp / "slapd.conf").write_text(_config(tmp, tls=False), encoding="utf-8")
+    _run(slapadd, "-f", "slapd.conf", "-b", SUFFIX, cwd=tmp, stdin=_people_ldif())
+    port = _free_port()
+    with _serving(slapd_bin, tmp, f"ldap://127.0.0.1:{port}/", [port]):
+        yield f"ldap://127.0.0.1:{port}"

@@ -140,6 +140,15 @@ def test_plain_ldap_without_starttls_is_refused(slapd: Slapd) -> None:
     assert "clear text" in str(caught.value)
 
 
+def test_a_directory_without_tls_is_refused_before_any_password_is_sent(
+    slapd: Slapd, slapd_without_tls: str
+) -> None:
+    # the same people (nora's password would bind in clear text) on a server that has no StartTLS
+    error = code_of(template_config(slapd, url=slapd_without_tls), "nora", password("nora"))
+    assert error.code == "insecure_directory"
+    assert "StartTLS" in str(error)
+
+
 @pytest.mark.parametrize("url_of", [lambda s: s.ldaps_url, lambda s: s.ldap_url], ids=["ldaps", "starttls"])
 def test_a_certificate_from_another_ca_is_a_tls_failure(slapd: Slapd, url_of: object) -> None:
     config = template_config(slapd, url=url_of(slapd), ca_file=str(slapd.other_ca_file))  # type: ignore[operator]
