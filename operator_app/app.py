@@ -18,7 +18,7 @@ from operator_app import app_sign_in, credentials, logging_setup, paths, setting
 from operator_app.auth.sign_in import Authenticator
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
-from operator_app.domain.accounts import Account
+from operator_app.domain.accounts import Account, AccountError
 from operator_app.domain.review import REVIEW_KIND
 from operator_app.domain.session import Session
 from operator_app.feed.config import FeedConfig
@@ -207,7 +207,16 @@ def run(args: argparse.Namespace) -> int:
             simulator.stop()
         return 2
 
-    auth = Authenticator(store.accounts)
+    try:
+        auth = app_sign_in.authenticator(store, cfg)
+    except AccountError as exc:
+        log.error("directory settings: %s", exc)
+        QMessageBox.critical(None, "Operator Desk", QApplication.translate(
+            "App", "Invalid settings: %1").replace("%1", str(exc)))
+        store.close()
+        if simulator is not None:
+            simulator.stop()
+        return 2
     demo_db = demo and not args.db_url
     account = _sign_in(args, cfg, store, auth, demo_db)
     if account is None:

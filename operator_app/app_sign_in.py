@@ -14,7 +14,8 @@ from __future__ import annotations
 import argparse
 import logging
 
-from operator_app import credentials
+from operator_app import credentials, settings
+from operator_app.auth import directory
 from operator_app.auth.sign_in import Authenticator
 from operator_app.bridge.session_control import UNAVAILABLE, desk_account
 from operator_app.domain.accounts import Account, AccountError, NotPermittedError, Role
@@ -36,6 +37,16 @@ def ensure_demo_accounts(store: Store) -> None:
                                 (DEMO_LEAD, "Demo vaktleder", Role.SHIFT_LEAD)):
         if accounts.get(name) is None:
             accounts.add(name, display, role, DEMO_PASSWORD, DEMO_ADMIN)
+
+
+def authenticator(store: Store, cfg: settings.Settings) -> Authenticator:
+    """Local accounts, and the centre's directory when ``directory_url`` is set (a wrong
+    directory setting raises ``AccountError`` naming it)."""
+    config = directory.from_settings(cfg)
+    if config is None:
+        return Authenticator(store.accounts)
+    return Authenticator(store.accounts,
+                         lambda user, password: directory.authenticate(config, user, password))
 
 
 def read_password_file(path: str) -> str:

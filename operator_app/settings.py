@@ -43,6 +43,30 @@ class Settings:
     demo_seed: int = 1
     demo_alarm_rate: float = 6.0
     demo_measurement_rate: float = 20.0
+    # -- sign-in against the centre's directory (docs/DIRECTORY.md); empty URL: none ----------
+    #: ldaps://host:636, or ldap://host:389 with StartTLS (a clear-text bind is refused)
+    directory_url: str = ""
+    #: PEM file of the CA that signed the directory's certificate; empty: the system's CAs
+    directory_ca_file: str = ""
+    #: ldap:// only; false is refused (insecure_directory), kept so the refusal can be named
+    directory_starttls: bool = True
+    #: a user's DN, e.g. uid={username},ou=people,dc=example,dc=org; empty: search for it
+    directory_user_dn: str = ""
+    directory_search_base: str = ""
+    #: e.g. (sAMAccountName={username}) on Active Directory
+    directory_search_filter: str = "(uid={username})"
+    #: the attribute holding the account name: uid, or sAMAccountName on Active Directory
+    directory_username_attribute: str = "uid"
+    #: the account that searches (its password in the OS keyring); empty: anonymous search
+    directory_service_dn: str = ""
+    #: where groups listing the user as member are searched; empty: the user's memberOf only
+    directory_group_base: str = ""
+    #: the groups (DNs or CNs, separated by ";") that give each role; the highest role wins
+    directory_nurse_groups: str = ""
+    directory_shift_lead_groups: str = ""
+    directory_admin_groups: str = ""
+    #: seconds to connect to the directory and to wait for each of its answers
+    directory_timeout: float = 5.0
 
     def effective_db_url(self) -> str:
         return self.db_url or paths.default_database_url()

@@ -17,9 +17,10 @@ def main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="operator-app credentials",
                                 description="Store or delete secrets in the OS keyring.")
     p.add_argument("action", choices=("set", "delete", "check"))
-    p.add_argument("kind", choices=("feed", "db"))
+    p.add_argument("kind", choices=("feed", "db", "directory"))
     p.add_argument("--target", metavar="URL",
-                   help="the feed or database URL the secret is for (default: the configured one)")
+                   help="the feed or database URL, or the directory's service DN, the secret is for "
+                        "(default: the configured one)")
     p.add_argument("--data-dir", metavar="DIR")
     p.add_argument("--from-file", metavar="PATH", help="read the secret from a file instead of the prompt")
     args = p.parse_args(argv)
@@ -27,7 +28,8 @@ def main(argv: list[str]) -> int:
 
     paths.set_base_dir(args.data_dir)
     cfg = settings.load()
-    target = args.target or (cfg.feed_url if args.kind == "feed" else cfg.effective_db_url())
+    configured = {"feed": cfg.feed_url, "db": cfg.effective_db_url(), "directory": cfg.directory_service_dn}
+    target = args.target or configured[args.kind]
     if not target or target == settings.DEMO_FEED:
         print("error: no target: pass --target URL", file=sys.stderr)
         return 2
