@@ -381,8 +381,9 @@ class DeskBridge(QObject):
 
     # ---------------------------------------------------------------- handover
     def load_handover(self, shift_id: str) -> None:
-        schedule = self._schedule
-        self._read(lambda: self.store.shift.handover(schedule, shift_id), self.handoverLoaded.emit)
+        schedule, viewer = self._schedule, self.session.operator
+        self._read(lambda: self.store.shift.handover(schedule, shift_id, viewer=viewer),
+                   self.handoverLoaded.emit)
 
     def add_handover_note(self, shift_id: str, text: str) -> None:
         op = self.session.operator

@@ -46,7 +46,7 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from operator import attrgetter
 from typing import cast
@@ -432,3 +432,11 @@ def _callback_figures(
     return CallbackFigures(done, cancelled, len(overdue), pending, tuple(c.id for c in overdue))
 
 
+
+
+def figures_visible_to(figures: HandoverFigures, viewer: str, sees_all: bool) -> HandoverFigures:
+    """What an operator sees of the per-operator load: a shift lead (``sees_all``) every
+    operator's figures, anyone else their own (the centre's totals are everyone's)."""
+    if sees_all:
+        return figures
+    return replace(figures, load=tuple(x for x in figures.load if x.operator == viewer))

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from operator_app.domain.accounts import Permission
 from operator_app.domain.alarms import Priority
 from operator_app.domain.callbacks import Callback, CallbackOutcome
-from operator_app.domain.handover import handover_for_shift
+from operator_app.domain.handover import figures_visible_to, handover_for_shift
 from operator_app.domain.handover_facts import AlarmFact, AlarmIndex, CallbackFact, OperatorPresence
 from operator_app.domain.handover_report import Handover, HandoverNote, Signoff
 from operator_app.domain.shifts import ShiftSchedule
@@ -112,15 +112,19 @@ class ShiftStore:
             return handover_facts.presence(conn, start, end)
 
     def handover(
-        self, schedule: ShiftSchedule, shift_id: str, as_of: datetime | None = None
+        self, schedule: ShiftSchedule, shift_id: str, as_of: datetime | None = None,
+        viewer: str | None = None,
     ) -> Handover:
         """The shift's handover. Unsigned: figures as of ``as_of`` (default: now, or the shift
-        end if that is earlier). Signed: the frozen figures of the sign-off."""
+        end if that is earlier). Signed: the frozen figures of the sign-off. With ``viewer``
+        (an account) the per-operator load is what that account's role may see."""
         sid = schedule.parse(shift_id)
         key = str(sid)
         start, end = schedule.bounds(sid)
         when = min(self._now(), end) if as_of is None else as_utc(as_of)
         with read_transaction(self.engine) as conn:
+            sees_all = viewer is None or authorize(conn, viewer, Permission.HANDLE_ALARMS) \
+                .actor.may(Permission.SEE_ALL_FIGURES)
             facts = handover_facts.alarm_facts(conn, start, end)
             cbs = handover_facts.callback_facts(conn, start, end)
             people = handover_facts.presence(conn, start, end)
@@ -136,6 +140,8 @@ class ShiftStore:
                 schedule, sid, index, callbacks=cbs, presence=people, as_of=max(when, start),
                 feed_set_aside=set_aside,
             )
+        if viewer is not None:
+            figures = figures_visible_to(figures, viewer, sees_all)
         mine = tuple(f for f in index.facts if start <= f.received_at < end)
         open_ids = set(figures.still_open)
         still_open = tuple(f for f in index.facts if f.id in open_ids)

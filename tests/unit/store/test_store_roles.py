@@ -3,7 +3,7 @@ the database holds it, whatever the caller claims (issue 9: a nurse is refused a
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from accounts_seed import seed
@@ -109,3 +109,19 @@ def test_seed_is_idempotent(store: Store) -> None:
     before = store.accounts.count()
     seed(store)
     assert store.accounts.count() == before
+
+
+def test_a_nurse_sees_her_own_figures_and_a_shift_lead_everyones(store: Store) -> None:
+    now = datetime.now(UTC)  # the store's clock: received, claimed and counted in this shift
+    store.apply_batch("feed", "S-1", events(patient(), alarm("A-1"), alarm("A-2")), now)
+    desk = store
+    assert desk.claim("A-1", "kari", "ws-1").ok
+    assert desk.claim("A-2", "ola", "ws-2").ok
+    shift = str(DEFAULT_SCHEDULE.shift_for(now))
+    everyone = {x.operator for x in desk.shift.handover(DEFAULT_SCHEDULE, shift).figures.load}
+    assert everyone == {"kari", "ola"}
+    lead = desk.shift.handover(DEFAULT_SCHEDULE, shift, viewer="lead").figures
+    assert {x.operator for x in lead.load} == {"kari", "ola"}
+    kari = desk.shift.handover(DEFAULT_SCHEDULE, shift, viewer="kari").figures
+    assert [x.operator for x in kari.load] == ["kari"]
+    assert kari.total == lead.total  # the centre's totals are everyone's
