@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from operator_app import __version__
+from operator_app.cli.args import db_url_arg
 
 SUBCOMMANDS = ("simulate", "credentials", "log", "handover")
 
@@ -12,6 +13,7 @@ SUBCOMMANDS = ("simulate", "credentials", "log", "handover")
 def desk_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="operator-app",
+        allow_abbrev=False,  # --token must not mean --token-file (issue 9)
         description="Operator Desk: receive, assess, document and respond to alarms. "
         f"Other commands: {', '.join(SUBCOMMANDS)} (operator-app COMMAND --help).",
     )
@@ -19,10 +21,12 @@ def desk_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true",
                    help="run the bundled feed simulator in-process (demo database unless --db)")
     p.add_argument("--feed", dest="feed_url", metavar="URL", help="feed websocket URL (wss://...)")
-    p.add_argument("--db", dest="db_url", metavar="URL",
-                   help="SQLAlchemy database URL (default: SQLite in the data directory)")
+    p.add_argument("--db", dest="db_url", metavar="URL", type=db_url_arg,
+                   help="SQLAlchemy database URL, never with a password (that is in the keyring: "
+                   "operator-app credentials set db) (default: SQLite in the data directory)")
     p.add_argument("--token-file", metavar="PATH",
-                   help="read the feed token from this file (unattended runs)")
+                   help="read the feed token from this file (unattended runs); it must be "
+                   "yours and private (chmod 600)")
     p.add_argument("--data-dir", metavar="DIR", help="put every file the app writes under DIR")
     p.add_argument("--operator", metavar="NAME", help="operator name (otherwise asked once and remembered)")
     p.add_argument("--workstation", metavar="NAME", help="workstation name (default: host name)")
