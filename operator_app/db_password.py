@@ -40,6 +40,10 @@ def _parse(url: str | URL) -> URL:
         raise DatabaseUrlError("not a database URL (e.g. postgresql+psycopg://user@host/db)") from exc
 
 
+def _without_password(url: URL) -> str:
+    return url._replace(password=None).render_as_string(hide_password=False)
+
+
 def refuse_password(url: str | URL, where: str) -> None:
     """Raise DatabaseUrlError if ``url`` holds a password; ``where`` names where it came from."""
     parsed = _parse(url)
@@ -49,7 +53,7 @@ def refuse_password(url: str | URL, where: str) -> None:
     raise DatabaseUrlError(
         f"the database URL in {where} holds a password ({safe}); a password is never taken from "
         f"a URL. Remove it from the URL and store it in the OS keyring with: "
-        f"operator-app credentials set db --target {parsed.set(password=None).render_as_string()}")
+        f"operator-app credentials set db --target {_without_password(parsed)}")
 
 
 def db_target(url: str | URL) -> str:
