@@ -109,25 +109,6 @@ def test_a_password_in_db_on_the_command_line_is_refused(
     assert "Hemmelig1" not in err
 
 
-def test_the_desk_refuses_to_start_with_a_password_in_its_settings(
-    base: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import argparse
-
-    from operator_app.app import run
-    from operator_app.cli.desk_args import desk_parser
-
-    paths.settings_file().write_text(json.dumps({"db_url": "postgresql://kari:Hemmelig1@db/desk"}))
-    args: argparse.Namespace = desk_parser().parse_args(["--data-dir", str(base), "--operator", "x"])
-    from PySide6.QtWidgets import QMessageBox
-
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
-    assert run(args) == 2
-    assert shown and "credentials set db" in shown[0] and "Hemmelig1" not in shown[0]
-    assert "Hemmelig1" not in capsys.readouterr().err
-
-
 def test_credentials_set_db_stores_under_the_target_and_connect_url_finds_it(
     base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

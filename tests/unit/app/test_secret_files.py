@@ -69,16 +69,6 @@ def test_missing_empty_and_non_regular_files_are_refused(tmp_path: Path) -> None
         read_secret_file(tmp_path)
 
 
-def test_the_desk_refuses_a_loose_token_file(tmp_path: Path) -> None:
-    """The desk reads --token-file through credentials.read_token_file: a CredentialError,
-    which the desk shows and exits 2 on."""
-    from operator_app import app, settings
-
-    path = _token(tmp_path, 0o644)
-    with pytest.raises(credentials.CredentialError, match=r"permissions 0644 .* chmod 600"):
-        app._feed_token(settings.Settings(feed_url="wss://feed/rc"), str(path))
-
-
 def test_the_simulator_refuses_a_loose_token_file(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     path = _token(tmp_path, 0o644)
