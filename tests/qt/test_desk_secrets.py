@@ -13,12 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from operator_app import paths
 from operator_app.app import run
 from operator_app.cli.desk_args import desk_parser
 from operator_app.secret_files import write_secret_file
+from operator_app.ui.common import i18n
 
 pytestmark = pytest.mark.qt
 
@@ -30,10 +32,17 @@ def shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]
     root = logging.getLogger()
     kept = (list(root.handlers), root.level, sys.excepthook, threading.excepthook)
     texts: list[str] = []
+    locale = QLocale()
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: texts.append(text))
     try:
         yield texts
     finally:
+        app = QApplication.instance()
+        for translator in i18n._keep:  # the desk installed its language: later tests expect none
+            if app is not None:
+                app.removeTranslator(translator)
+        i18n._keep.clear()
+        QLocale.setDefault(locale)
         paths.set_base_dir(None)
         for handler in list(root.handlers):
             if handler not in kept[0]:
