@@ -32,7 +32,12 @@ def _tighten(path: Path, mode: int) -> None:
     except FileNotFoundError:
         return
     if current & 0o077:
-        os.chmod(path, current & ~0o077 & 0o7777 | (mode & 0o700))
+        try:
+            os.chmod(path, current & ~0o077 & 0o7777 | (mode & 0o700))
+        except OSError as exc:  # another user's file: say so, but never stop the desk for it
+            log.error("%s has mode %04o, open to other users, and cannot be tightened (%s)",
+                      path, current, exc.strerror)
+            return
         log.warning("%s had mode %04o, open to other users; tightened to %04o",
                     path, current, stat.S_IMODE(path.stat().st_mode))
 

@@ -137,3 +137,21 @@ def test_every_entry_point_sets_umask_077(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True,
                          text=True, env=env, timeout=120)
     assert out.stdout.split() == ["0o77", "0o77"], out.stderr
+
+
+def test_a_file_that_cannot_be_tightened_is_logged_and_the_start_goes_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from operator_app import file_modes
+
+    path = tmp_path / "outbox.jsonl"
+    path.write_text("")
+    os.chmod(path, 0o644)
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(file_modes.os, "chmod", refuse)  # as for another user's file
+    with caplog.at_level(logging.ERROR, "operator_app.files"):
+        file_modes.private_file(path)
+    assert "outbox.jsonl has mode 0644, open to other users, and cannot be tightened" in caplog.text
