@@ -18,10 +18,13 @@ from operator_app import app_sign_in, credentials, logging_setup, paths, setting
 from operator_app.auth.sign_in import Authenticator
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
+from operator_app.db_errors import safe_message
+from operator_app.db_password import connect_url
 from operator_app.domain.accounts import Account, AccountError
 from operator_app.domain.review import REVIEW_KIND
 from operator_app.domain.session import Session
 from operator_app.feed.config import FeedConfig
+from operator_app.file_modes import private_umask
 from operator_app.store import Store
 from operator_app.ui.common import binding_check, i18n, qtlog
 from operator_app.ui.session.sign_in_dialog import SignInDialog
@@ -124,9 +127,18 @@ def _sign_in(args: argparse.Namespace, cfg: settings.Settings, store: Store, aut
 
 
 def run(args: argparse.Namespace) -> int:
+    private_umask()
     paths.set_base_dir(args.data_dir)
     logging_setup.setup(args.log_level, json_stderr=args.log_json)
-    cfg = settings.load(_overrides(args))
+    try:
+        cfg = settings.load(_overrides(args))
+    except settings.SettingsError as exc:
+        log.error("%s", exc)
+        print(f"error: {exc}", file=sys.stderr)
+        if QApplication.instance() is None:
+            QApplication(sys.argv[:1])
+        QMessageBox.critical(None, "Operator Desk", str(exc))
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Operator Desk")
@@ -174,10 +186,11 @@ def run(args: argparse.Namespace) -> int:
         feed_url = None
 
     try:
-        store = Store.open(db_url)
+        store = Store.open(connect_url(db_url))
     except Exception as exc:
         log.exception("cannot open the database")
-        text = QApplication.translate("App", "Cannot open the database: %1").replace("%1", str(exc))
+        text = QApplication.translate("App", "Cannot open the database: %1").replace(
+            "%1", safe_message(exc))
         QMessageBox.critical(None, "Operator Desk", text)
         if simulator is not None:
             simulator.stop()

@@ -50,8 +50,9 @@ def authenticator(store: Store, cfg: settings.Settings) -> Authenticator:
 
 
 def read_password_file(path: str) -> str:
-    """The password in ``path`` (its first line), under the token file's rules."""
-    return credentials.read_token_file(path)
+    """The password in ``path`` (its first line), under the token file's rules: owned by this
+    user, readable by nobody else (``secret_files``)."""
+    return credentials.read_private_secret(path, "password file")
 
 
 def sign_in_code(auth: Authenticator, username: str, password: str, workstation: str

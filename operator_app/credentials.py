@@ -12,6 +12,8 @@ from pathlib import Path
 import keyring
 import keyring.errors
 
+from operator_app.secret_files import SecretFileError, read_secret_file
+
 log = logging.getLogger("operator_app.credentials")
 
 SERVICE = "operator-app"
@@ -52,12 +54,14 @@ def delete_secret(kind: str, target: str) -> None:
 
 
 def read_token_file(path: str | Path) -> str:
-    """A token from a file (for unattended runs): its first line, stripped."""
+    """A token from a file (for unattended runs): its first line, stripped. The file must be
+    private to this user, as ssh demands of a key (``secret_files.read_secret_file``)."""
+    return read_private_secret(path, "token file")
+
+
+def read_private_secret(path: str | Path, what: str) -> str:
+    """The secret in a private file (token file, password file), CredentialError if refused."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CredentialError(f"cannot read token file {path}: {exc.strerror}") from exc
-    token = text.splitlines()[0].strip() if text.strip() else ""
-    if not token:
-        raise CredentialError(f"token file {path} is empty")
-    return token
+        return read_secret_file(path, what)
+    except SecretFileError as exc:
+        raise CredentialError(str(exc)) from exc

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import platformdirs
 
+from operator_app.file_modes import private_dir
+
 APP_NAME = "operator-app"
 APP_AUTHOR = "OperatorDesk"
 
@@ -26,8 +28,8 @@ def base_dir() -> Path | None:
 
 
 def _ensure(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """The folder, created 0700 (looser existing ones, and their files, are tightened)."""
+    return private_dir(path)
 
 
 def data_dir() -> Path:

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from operator_app import paths
+from operator_app.db_password import DatabaseUrlError, refuse_password
 
 log = logging.getLogger("operator_app.settings")
 
@@ -85,6 +86,10 @@ def pairs(text: str) -> dict[str, str]:
     return out
 
 
+class SettingsError(ValueError):
+    """Settings that must not be used (a password in a database URL)."""
+
+
 _FORBIDDEN_KEYS = {"token", "password", "feed_token", "secret"}
 
 
@@ -119,7 +124,9 @@ def load_file() -> dict[str, Any]:
 
 
 def load(overrides: dict[str, Any] | None = None) -> Settings:
-    """Defaults < settings file < environment (OPERATOR_APP_<NAME>) < overrides (flags)."""
+    """Defaults < settings file < environment (OPERATOR_APP_<NAME>) < overrides (flags).
+
+    Raises SettingsError for a database URL holding a password, wherever it comes from."""
     settings = Settings()
     known = {f.name: getattr(settings, f.name) for f in fields(Settings)}
     layers: list[dict[str, Any]] = [load_file()]
@@ -130,6 +137,14 @@ def load(overrides: dict[str, Any] | None = None) -> Settings:
     }
     layers.append(env)
     layers.append({k: v for k, v in (overrides or {}).items() if v is not None})
+    for layer, where in zip(layers, (f"the settings file {paths.settings_file()}",
+                                     f"the environment variable {ENV_PREFIX}DB_URL",
+                                     "--db on the command line"), strict=True):
+        if layer.get("db_url"):
+            try:
+                refuse_password(str(layer["db_url"]), where)
+            except DatabaseUrlError as exc:
+                raise SettingsError(str(exc)) from None
     values: dict[str, Any] = {}
     for layer in layers:
         for name, raw in layer.items():
@@ -146,5 +161,7 @@ def save(settings: Settings, keys: tuple[str, ...]) -> None:
         current[key] = data[key]
     path = paths.settings_file()
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(current, indent=2, ensure_ascii=False), encoding="utf-8")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(json.dumps(current, indent=2, ensure_ascii=False))
     os.replace(tmp, path)

@@ -28,6 +28,7 @@ from operator_app.bridge.feed_sink import StoreSink, catch_up, utcnow
 from operator_app.bridge.jobs import GuiHop, Job, Worker
 from operator_app.bridge.outbox import Outbox
 from operator_app.bridge.session_control import SessionControl, SessionListener
+from operator_app.db_errors import safe_message, safe_text
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.callbacks import Callback, CallbackError, CallbackOutcome
 from operator_app.domain.changes import ChangeSet
@@ -230,7 +231,7 @@ class DeskBridge(QObject):
             self.setAsideChanged.emit(self._set_aside)
 
     def _report_error(self, exc: BaseException) -> None:
-        self.errorRaised.emit(f"{type(exc).__name__}: {exc}")
+        self.errorRaised.emit(safe_text(exc))  # a database error's text can hold patient text
 
     @Slot()
     def _poll_other_desks(self) -> None:
@@ -357,7 +358,7 @@ class DeskBridge(QObject):
             self._poll_other_desks()
 
         self._write(run, done, lambda e: self.errorRaised.emit(
-            f"callback not saved: {type(e).__name__}: {e}"))
+            f"callback not saved: {safe_text(e)}"))
 
     def schedule_callback(self, patient_id: str, due_at: datetime, reason: str,
                           assignee: str | None) -> None:
@@ -389,13 +390,13 @@ class DeskBridge(QObject):
         op = self.session.operator
         self._write(lambda: self.store.shift.add_note(shift_id, op, text),
                     lambda _: self.load_handover(shift_id),
-                    lambda e: self.errorRaised.emit(f"note not saved: {e}"))
+                    lambda e: self.errorRaised.emit(f"note not saved: {safe_message(e)}"))
 
     def sign_off_handover(self, shift_id: str) -> None:
         op, schedule = self.session.operator, self._schedule
         self._write(lambda: self.store.shift.sign_off(schedule, shift_id, op),
                     lambda _: self.load_handover(shift_id),
-                    lambda e: self.errorRaised.emit(f"sign-off refused: {e}"))
+                    lambda e: self.errorRaised.emit(f"sign-off refused: {safe_message(e)}"))
 
     def export_handover_csv(self, shift_id: str, path: str) -> None:
         """Read and write the CSV on the reader thread; ``handoverExported("csv", path)``."""

@@ -15,6 +15,9 @@ import threading
 import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TextIO
+
+from operator_app.file_modes import private_file
 
 log = logging.getLogger("operator_app.outbox")
 
@@ -36,14 +39,21 @@ class PendingDecision:
         return PendingDecision(uuid.uuid4().hex, op, alarm_id, operator, workstation, at, outcome, note)
 
 
+def _open_private(path: Path, flag: int) -> TextIO:
+    """The file opened for writing (``flag``: O_APPEND or O_TRUNC), created 0600: it holds
+    operators' notes."""
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | flag, 0o600), "w", encoding="utf-8")
+
+
 class Outbox:
     def __init__(self, path: Path) -> None:
         self._path = path
+        private_file(path)  # an outbox left from an older version with a looser mode
         self._lock = threading.Lock()
 
     def add(self, decision: PendingDecision) -> None:
         line = json.dumps(asdict(decision), ensure_ascii=False) + "\n"
-        with self._lock, open(self._path, "a", encoding="utf-8") as fh:
+        with self._lock, _open_private(self._path, os.O_APPEND) as fh:
             fh.write(line)
             fh.flush()
             os.fsync(fh.fileno())
@@ -70,7 +80,7 @@ class Outbox:
         with self._lock:
             keep = [d for d in self._read() if d.id != decision_id]
             tmp = self._path.with_suffix(".tmp")
-            with open(tmp, "w", encoding="utf-8") as fh:
+            with _open_private(tmp, os.O_TRUNC) as fh:
                 for d in keep:
                     fh.write(json.dumps(asdict(d), ensure_ascii=False) + "\n")
                 fh.flush()

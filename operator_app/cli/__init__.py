@@ -12,6 +12,9 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from operator_app.file_modes import private_umask
+
+    private_umask()  # every file any command writes is the user's alone
     if argv and argv[0] == "simulate":
         from operator_app.feed.simulator.main import main as simulate_main
 

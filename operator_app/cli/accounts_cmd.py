@@ -20,13 +20,15 @@ import sys
 from typing import Any
 
 from operator_app import credentials
+from operator_app.cli.args import db_url_arg
 from operator_app.domain.accounts import AccountError, NotPermittedError, Role
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="operator-app accounts", allow_abbrev=False,
                                 description="Operator accounts of the centre's database.")
-    p.add_argument("--db", metavar="URL", help="database URL (default: the desk's own)")
+    p.add_argument("--db", metavar="URL", type=db_url_arg,
+                   help="database URL without its password (default: the desk's own)")
     p.add_argument("--data-dir", metavar="DIR", help="the desk's data directory")
     p.add_argument("--as", dest="admin", metavar="ADMIN", help="the admin making the change")
     p.add_argument("--admin-password-file", metavar="PATH")
@@ -52,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _new_password(path: str | None) -> str:
     if path:
-        return credentials.read_token_file(path)
+        return credentials.read_private_secret(path, "password file")
     if not sys.stdin.isatty():
         raise AccountError("no_password", "give --password-file (no terminal to ask on)")
     first = getpass.getpass("New password: ")
@@ -66,7 +68,7 @@ def _admin(store: Any, args: argparse.Namespace) -> str:
     if not args.admin:
         raise AccountError("admin_required", "give --as ADMIN (an admin makes this change)")
     if args.admin_password_file:
-        password = credentials.read_token_file(args.admin_password_file)
+        password = credentials.read_private_secret(args.admin_password_file, "password file")
     elif sys.stdin.isatty():
         password = getpass.getpass(f"Password for {args.admin}: ")
     else:
@@ -109,14 +111,20 @@ def _run(store: Any, args: argparse.Namespace) -> str:
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     from operator_app import paths, settings
+    from operator_app.db_password import connect_url
     from operator_app.store import Store
 
     paths.set_base_dir(args.data_dir)
-    url = args.db or settings.load().effective_db_url()
     try:
-        store = Store.open(url)
+        url = args.db or settings.load().effective_db_url()
+        store = Store.open(connect_url(url))
+    except ValueError as exc:  # SettingsError, DatabaseUrlError: a wrong setting, said as such
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except Exception as exc:
-        print(f"error: cannot open the database ({type(exc).__name__})", file=sys.stderr)
+        from operator_app.db_errors import describe
+
+        print(f"error: cannot open the database: {describe(exc)}", file=sys.stderr)
         return 1
     try:
         done = _run(store, args)

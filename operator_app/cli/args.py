@@ -5,6 +5,18 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
+from operator_app.db_password import DatabaseUrlError, refuse_password
+
+
+def db_url_arg(value: str) -> str:
+    """A ``--db`` URL: refused if it holds a password (``ps`` shows every process's arguments
+    to every user; the password belongs in the keyring)."""
+    try:
+        refuse_password(value, "--db on the command line")
+    except DatabaseUrlError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
 
 def iso_time(value: str) -> datetime:
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from operator_app import __version__
+from operator_app.cli.args import db_url_arg
 
 SUBCOMMANDS = ("simulate", "credentials", "accounts", "log", "handover")
 
@@ -20,10 +21,12 @@ def desk_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true",
                    help="run the bundled feed simulator in-process (demo database unless --db)")
     p.add_argument("--feed", dest="feed_url", metavar="URL", help="feed websocket URL (wss://...)")
-    p.add_argument("--db", dest="db_url", metavar="URL",
-                   help="SQLAlchemy database URL (default: SQLite in the data directory)")
+    p.add_argument("--db", dest="db_url", metavar="URL", type=db_url_arg,
+                   help="SQLAlchemy database URL, never with a password (that is in the keyring: "
+                   "operator-app credentials set db) (default: SQLite in the data directory)")
     p.add_argument("--token-file", metavar="PATH",
-                   help="read the feed token from this file (unattended runs)")
+                   help="read the feed token from this file (unattended runs); it must be "
+                   "yours and private (chmod 600)")
     p.add_argument("--data-dir", metavar="DIR", help="put every file the app writes under DIR")
     p.add_argument("--account", metavar="NAME",
                    help="sign in as this account (with --password-file: without asking)")

@@ -18,6 +18,9 @@ import os
 import sys
 from datetime import UTC, datetime
 
+from operator_app.cli.args import db_url_arg
+from operator_app.db_errors import safe_message
+from operator_app.db_password import connect_url
 from operator_app.domain.shifts import DEFAULT_SHIFTS, DEFAULT_TZ, ShiftSchedule
 
 LANGUAGES = ("nb", "nn", "en")
@@ -25,9 +28,11 @@ LANGUAGES = ("nb", "nn", "en")
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="operator-app handover", description="Export the handover of one shift."
+        prog="operator-app handover", description="Export the handover of one shift.",
+        allow_abbrev=False,
     )
-    p.add_argument("--db", required=True, metavar="URL", help="SQLAlchemy database URL")
+    p.add_argument("--db", required=True, metavar="URL", type=db_url_arg,
+                   help="SQLAlchemy database URL without a password (that is in the keyring)")
     p.add_argument(
         "--shift",
         required=True,
@@ -98,9 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     from operator_app.store.shift.handover_csv import write_handover_csv
 
     try:
-        store = Store.open(args.db)
+        store = Store.open(connect_url(args.db))
     except Exception as exc:
-        print(f"error: cannot open database: {exc}", file=sys.stderr)
+        print(f"error: cannot open database: {safe_message(exc)}", file=sys.stderr)
         return 1
     try:
         handover = store.shift.handover(schedule, shift_id, as_of)

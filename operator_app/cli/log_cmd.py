@@ -6,19 +6,28 @@ import argparse
 import sys
 from datetime import UTC, datetime
 
-from operator_app.cli.args import iso_time
+from operator_app.cli.args import db_url_arg, iso_time
+from operator_app.db_errors import safe_message
+from operator_app.db_password import connect_url
 
 
-def main(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="operator-app log", description="The response log.")
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="operator-app log", description="The response log.",
+                                allow_abbrev=False)
     sub = p.add_subparsers(dest="action", required=True)
-    exp = sub.add_parser("export", help="one row per alarm raised in [since, until)")
-    exp.add_argument("--db", required=True, metavar="URL")
+    exp = sub.add_parser("export", help="one row per alarm raised in [since, until)",
+                         allow_abbrev=False)
+    exp.add_argument("--db", required=True, metavar="URL", type=db_url_arg,
+                     help="database URL without a password (that is in the keyring)")
     exp.add_argument("--since", required=True, type=iso_time, metavar="ISO")
     exp.add_argument("--until", type=iso_time, metavar="ISO", help="default: now")
     exp.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     exp.add_argument("--output", "-o", metavar="PATH", help="default: standard output")
-    args = p.parse_args(argv)
+    return p
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
 
     from operator_app.store import Store
     from operator_app.store.alarms.export import write_csv, write_jsonl
@@ -28,9 +37,9 @@ def main(argv: list[str]) -> int:
         print("error: --until must be after --since", file=sys.stderr)
         return 2
     try:
-        store = Store.open(args.db)
+        store = Store.open(connect_url(args.db))
     except Exception as exc:
-        print(f"error: cannot open database: {exc}", file=sys.stderr)
+        print(f"error: cannot open database: {safe_message(exc)}", file=sys.stderr)
         return 1
     try:
         rows = store.response_log(args.since, until)

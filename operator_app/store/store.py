@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 
 from operator_app.domain.accounts import Permission
 from operator_app.domain.alarms import Outcome
@@ -52,7 +52,7 @@ class Store:
         self.shift = ShiftStore(engine, clock)
 
     @classmethod
-    def open(cls, url: str, *, clock: Clock = utc_now) -> Store:
+    def open(cls, url: str | URL, *, clock: Clock = utc_now) -> Store:
         """Connect to ``url`` and migrate the database to the newest schema."""
         engine = create_engine(url)
         try:

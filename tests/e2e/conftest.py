@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from operator_app.feed.simulator.runner import SimulatorThread
+from operator_app.secret_files import write_secret_file
 
 
 class AppProcess:
@@ -125,7 +126,7 @@ def simulator() -> Iterator[SimulatorThread]:
 @pytest.fixture
 def token_file(tmp_path: Path) -> Path:
     path = tmp_path / "token.txt"
-    path.write_text("e2e-token\n", encoding="utf-8")
+    write_secret_file(path, "e2e-token")  # 0600: the desk refuses a token file others can read
     return path
 
 

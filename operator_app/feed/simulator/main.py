@@ -18,17 +18,21 @@ import ssl
 import sys
 from datetime import UTC, datetime
 
+from operator_app.file_modes import private_umask
+from operator_app.secret_files import SecretFileError, read_secret_file
+
 from .scenario import Scenario
 from .server import FeedServer
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="operator-app simulate",
+    p = argparse.ArgumentParser(prog="operator-app simulate", allow_abbrev=False,
                                 description="Run the bundled rc-feed.v1 feed simulator.")
     p.add_argument("--port", type=int, default=8765, help="TCP port (0 = any free port)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--token-file", required=True,
-                   help="file whose first line is the bearer token clients must send")
+                   help="file whose first line is the bearer token clients must send; it must be "
+                   "yours and private (chmod 600)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--patients", type=int, default=40)
     p.add_argument("--alarm-rate", type=float, default=6.0, help="alarms per minute")
@@ -55,14 +59,6 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _read_token(path: str) -> str:
-    with open(path, encoding="utf-8") as fh:
-        token = fh.readline().strip()
-    if not token:
-        raise ValueError("token file is empty")
-    return token
-
-
 async def _serve(server: FeedServer) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -78,6 +74,7 @@ async def _serve(server: FeedServer) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    private_umask()  # an event log it writes is the user's alone
     args = _parser().parse_args(argv)
     if bool(args.tls_cert) != bool(args.tls_key):
         print("error: --tls-cert and --tls-key go together", file=sys.stderr)
@@ -87,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
               "give --tls-cert/--tls-key or --insecure", file=sys.stderr)
         return 2
     try:
-        token = _read_token(args.token_file)
-    except (OSError, ValueError) as exc:
-        print(f"error: cannot read token file: {exc}", file=sys.stderr)
+        token = read_secret_file(args.token_file, "token file")
+    except SecretFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     context = None
     if args.tls_cert:

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import URL, Connection, Engine
+
+from operator_app.file_modes import private_sqlite_file
 
 #: What every store part reads the time from (tests pass a fixed one).
 Clock = Callable[[], datetime]
@@ -34,8 +36,9 @@ WRITE_LOCK_KEY = 0x6F7064657368
 _WRITE = "operator_app_write"
 
 
-def create_engine(url: str) -> Engine:
-    """An engine for ``url`` (``sqlite:///path.db`` or ``postgresql+psycopg://...``)."""
+def create_engine(url: str | URL) -> Engine:
+    """An engine for ``url`` (``sqlite:///path.db`` or ``postgresql+psycopg://...``). A SQLite
+    file and its -wal/-shm are private to this user (0600: they hold patient text)."""
     parsed = sa.engine.make_url(url)
     # hide_parameters: an error text never carries the values (notes, names, phone numbers)
     if parsed.get_backend_name() != "sqlite":
@@ -43,7 +46,8 @@ def create_engine(url: str) -> Engine:
     database = parsed.database or ""
     if database in ("", ":memory:") or database.startswith("file:"):
         raise ValueError("the store needs a SQLite file (sqlite:///path/to/file.db)")
-    Path(database).parent.mkdir(parents=True, exist_ok=True)
+    Path(database).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_sqlite_file(database)
     engine = sa.create_engine(parsed, hide_parameters=True)
     sa.event.listen(engine, "connect", _sqlite_on_connect)
     sa.event.listen(engine, "begin", _sqlite_on_begin)

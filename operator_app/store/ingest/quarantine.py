@@ -28,6 +28,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from operator_app import db_errors
 from operator_app.domain.changes import ChangeSet, merged
 from operator_app.domain.records import (
     UNREADABLE_ALARM,
@@ -76,11 +77,10 @@ def is_poison(exc: BaseException) -> bool:
 
 
 def reason_of(exc: BaseException) -> str:
-    """A short reason without values (database errors quote no parameters: the engines are
-    created with ``hide_parameters``; the driver's own text is cut at its first line)."""
-    orig = exc.orig if isinstance(exc, sa_exc.StatementError) and exc.orig else exc
-    first = str(orig).strip().splitlines()[0] if str(orig).strip() else ""
-    return f"{type(orig).__name__}: {first}"[:300].replace("\x00", "\ufffd")
+    """A short reason without values: the error's class, SQLSTATE and table
+    (``db_errors.describe``). The driver's own text is never used: even its first line can quote
+    a value ('invalid input syntax for type ...: "<value>"')."""
+    return db_errors.describe(exc)[:300]
 
 
 def apply_isolating(

@@ -11,6 +11,7 @@ import keyring.backends.fail
 import pytest
 
 from operator_app import cli, credentials, paths, settings
+from operator_app.secret_files import write_secret_file
 
 pytestmark = pytest.mark.unit
 
@@ -86,7 +87,7 @@ def test_no_usable_keyring_is_a_clear_error_never_a_plaintext_fallback(
 
 def test_token_file_first_line(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"
-    path.write_text("abc\nignored\n")
+    write_secret_file(path, "abc\nignored")
     assert credentials.read_token_file(path) == "abc"
     path.write_text("\n")
     with pytest.raises(credentials.CredentialError):

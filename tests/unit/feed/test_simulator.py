@@ -15,6 +15,7 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from operator_app.feed.simulator import FeedServer, Scenario, SimulatorThread
 from operator_app.feed.simulator.main import main as simulate_main
+from operator_app.secret_files import write_secret_file
 
 pytestmark = pytest.mark.unit
 
@@ -395,7 +396,7 @@ def test_simulator_thread_runs_server_and_calls_on_its_loop() -> None:
 def test_simulate_command_refuses_unsafe_setups(tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     token = tmp_path / "token"
-    token.write_text("abc\n", encoding="utf-8")
+    write_secret_file(token, "abc")
     assert simulate_main(["--port", "0", "--token-file", str(token),
                           "--host", "0.0.0.0"]) == 2
     assert "non-loopback" in capsys.readouterr().err
@@ -410,7 +411,7 @@ def test_simulate_command_serves_until_sigterm(tmp_path: Path) -> None:
     import sys
 
     token = tmp_path / "token"
-    token.write_text(f"{TOKEN}\nignored second line\n", encoding="utf-8")
+    write_secret_file(token, f"{TOKEN}\nignored second line")
     proc = subprocess.Popen(
         [sys.executable, "-m", "operator_app.feed.simulator.main", "--port", "0",
          "--token-file", str(token), "--seed", "3", "--heartbeat", "0.2",
