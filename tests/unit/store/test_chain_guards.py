@@ -120,3 +120,41 @@ def _at(engine: sa.Engine, seconds: int) -> object:
 
     t = T0 + timedelta(seconds=seconds)
     return t if engine.dialect.name == "postgresql" else utc_text(t)
+
+
+@pytest.mark.postgres
+def test_the_desk_role_of_the_grants_can_append_but_not_rewrite(pg_url: str) -> None:
+    from uuid import uuid4
+
+    from operator_app.store.audit.grants import grants_sql
+    from operator_app.store.core.dbapi import DbApi
+
+    with Store.open(pg_url) as store:
+        fill(store)
+    role = f"opdesk_test_{uuid4().hex[:8]}"
+    engine = sa.create_engine(pg_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"CREATE ROLE {role}"))
+            conn.execute(sa.text(grants_sql(role)))
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"SET LOCAL ROLE {role}"))
+            with DbApi(conn) as raw:
+                chain.append(raw, "access_log", ("at", "account", "patient_id", "action",
+                                                 "reason_kind"),
+                             [(T0, "kari", "P-1", "patient", "alarm")])
+            conn.execute(sa.text("UPDATE alarms SET note = 'x' WHERE id = 'A-1-3'"))
+        for sql in ("UPDATE alarm_events SET operator = 'x'", "TRUNCATE access_log",
+                    "ALTER TABLE alarm_events DISABLE TRIGGER alarm_events_append_only"):
+            with engine.connect() as conn, pytest.raises(sa.exc.ProgrammingError) as caught:
+                conn.execute(sa.text(f"SET LOCAL ROLE {role}"))
+                conn.execute(sa.text(sql))
+            assert "permission denied" in str(caught.value.orig) or "must be owner" in str(
+                caught.value.orig), sql
+        with Store.open(pg_url) as store:
+            assert all(s.ok for s in store.verify_chains())
+    finally:
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"DROP OWNED BY {role}"))
+            conn.execute(sa.text(f"DROP ROLE {role}"))
+        engine.dispose()
