@@ -44,6 +44,11 @@ class ChainSpec:
     columns: tuple[str, ...]
     timestamps: frozenset[str] = field(default_factory=frozenset)
     dedup_column: str | None = None
+    #: per content column: is it a timestamp (precomputed for the hot path)
+    time_flags: tuple[bool, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "time_flags", tuple(c in self.timestamps for c in self.columns))
 
 
 #: every chained table, in the order ``audit verify`` walks them
@@ -91,8 +96,9 @@ ACCESS_LOG = register(ChainSpec(
 
 
 def _plain(value: Any, timestamp: bool) -> Any:
-    if value is None:
-        return None
+    kind = type(value)
+    if value is None or (kind is str and not timestamp) or kind is int:
+        return value
     if timestamp:
         if isinstance(value, datetime):
             return utc_text(value)
@@ -108,8 +114,9 @@ def _plain(value: Any, timestamp: bool) -> Any:
 
 def row_hash(spec: ChainSpec, values: Sequence[Any], prev_hash: str) -> str:
     """The hash of a row whose content ``values`` are in ``spec.columns`` order."""
-    ts = spec.timestamps
-    plain = [_plain(v, c in ts) for c, v in zip(spec.columns, values, strict=True)]
+    if len(values) != len(spec.columns):
+        raise ValueError(f"{spec.table}: {len(values)} values for {len(spec.columns)} columns")
+    plain = [_plain(v, t) for v, t in zip(values, spec.time_flags, strict=True)]
     return hashlib.sha256(_encode([spec.table, *plain, prev_hash])).hexdigest()
 
 
