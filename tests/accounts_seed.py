@@ -16,7 +16,7 @@ from operator_app.store.core.engine import write_transaction
 
 PASSWORD = "correct horse battery"
 NURSES = ("kari", "Kari", "ola", "anne", "per", "op", "x", "jonas", "mallory", "nurse",
-          "anna", "bob", "desk-a", "desk-b", "Nurse")
+          "anna", "bob", "desk-a", "desk-b", "Nurse", *(f"op-{i}" for i in range(12)))
 LEADS = ("lead", "leder", "Leder", "siri", "liv", "lead-liv")
 ADMINS = ("admin",)
 

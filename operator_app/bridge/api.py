@@ -28,6 +28,7 @@ from typing import Protocol
 
 from PySide6.QtCore import SignalInstance
 
+from operator_app.domain.access import AccessAction, ReasonKind
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.callbacks import CallbackOutcome
 from operator_app.domain.session import Session
@@ -96,6 +97,10 @@ class DeskApi(Protocol):
     #: a shift lead's: move a claim to another operator (None: back to the queue); reopen
     def reassign(self, alarm_id: str, to: str | None) -> None: ...
     def reopen(self, alarm_id: str, why: str) -> None: ...
+
+    # -- the access log: the operator opened a patient's record, and why --------------------------
+    def record_access(self, patient_id: str, action: AccessAction, reason_kind: ReasonKind,
+                      reason_id: str | None) -> None: ...
 
     # -- reads ------------------------------------------------------------------------------------
     def load_patient(self, patient_id: str) -> None: ...

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 
 from operator_app.bridge.jobs import Job, Worker
 from operator_app.bridge.outbox import Outbox, PendingDecision
+from operator_app.db_errors import safe_text
+from operator_app.domain.access import AccessAction, ReasonKind
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.callbacks import Callback, CallbackError, CallbackOutcome
 from operator_app.domain.commands import CommandResult
@@ -25,6 +27,8 @@ log = logging.getLogger("operator_app.bridge")
 
 CLOSE = "close"
 CALLBACK_DONE = "callback_complete"
+#: a patient's record opened (the access log): kept like a decision, so an outage loses none
+ACCESS = "access"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,12 @@ class Decisions:
     def complete_callback(self, callback_id: str, outcome: CallbackOutcome, note: str) -> None:
         self._decide(CALLBACK_DONE, callback_id, CallbackOutcome(outcome).value, note)
 
+    def record_access(self, patient_id: str, action: AccessAction, reason_kind: ReasonKind,
+                      reason_id: str | None) -> None:
+        """The access log's row for this operator opening ``patient_id``, and why."""
+        self._decide(ACCESS, patient_id, f"{AccessAction(action).value}|{ReasonKind(reason_kind).value}",
+                     reason_id or "")
+
     def _decide(self, op: str, target: str, outcome: str, note: str) -> None:
         s = self.session
         decision = PendingDecision.new(op, target, s.operator, s.workstation,
@@ -78,18 +88,21 @@ class Decisions:
         self._inflight.add(decision.id)
         listener = self._listener
 
-        def done(result: CommandResult | Callback | CallbackError) -> None:
+        def done(result: CommandResult | Callback | CallbackError | None) -> None:
             self._inflight.discard(decision.id)
             if isinstance(result, CommandResult):
                 listener.closed(result)
-            else:
+            elif result is not None:
                 listener.callback_done(result)
             listener.pending_changed(self.pending())
 
         def failed(exc: BaseException) -> None:
             self._inflight.discard(decision.id)
             if not first_try:
-                log.warning("outbox replay failed; will retry: %s", exc)
+                log.warning("outbox replay failed; will retry: %s", safe_text(exc))
+            elif decision.op == ACCESS:
+                log.warning("access log row kept in the outbox; will retry: %s", safe_text(exc))
+                listener.pending_changed(self.pending())
             elif decision.op == CALLBACK_DONE:
                 listener.callback_failed(exc)
                 listener.pending_changed(self.pending())
@@ -98,13 +111,20 @@ class Decisions:
 
         self._writer.submit(Job(lambda: self._apply(decision), done, failed))
 
-    def _apply(self, decision: PendingDecision) -> CommandResult | Callback | CallbackError:
+    def _apply(self, decision: PendingDecision) -> CommandResult | Callback | CallbackError | None:
         """Writer thread: apply one decision; drop it from the outbox once the database has
         answered (applied, or refused for a reason that retrying cannot fix)."""
-        result: CommandResult | Callback | CallbackError
+        result: CommandResult | Callback | CallbackError | None
         if decision.outcome is None:  # every decision carries its outcome
             raise ValueError(f"outbox decision {decision.id} has no outcome")
-        if decision.op == CALLBACK_DONE:
+        if decision.op == ACCESS:
+            action, kind = decision.outcome.split("|", 1)
+            self._store.record_access(
+                decision.operator, decision.workstation, [decision.alarm_id],
+                AccessAction(action), ReasonKind(kind), decision.note or None,
+                at=datetime.fromisoformat(decision.at))
+            result = None
+        elif decision.op == CALLBACK_DONE:
             try:
                 result = self._store.shift.complete(
                     decision.alarm_id, CallbackOutcome(decision.outcome), decision.note or "",

@@ -29,6 +29,7 @@ from operator_app.bridge.jobs import GuiHop, Job, Worker
 from operator_app.bridge.outbox import Outbox
 from operator_app.bridge.session_control import SessionControl, SessionListener
 from operator_app.db_errors import safe_message, safe_text
+from operator_app.domain.access import AccessAction, ReasonKind
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.callbacks import Callback, CallbackError, CallbackOutcome
 from operator_app.domain.changes import ChangeSet
@@ -117,6 +118,7 @@ class DeskBridge(QObject):
             pending_changed=self.pendingDecisionsChanged.emit,
         ))
         self._last_event_id = 0
+        self._last_access: dict[AccessAction, tuple[object, ...]] = {}
         self._poll_busy = False
         self._timers = [self._timer(POLL_MS, self._poll_other_desks),
                         self._timer(OUTBOX_RETRY_MS, self.replay_outbox),
@@ -320,6 +322,16 @@ class DeskBridge(QObject):
                         lambda e: log.warning("mark_shown failed: %s", e))
 
     # ---------------------------------------------------------------- reads
+    def record_access(self, patient_id: str, action: AccessAction, reason_kind: ReasonKind,
+                      reason_id: str | None) -> None:
+        """One access-log row per opening; the same record opened again for the same reason
+        right after (a refresh, a re-selection) is not a new opening."""
+        key = (self.session.operator, patient_id, action, reason_kind, reason_id)
+        if self._last_access.get(action) == key:
+            return
+        self._last_access[action] = key
+        self.decisions.record_access(patient_id, action, reason_kind, reason_id)
+
     def load_patient(self, patient_id: str) -> None:
         self._read(lambda: self.store.patient(patient_id),
                    lambda p: self.patientLoaded.emit(patient_id, p))

@@ -1,5 +1,5 @@
 """Command line: ``operator-app`` (the desk) and its commands ``simulate``, ``credentials``,
-``accounts``, ``log export`` and ``handover`` (``operator-app COMMAND --help``).
+``accounts``, ``log export``, ``handover`` and ``audit`` (``operator-app COMMAND --help``).
 
 Each command is a headless composition root of its own process: it wires the parts it needs
 (the store, the simulator, the handover PDF) and nothing else.
@@ -35,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
         from operator_app.cli.handover_cmd import main as handover_main
 
         return handover_main(argv[1:])
+    if argv and argv[0] == "audit":
+        from operator_app.cli.audit_cmd import main as audit_main
+
+        return audit_main(argv[1:])
     from operator_app.cli.desk_args import desk_parser
 
     args = desk_parser().parse_args(argv)

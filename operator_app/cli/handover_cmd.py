@@ -99,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
+    from operator_app.cli.audit_cmd import record_export
     from operator_app.store import Store
     from operator_app.store.shift.handover_csv import write_handover_csv
 
@@ -109,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         handover = store.shift.handover(schedule, shift_id, as_of)
+        if args.csv or args.pdf:  # both list the open alarms' patients
+            record_export(store, (a.patient_id for a in handover.still_open),
+                          f"handover {shift_id}")
     finally:
         store.close()
     try:

@@ -29,6 +29,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
 
+    from operator_app.cli.audit_cmd import record_export
     from operator_app.store import Store
     from operator_app.store.alarms.export import write_csv, write_jsonl
 
@@ -42,7 +43,9 @@ def main(argv: list[str]) -> int:
         print(f"error: cannot open database: {safe_message(exc)}", file=sys.stderr)
         return 1
     try:
-        rows = store.response_log(args.since, until)
+        rows = list(store.response_log(args.since, until))
+        record_export(store, (r.patient_id for r in rows),
+                      f"log export {args.since.isoformat()}/{until.isoformat()}")
         writer = write_csv if args.format == "csv" else write_jsonl
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as fh:

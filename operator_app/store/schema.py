@@ -7,6 +7,7 @@ Each feature owns its tables (``alarms/tables.py``, ``ingest/tables.py``,
 from __future__ import annotations
 
 from operator_app.store.alarms.tables import alarm_events, alarms, patients
+from operator_app.store.audit.tables import access_log
 from operator_app.store.core.columns import metadata
 from operator_app.store.ingest.tables import feed_cursors, feed_quarantine
 from operator_app.store.measurements.tables import (
@@ -23,6 +24,7 @@ from operator_app.store.shift.tables import (
 )
 
 __all__ = [
+    "access_log",
     "alarm_events",
     "alarms",
     "callback_events",

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlalchemy.engine import URL, Engine
 
+from operator_app.domain.access import AccessAction, AccessEntry, ReasonKind, access_patients
 from operator_app.domain.accounts import Permission
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.changes import ChangeSet
@@ -26,7 +27,10 @@ from operator_app.store.accounts.account_store import AccountStore
 from operator_app.store.alarms import claims, grouping, queries
 from operator_app.store.alarms.response_log import ResponseLogRow, response_log
 from operator_app.store.alarms.view_rows import patient_view
+from operator_app.store.audit import access_log
+from operator_app.store.core import chain
 from operator_app.store.core.columns import as_utc
+from operator_app.store.core.dbapi import DbApi
 from operator_app.store.core.engine import (
     Clock,
     create_engine,
@@ -210,3 +214,40 @@ class Store:
         with read_transaction(self.engine) as conn:
             rows = list(response_log(conn, since, until))
         return iter(rows)
+
+    # -- audit: the access log and the tamper-evident chains ---------------------------------
+
+    def record_access(
+        self,
+        account: str,
+        workstation: str | None,
+        patient_ids: Sequence[str],
+        action: AccessAction,
+        reason_kind: ReasonKind,
+        reason_id: str | None = None,
+        *,
+        detail: Mapping[str, object] | None = None,
+        at: datetime | None = None,
+    ) -> int:
+        """Log that ``account`` at ``workstation`` opened (``action``) the data of each of
+        ``patient_ids``, and why; one chained row per distinct patient; the number written.
+        ``AccessLogError`` for a blank account or patient id (nothing written). ``detail``
+        holds ids and counts only, never patient text."""
+        ids = access_patients(account, list(patient_ids))
+        if not ids:
+            return 0
+        with write_transaction(self.engine) as conn:
+            when = as_utc(at) if at is not None else self._now()
+            return access_log.record(conn, when, account, workstation, ids, action,
+                                     reason_kind, reason_id, None if detail is None else dict(detail))
+
+    def access_log(self, patient_id: str, since: datetime | None = None) -> list[AccessEntry]:
+        """Who opened ``patient_id``'s data (at or after ``since``), in the order logged."""
+        with read_transaction(self.engine) as conn:
+            return access_log.entries(conn, patient_id, None if since is None else as_utc(since))
+
+    def verify_chains(self) -> list[chain.ChainState]:
+        """Walk every chained table (``store/core/chain.py``); each one's length and head, or
+        its first bad row."""
+        with read_transaction(self.engine) as conn, DbApi(conn) as raw:
+            return chain.verify_all(raw)

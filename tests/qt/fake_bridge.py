@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from operator_app.domain.access import AccessAction, ReasonKind
 from operator_app.domain.accounts import Account, Role
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.callbacks import CallbackOutcome
@@ -113,6 +114,10 @@ class FakeBridge(QObject):
 
     def switch_account(self, username: str, password: str) -> None:
         self._record("switch_account", username, password)
+
+    def record_access(self, patient_id: str, action: AccessAction, reason_kind: ReasonKind,
+                      reason_id: str | None) -> None:
+        self._record("record_access", patient_id, action, reason_kind, reason_id)
 
     def reassign(self, alarm_id: str, to: str | None) -> None:
         self._record("reassign", alarm_id, to)

@@ -27,8 +27,11 @@ from operator_app.domain.accounts import (
     require,
 )
 from operator_app.store.accounts.tables import account_events, accounts
+from operator_app.store.core import chain
 from operator_app.store.core.columns import as_utc
-from operator_app.store.core.dbapi import to_json
+from operator_app.store.core.dbapi import DbApi, to_json
+
+_EVENT_COLUMNS = ("at", "username", "kind", "by", "workstation", "detail")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +108,11 @@ def log(
     conn: Connection, username: str, kind: AccountEventKind, now: datetime, *,
     by: str | None = None, workstation: str | None = None, detail: dict[str, Any] | None = None,
 ) -> None:
-    conn.execute(insert(account_events).values(
-        at=now, username=username, kind=kind.value, by=by, workstation=workstation,
-        detail=None if detail is None else to_json(detail),
-    ))
+    with DbApi(conn) as raw:
+        chain.append(raw, "account_events", _EVENT_COLUMNS, [(
+            raw.ts(now), username, kind.value, by, workstation,
+            None if detail is None else to_json(detail),
+        )])
 
 
 def events(conn: Connection, username: str | None = None) -> list[tuple[datetime, str, str, str | None]]:

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from operator_app.domain.alarms import EventKind
-from operator_app.store.alarms.tables import alarm_events
-from operator_app.store.core.dbapi import to_json
+from operator_app.store.core import chain
+from operator_app.store.core.dbapi import DbApi, to_json
 
 
 def event_row(
@@ -34,7 +34,17 @@ def event_row(
     }
 
 
+_COLUMNS = ("alarm_id", "kind", "at", "operator", "workstation", "detail", "dedup_key")
+
+
 def insert_events(conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
+    """Append ``rows`` (from :func:`event_row`) to the chained event log; a row whose dedup
+    key exists is skipped."""
     rows = list(rows)
-    if rows:
-        conn.execute(alarm_events.insert(), rows)
+    if not rows:
+        return
+    with DbApi(conn) as raw:
+        tuples = [
+            tuple(raw.ts(r[c]) if c == "at" else r[c] for c in _COLUMNS) for r in rows
+        ]
+        chain.append(raw, "alarm_events", _COLUMNS, tuples)

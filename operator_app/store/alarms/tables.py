@@ -74,6 +74,9 @@ alarm_events = Table(
     # Set on rows that may exist at most once (a device update, the first SHOWN): the unique
     # index makes re-applying them a no-op even with several writers.
     Column("dedup_key", String),
+    # tamper-evident chain (store/core/chain.py)
+    Column("prev_hash", String(64)),
+    Column("hash", String(64)),
     Index(None, "alarm_id"),
     Index(None, "dedup_key", unique=True),
     sqlite_autoincrement=True,

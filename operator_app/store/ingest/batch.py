@@ -38,6 +38,7 @@ from operator_app.domain.views import AlarmView
 from operator_app.store.alarms.events import event_row, insert_events
 from operator_app.store.alarms.tables import alarms, patients
 from operator_app.store.alarms.view_rows import alarm_views_by_id, new_alarm_view
+from operator_app.store.core import chain
 from operator_app.store.core.columns import as_utc, utc_text
 from operator_app.store.core.dbapi import DbApi, to_json, upsert_insert
 
@@ -193,7 +194,7 @@ class FeedBatch:
         inserted = self.bulk.insert_new("alarms", _ALARM_COLUMNS, rows)
         if inserted != len(rows):  # impossible while writers are serialized; never guess
             raise RuntimeError(f"alarm insert raced: {inserted} of {len(rows)} rows inserted")
-        self.bulk.insert_new("alarm_events", _EVENT_COLUMNS, raised)
+        chain.append(self.bulk, "alarm_events", _EVENT_COLUMNS, raised)
         missing = self._unknown_patients({r.patient_id for r in new})
         if missing:
             self.problems.extend(
@@ -225,7 +226,7 @@ class FeedBatch:
         new = [k for k in rows if k not in stored]  # batch order
         if not new:
             return
-        inserted = self.bulk.insert_new("alarm_events", _UPDATE_COLUMNS, [rows[k] for k in new])
+        inserted = chain.append(self.bulk, "alarm_events", _UPDATE_COLUMNS, [rows[k] for k in new])
         if inserted != len(new):  # impossible while writers are serialized; never guess
             raise RuntimeError(f"update insert raced: {inserted} of {len(new)} rows inserted")
         # The newest device time wins; an older update arriving late is logged but not current.

@@ -27,6 +27,7 @@ from operator_app.domain.records import AlarmRecord
 from operator_app.domain.review import REVIEW_KIND
 from operator_app.domain.triage import Classification, ReviewAction, review_action
 from operator_app.store.alarms.tables import alarms
+from operator_app.store.core import chain
 from operator_app.store.core.dbapi import DbApi, to_json
 
 MAX_MESSAGE_CODES = 12
@@ -36,9 +37,7 @@ _OPEN_ITEMS = (
     "SELECT id, patient_id, priority, message FROM alarms"
     " WHERE state = ? AND kind = ? AND patient_id IN ({}) ORDER BY raised_at, id"
 )
-_EVENT = (
-    "INSERT INTO alarm_events (alarm_id, kind, at, detail, dedup_key) VALUES (?, ?, ?, ?, ?)"
-)
+_EVENT_COLUMNS = ("alarm_id", "kind", "at", "detail", "dedup_key")
 
 
 @dataclass(slots=True)
@@ -182,7 +181,7 @@ class ReviewBook:
                     .where(alarms.c.id == i.id)
                     .values(priority=i.priority.value, message=message_of(i.codes))
                 )
-        self.raw.execute_many(_EVENT, self.events)
+        chain.append(self.raw, "alarm_events", _EVENT_COLUMNS, self.events)
         self.events.clear()
         return [i.id for i in changed]
 

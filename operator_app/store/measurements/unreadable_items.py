@@ -24,15 +24,14 @@ from operator_app.domain.alarms import AlarmState, EventKind, Priority
 from operator_app.domain.measurements import Rejected
 from operator_app.domain.records import AlarmRecord
 from operator_app.domain.review import UNREADABLE_MEASUREMENT_KIND
+from operator_app.store.core import chain
 from operator_app.store.core.dbapi import DbApi, to_json
 
 _OPEN_ITEMS = (
     "SELECT id, patient_id, device_id, message FROM alarms"
     " WHERE state = ? AND kind = ? AND patient_id IN ({}) ORDER BY raised_at, id"
 )
-_EVENT = (
-    "INSERT INTO alarm_events (alarm_id, kind, at, detail, dedup_key) VALUES (?, ?, ?, ?, ?)"
-)
+_EVENT_COLUMNS = ("alarm_id", "kind", "at", "detail", "dedup_key")
 _INSERT = (
     "INSERT INTO alarms (id, feed_key, patient_id, kind, priority, raised_at, received_at,"
     " message, device_id, record, state) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -111,6 +110,6 @@ class UnreadableBook:
             else:
                 self.raw.execute(_UPDATE, (item.message, item.id))
             item.new = item.changed = False
-        self.raw.execute_many(_EVENT, self.events)
+        chain.append(self.raw, "alarm_events", _EVENT_COLUMNS, self.events)
         self.events.clear()
         return changed

@@ -43,8 +43,11 @@ from operator_app.domain.callbacks import (
 from operator_app.domain.records import AlarmRecord, storable_text
 from operator_app.store.alarms.events import event_row, insert_events
 from operator_app.store.alarms.tables import alarms
-from operator_app.store.core.dbapi import to_json
+from operator_app.store.core import chain
+from operator_app.store.core.dbapi import DbApi, to_json
 from operator_app.store.shift.tables import callback_events, callbacks
+
+_EVENT_COLUMNS = ("callback_id", "kind", "at", "operator", "detail")
 
 
 class UnknownCallbackError(LookupError):
@@ -59,15 +62,10 @@ def _event(
     operator: str | None,
     detail: dict[str, Any] | None = None,
 ) -> None:
-    conn.execute(
-        insert(callback_events).values(
-            callback_id=cb_id,
-            kind=kind.value,
-            at=at,
-            operator=operator,
-            detail=None if detail is None else to_json(detail),
-        )
-    )
+    with DbApi(conn) as raw:
+        chain.append(raw, "callback_events", _EVENT_COLUMNS, [(
+            cb_id, kind.value, raw.ts(at), operator, None if detail is None else to_json(detail),
+        )])  # fmt: skip
 
 
 def _history(conn: Connection, ids: list[int]) -> dict[int, list[Reschedule]]:

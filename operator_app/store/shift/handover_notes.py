@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import msgspec
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from operator_app.domain.handover import HandoverFigures
@@ -20,6 +20,8 @@ from operator_app.domain.handover_report import (
     note_text,
 )
 from operator_app.domain.records import storable_text
+from operator_app.store.core import chain
+from operator_app.store.core.dbapi import DbApi
 from operator_app.store.shift.tables import handover_notes, handover_signoffs
 
 _encode = msgspec.json.Encoder().encode
@@ -65,11 +67,12 @@ def add_note(
         ).first()
         is not None
     )
-    new_id = conn.execute(
-        insert(handover_notes)
-        .values(shift_id=shift_id, at=now, operator=operator, text=text, addendum=signed)
-        .returning(handover_notes.c.id)
-    ).scalar_one()
+    with DbApi(conn) as raw:
+        new_id = chain.append_one(
+            raw, "handover_notes", ("shift_id", "at", "operator", "text", "addendum"),
+            (shift_id, raw.ts(now), operator, text, signed),
+        )
+    assert new_id is not None  # no dedup key: always inserted
     return HandoverNote(int(new_id), shift_id, now, operator, text, signed)
 
 
@@ -78,9 +81,7 @@ def sign(
 ) -> Signoff:
     if signoff(conn, shift_id) is not None:
         raise AlreadySignedOffError(shift_id)
-    conn.execute(
-        insert(handover_signoffs).values(
-            shift_id=shift_id, lead=lead, at=now, figures=figures_json(figures)
-        )
-    )
+    with DbApi(conn) as raw:
+        chain.append(raw, "handover_signoffs", ("shift_id", "lead", "at", "figures"),
+                     [(shift_id, lead, raw.ts(now), figures_json(figures))])
     return Signoff(shift_id, lead, now)

@@ -31,6 +31,7 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from operator_app.bridge.api import DeskApi
+from operator_app.domain.access import AccessAction, ReasonKind, reason_for
 from operator_app.domain.callbacks import Callback
 from operator_app.domain.changes import ChangeSet
 from operator_app.domain.connection import ConnectionStatus
@@ -276,10 +277,16 @@ class MainWindow(QMainWindow):
             self.measurements.show(None)
             return
         review = alarm.kind == labels.MEASUREMENT_REVIEW
+        self._record_access(alarm.patient_id, *reason_for(alarm))
         self.measurements.show(alarm.patient_id, alarm.raised_at if review else None)
         if review:
             self.reviews.follow_queue(alarm)
         self.patients.show(alarm.patient_id)
+
+    def _record_access(self, patient_id: str, kind: ReasonKind, reason_id: str | None) -> None:
+        """The access log (innsyn): the patient panel and the measurements show this patient."""
+        for action in (AccessAction.PATIENT, AccessAction.MEASUREMENTS):
+            self.bridge.record_access(patient_id, action, kind, reason_id)
 
     def _on_callback_patient(self, patient_id: str) -> None:
         """A callback row activated: select that patient's queue item, else show the patient."""
@@ -288,6 +295,7 @@ class MainWindow(QMainWindow):
                 self.queue_view.select_alarm(alarm.id)
                 return
         self.queue_view.select_alarm(None)
+        self._record_access(patient_id, ReasonKind.CALLBACK, None)
         self.patients.show(patient_id)
         self.measurements.show(patient_id)
 

@@ -1,7 +1,7 @@
-"""Operator accounts and their append-only log (accounts, account_events).
+"""Operator accounts and their append-only, hash-chained log (accounts, account_events).
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005_chain
 Create Date: 2026-12-01
 """
 
@@ -10,10 +10,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from operator_app.store.core import chain
 from operator_app.store.core.columns import UTCDateTime
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005_chain"
 branch_labels = None
 depends_on = None
 
@@ -49,9 +50,15 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_account_events_username", "account_events", ["username"])
+    if op.get_bind().dialect.name == "postgresql":  # append-only, like the other logs (0005)
+        for statement in chain.append_only_sql("account_events"):
+            op.execute(statement)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for statement in chain.drop_append_only_sql("account_events"):
+            op.execute(statement)
     op.drop_index("ix_account_events_username", "account_events")
     op.drop_table("account_events")
     op.drop_table("accounts")
