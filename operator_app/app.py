@@ -14,7 +14,7 @@ import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
-from operator_app import credentials, logging_setup, paths, settings
+from operator_app import credentials, logging_setup, paths, settings, workstation_identity
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
 from operator_app.domain.review import REVIEW_KIND
@@ -27,7 +27,7 @@ log = logging.getLogger("operator_app.app")
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
-    keys = ("feed_url", "db_url", "operator", "workstation", "insecure", "ca_file", "language",
+    keys = ("feed_url", "db_url", "operator", "workstation_name", "insecure", "ca_file", "language",
             "demo_seed", "demo_alarm_rate")
     return {k: getattr(args, k, None) for k in keys}
 
@@ -127,6 +127,14 @@ def run(args: argparse.Namespace) -> int:
         cfg = settings.load({**_overrides(args), "operator": operator})
         settings.save(cfg, ("operator",))
 
+    try:
+        workstation_id = workstation_identity.load_or_create(paths.data_dir())
+    except workstation_identity.WorkstationIdError as exc:
+        log.error("%s", exc)
+        QMessageBox.critical(None, "Operator Desk",
+                             QApplication.translate("App", "Invalid settings: %1").replace("%1", str(exc)))
+        return 2
+
     simulator = None
     demo = bool(args.demo) or cfg.feed_url == settings.DEMO_FEED
     feed_url: str | None = cfg.feed_url or None
@@ -173,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
 
     if simulator is not None:
         # the demo replays its window (30 days of measurements) into a fresh demo database
-        store.start_stream_at(f"{cfg.workstation}@{feed_url}", simulator.server.stream, 0)
+        store.start_stream_at(f"{workstation_id}@{feed_url}", simulator.server.stream, 0)
 
     from operator_app.domain.escalation import AnswerTargets
     from operator_app.domain.grouping import GroupingRule
@@ -197,11 +205,11 @@ def run(args: argparse.Namespace) -> int:
 
     feed = (FeedConfig(feed_url, token or "", insecure=cfg.insecure, ca_file=cfg.ca_file or None)
             if feed_url else None)
-    bridge = DeskBridge(store, Session(operator, cfg.workstation), feed,
+    bridge = DeskBridge(store, Session(operator, workstation_id, cfg.workstation_name), feed,
                         outbox=Outbox(paths.outbox_file()), schedule=schedule,
                         centre_name=cfg.centre_name, grouping=grouping)
     logging_setup.on_background_error(lambda text: bridge.errorRaised.emit(text))
-    window = MainWindow(bridge, operator, cfg.workstation, sound=AlarmSound(), targets=targets)
+    window = MainWindow(bridge, operator, cfg.workstation_name, sound=AlarmSound(), targets=targets)
     if demo and hasattr(window, "set_demo_mode"):
         window.set_demo_mode(True)
     screen = app.primaryScreen()

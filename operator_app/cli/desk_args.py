@@ -25,7 +25,8 @@ def desk_parser() -> argparse.ArgumentParser:
                    help="read the feed token from this file (unattended runs)")
     p.add_argument("--data-dir", metavar="DIR", help="put every file the app writes under DIR")
     p.add_argument("--operator", metavar="NAME", help="operator name (otherwise asked once and remembered)")
-    p.add_argument("--workstation", metavar="NAME", help="workstation name (default: host name)")
+    p.add_argument("--workstation", dest="workstation_name", metavar="NAME",
+                   help="workstation display name (default: host name)")
     p.add_argument("--insecure", action="store_true", default=None,
                    help="allow ws:// to a non-loopback host (shown on screen all session)")
     p.add_argument("--ca-file", metavar="PATH", help="CA bundle for verifying the feed's TLS certificate")

@@ -32,6 +32,7 @@ from operator_app.store.core.engine import (
     write_transaction,
 )
 from operator_app.store.core.migrate import upgrade
+from operator_app.store.desks import workstations
 from operator_app.store.ingest import apply, quarantine
 from operator_app.store.measurements.measurement_store import MeasurementStore
 from operator_app.store.shift import callback_rows
@@ -70,6 +71,15 @@ class Store:
 
     def _now(self) -> datetime:
         return as_utc(self._clock())
+
+    def register_workstation(self, workstation_id: str, name: str) -> None:
+        """Record this desk's workstation id and display name (see ``store/desks``)."""
+        with write_transaction(self.engine) as conn:
+            workstations.register(conn, workstation_id, name, self._now())
+
+    def workstation_names(self) -> dict[str, str]:
+        with read_transaction(self.engine) as conn:
+            return workstations.names(conn)
 
     # -- feed side --------------------------------------------------------------------------
 
