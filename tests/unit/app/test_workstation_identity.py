@@ -37,3 +37,22 @@ def test_a_damaged_id_file_is_refused_with_its_path_and_left_as_it_is(tmp_path: 
         load_or_create(tmp_path)
     assert str(path) in str(info.value)
     assert path.read_text(encoding="ascii") == "not-a-uuid\n"
+
+
+def test_the_display_name_is_a_setting_apart_from_the_id(tmp_path: Path) -> None:
+    import json
+
+    from operator_app import paths, settings
+    from operator_app.app import _overrides
+    from operator_app.cli.desk_args import desk_parser
+
+    paths.set_base_dir(tmp_path)
+    try:
+        # a settings file from before workstation ids: its "workstation" is the display name
+        paths.settings_file().write_text(json.dumps({"workstation": "termserver-1"}))
+        assert settings.load().workstation_name == "termserver-1"
+        flags = desk_parser().parse_args(["--workstation", "desk 4"])
+        assert settings.load(_overrides(flags)).workstation_name == "desk 4"
+        assert load_or_create(paths.data_dir()) not in ("termserver-1", "desk 4")
+    finally:
+        paths.set_base_dir(None)
