@@ -159,6 +159,10 @@ class DeskBridge(QObject):
         for timer in self._timers:
             timer.start()
         if self.feed_config is not None and self.feed_key is not None:
+            if s.workstation_name:  # the key before workstation ids (on the writer: before hello)
+                old, new = f"{s.workstation_name}@{self.feed_config.url}", self.feed_key
+                self._write(lambda: self.store.adopt_feed_key(old, new), None,
+                            lambda e: log.warning("feed position not carried over: %s", e))
             sink = StoreSink(self.store, self.feed_key, on_committed=self._changesIn.emit,
                              grouping=self._grouping)
             self.feed_client = FeedClient(

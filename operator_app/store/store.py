@@ -33,7 +33,7 @@ from operator_app.store.core.engine import (
 )
 from operator_app.store.core.migrate import upgrade
 from operator_app.store.desks import workstations
-from operator_app.store.ingest import apply, quarantine
+from operator_app.store.ingest import apply, feed_key_adoption, quarantine
 from operator_app.store.measurements.measurement_store import MeasurementStore
 from operator_app.store.shift import callback_rows
 from operator_app.store.shift.shift_store import ShiftStore
@@ -86,6 +86,11 @@ class Store:
     def load_cursor(self, feed_key: str) -> tuple[str | None, int | None]:
         with read_transaction(self.engine) as conn:
             return apply.load_cursor(conn, feed_key)
+
+    def adopt_feed_key(self, old_key: str, new_key: str) -> bool:
+        """Carry the feed position of ``old_key`` over to ``new_key`` (``feed_key_adoption``)."""
+        with write_transaction(self.engine) as conn:
+            return feed_key_adoption.adopt(conn, old_key, new_key)
 
     def start_stream_at(self, feed_key: str, stream: str, seq: int) -> bool:
         """Follow ``stream`` from ``seq`` if this feed key has no cursor yet (True if set).
