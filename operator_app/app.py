@@ -14,7 +14,14 @@ import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
-from operator_app import app_sign_in, credentials, logging_setup, paths, settings
+from operator_app import (
+    app_sign_in,
+    credentials,
+    logging_setup,
+    paths,
+    settings,
+    workstation_identity,
+)
 from operator_app.auth.sign_in import Authenticator
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
@@ -34,7 +41,7 @@ log = logging.getLogger("operator_app.app")
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
-    keys = ("feed_url", "db_url", "workstation", "insecure", "ca_file", "language",
+    keys = ("feed_url", "db_url", "workstation_name", "insecure", "ca_file", "language",
             "demo_seed", "demo_alarm_rate")
     return {k: getattr(args, k, None) for k in keys}
 
@@ -98,20 +105,20 @@ def _stage_screenshot(window: Any) -> None:
 
 
 def _sign_in(args: argparse.Namespace, cfg: settings.Settings, store: Store, auth: Authenticator,
-             demo_db: bool) -> Account | None:
+             demo_db: bool, workstation: str) -> Account | None:
     """The account at this desk (see ``app_sign_in``); None: nobody signed in, do not start."""
     if demo_db and not args.account:
         app_sign_in.ensure_demo_accounts(store)
         account, code = app_sign_in.sign_in_code(
-            auth, app_sign_in.DEMO_NURSE, app_sign_in.DEMO_PASSWORD, cfg.workstation)
+            auth, app_sign_in.DEMO_NURSE, app_sign_in.DEMO_PASSWORD, workstation)
         logging_setup.log_event(log, "demo_signed_in", "demo: the demo nurse is signed in",
                                 ok=account is not None, code=code or None)
         return account
     if args.account and args.password_file:
-        return app_sign_in.unattended(args, auth, cfg.workstation)
+        return app_sign_in.unattended(args, auth, workstation)
 
     def check(username: str, password: str) -> str | None:
-        account, code = app_sign_in.sign_in_code(auth, username, password, cfg.workstation)
+        account, code = app_sign_in.sign_in_code(auth, username, password, workstation)
         signed[0] = account
         return None if account is not None else code
 
@@ -150,6 +157,14 @@ def run(args: argparse.Namespace) -> int:
         log.critical("%s", broken)
         QMessageBox.critical(None, "Operator Desk", broken)
         return 3
+
+    try:
+        workstation_id = workstation_identity.load_or_create(paths.data_dir())
+    except workstation_identity.WorkstationIdError as exc:
+        log.error("%s", exc)
+        QMessageBox.critical(None, "Operator Desk",
+                             QApplication.translate("App", "Invalid settings: %1").replace("%1", str(exc)))
+        return 2
 
     simulator = None
     demo = bool(args.demo) or cfg.feed_url == settings.DEMO_FEED
@@ -198,7 +213,7 @@ def run(args: argparse.Namespace) -> int:
 
     if simulator is not None:
         # the demo replays its window (30 days of measurements) into a fresh demo database
-        store.start_stream_at(f"{cfg.workstation}@{feed_url}", simulator.server.stream, 0)
+        store.start_stream_at(f"{workstation_id}@{feed_url}", simulator.server.stream, 0)
 
     from operator_app.domain.escalation import AnswerTargets
     from operator_app.domain.grouping import GroupingRule
@@ -231,7 +246,7 @@ def run(args: argparse.Namespace) -> int:
             simulator.stop()
         return 2
     demo_db = demo and not args.db_url
-    account = _sign_in(args, cfg, store, auth, demo_db)
+    account = _sign_in(args, cfg, store, auth, demo_db, workstation_id)
     if account is None:
         store.close()
         if simulator is not None:
@@ -240,11 +255,11 @@ def run(args: argparse.Namespace) -> int:
 
     feed = (FeedConfig(feed_url, token or "", insecure=cfg.insecure, ca_file=cfg.ca_file or None)
             if feed_url else None)
-    bridge = DeskBridge(store, Session(account, cfg.workstation), feed,
+    bridge = DeskBridge(store, Session(account, workstation_id, cfg.workstation_name), feed,
                         outbox=Outbox(paths.outbox_file()), schedule=schedule,
                         centre_name=cfg.centre_name, grouping=grouping, authenticator=auth)
     logging_setup.on_background_error(lambda text: bridge.errorRaised.emit(text))
-    window = MainWindow(bridge, account.username, cfg.workstation, sound=AlarmSound(),
+    window = MainWindow(bridge, account.username, cfg.workstation_name, sound=AlarmSound(),
                         targets=targets, lock_after_s=cfg.lock_after)
     if demo_db:
         window.show_message(QApplication.translate(

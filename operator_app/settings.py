@@ -25,7 +25,9 @@ class Settings:
     feed_url: str = ""
     #: SQLAlchemy URL; empty means the embedded SQLite file in the data directory
     db_url: str = ""
-    workstation: str = field(default_factory=lambda: os.uname().nodename if hasattr(os, "uname") else "ws")
+    #: what people call this desk (events record its workstation id, see workstation_identity)
+    workstation_name: str = field(
+        default_factory=lambda: os.uname().nodename if hasattr(os, "uname") else "ws")
     #: allow ws:// to a non-loopback host (shown on screen for the whole session)
     insecure: bool = False
     ca_file: str = ""
@@ -120,6 +122,8 @@ def load_file() -> dict[str, Any]:
     leaked = _FORBIDDEN_KEYS & set(data)
     if leaked:
         log.error("settings file holds secret-like keys %s; ignored (use the keyring)", sorted(leaked))
+    if "workstation" in data:  # the name's key before workstation ids
+        data.setdefault("workstation_name", data.pop("workstation"))
     return {k: v for k, v in data.items() if k not in _FORBIDDEN_KEYS}
 
 

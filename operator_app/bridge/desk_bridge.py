@@ -26,6 +26,7 @@ from operator_app.bridge.change_buffer import ChangeBuffer
 from operator_app.bridge.decisions import DecisionListener, Decisions
 from operator_app.bridge.feed_sink import StoreSink, catch_up, utcnow
 from operator_app.bridge.jobs import GuiHop, Job, Worker
+from operator_app.bridge.other_desks import OtherDesksWatch
 from operator_app.bridge.outbox import Outbox
 from operator_app.bridge.session_control import SessionControl, SessionListener
 from operator_app.db_errors import safe_message, safe_text
@@ -53,6 +54,8 @@ T = TypeVar("T")
 POLL_MS = 1000
 OUTBOX_RETRY_MS = 5000
 DUE_CHECK_MS = 1000  # callbacks enter the queue within a second of their due time
+#: a poll result this small (other operators' claims, releases, closes) is shown at once
+POLL_SHOW_AT_ONCE = 50
 
 
 class DeskBridge(QObject):
@@ -91,6 +94,7 @@ class DeskBridge(QObject):
         centre_name: str = "Responssenter",
         grouping: GroupingRule = DEFAULT_GROUPING,
         authenticator: Authenticator | None = None,
+        poll_ms: int = POLL_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -120,7 +124,10 @@ class DeskBridge(QObject):
         self._last_event_id = 0
         self._last_access: dict[AccessAction, tuple[object, ...]] = {}
         self._poll_busy = False
-        self._timers = [self._timer(POLL_MS, self._poll_other_desks),
+        self._poll_again = False  # a wake-up came while a poll ran: poll once more after it
+        self.other_desks = OtherDesksWatch(
+            store, session.workstation, lambda: self._hop.post(self._poll_other_desks))
+        self._timers = [self._timer(poll_ms, self._poll_other_desks),
                         self._timer(OUTBOX_RETRY_MS, self.replay_outbox),
                         self._timer(DUE_CHECK_MS, self._enqueue_due_callbacks)]
         self._changesIn.connect(self.changes.add)
@@ -174,6 +181,10 @@ class DeskBridge(QObject):
     # ---------------------------------------------------------------- life cycle
     def start(self) -> None:
         """Load what the database holds, then connect the feed."""
+        s = self.session
+        self.other_desks.start()
+        self._write(lambda: self.store.register_workstation(s.workstation, s.workstation_label),
+                    None, lambda e: log.warning("workstation not registered: %s", e))
         self._read(self._initial_load, self._on_initial_load)
         self._write(lambda: catch_up(self.store, utcnow(), self._grouping),
                     lambda changes: changes and self.changes.add(changes),
@@ -182,6 +193,10 @@ class DeskBridge(QObject):
         for timer in self._timers:
             timer.start()
         if self.feed_config is not None and self.feed_key is not None:
+            if s.workstation_name:  # the key before workstation ids (on the writer: before hello)
+                old, new = f"{s.workstation_name}@{self.feed_config.url}", self.feed_key
+                self._write(lambda: self.store.adopt_feed_key(old, new), None,
+                            lambda e: log.warning("feed position not carried over: %s", e))
             sink = StoreSink(self.store, self.feed_key, on_committed=self._changesIn.emit,
                              grouping=self._grouping)
             self.feed_client = FeedClient(
@@ -212,6 +227,7 @@ class DeskBridge(QObject):
         for timer in self._timers:
             timer.stop()
         self.changes.stop()
+        self.other_desks.stop()
         if self.feed_client is not None:
             self.feed_client.stop()
         self._writer.shutdown()
@@ -239,8 +255,10 @@ class DeskBridge(QObject):
     def _poll_other_desks(self) -> None:
         """Pick up claims and closes made at other workstations (shared database)."""
         if self._poll_busy:
+            self._poll_again = True
             return
         self._poll_busy = True
+        self._poll_again = False
         since, ws, key = self._last_event_id, self.session.workstation, self.feed_key
 
         def done(result: tuple[int, list[AlarmView]]) -> None:
@@ -249,9 +267,13 @@ class DeskBridge(QObject):
             self._last_event_id = max(self._last_event_id, last)
             if alarms:
                 self.changes.add(ChangeSet(alarms=tuple(alarms)))
+                if len(alarms) <= POLL_SHOW_AT_ONCE:
+                    self.changes.flush()
+            if self._poll_again:
+                self._poll_other_desks()
 
         def failed(exc: BaseException) -> None:
-            self._poll_busy = False
+            self._poll_busy = self._poll_again = False
             log.warning("polling for changes failed: %s", exc)
 
         self._read(lambda: self.store.alarms_changed_since(

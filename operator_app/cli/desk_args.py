@@ -33,7 +33,8 @@ def desk_parser() -> argparse.ArgumentParser:
     p.add_argument("--password-file", metavar="PATH",
                    help="read the account's password from this file (unattended runs; "
                    "owned by you, not readable by others)")
-    p.add_argument("--workstation", metavar="NAME", help="workstation name (default: host name)")
+    p.add_argument("--workstation", dest="workstation_name", metavar="NAME",
+                   help="workstation display name (default: host name)")
     p.add_argument("--insecure", action="store_true", default=None,
                    help="allow ws:// to a non-loopback host (shown on screen all session)")
     p.add_argument("--ca-file", metavar="PATH", help="CA bundle for verifying the feed's TLS certificate")

@@ -13,8 +13,11 @@ from operator_app.domain.accounts import Account, Actor, Permission
 class Session:
     #: the signed-in account: its name is recorded with every claim, decision and note
     account: Account
-    #: this installation of the desk (its feed cursor and its own changes are told apart by it)
+    #: the workstation id of this installation (a UUID kept in its data directory): its feed
+    #: cursor and its own changes are told apart by it, and events record it
     workstation: str
+    #: what people call this desk (the ``workstation_name`` setting; default the host name)
+    workstation_name: str = ""
 
     @property
     def operator(self) -> str:
@@ -26,3 +29,8 @@ class Session:
 
     def may(self, permission: Permission) -> bool:
         return self.actor.may(permission)
+
+    @property
+    def workstation_label(self) -> str:
+        """The display name, or the id when there is none."""
+        return self.workstation_name or self.workstation

@@ -9,6 +9,7 @@ from __future__ import annotations
 from operator_app.store.alarms.tables import alarm_events, alarms, patients
 from operator_app.store.audit.tables import access_log
 from operator_app.store.core.columns import metadata
+from operator_app.store.desks.tables import workstations
 from operator_app.store.ingest.tables import feed_cursors, feed_quarantine
 from operator_app.store.measurements.tables import (
     measurement_points,
@@ -39,4 +40,5 @@ __all__ = [
     "measurements",
     "metadata",
     "patients",
+    "workstations",
 ]

@@ -39,7 +39,8 @@ from operator_app.store.core.engine import (
     write_transaction,
 )
 from operator_app.store.core.migrate import upgrade
-from operator_app.store.ingest import apply, quarantine
+from operator_app.store.desks import workstations
+from operator_app.store.ingest import apply, feed_key_adoption, quarantine
 from operator_app.store.measurements.measurement_store import MeasurementStore
 from operator_app.store.shift import callback_rows
 from operator_app.store.shift.shift_store import ShiftStore
@@ -79,11 +80,25 @@ class Store:
     def _now(self) -> datetime:
         return as_utc(self._clock())
 
+    def register_workstation(self, workstation_id: str, name: str) -> None:
+        """Record this desk's workstation id and display name (see ``store/desks``)."""
+        with write_transaction(self.engine) as conn:
+            workstations.register(conn, workstation_id, name, self._now())
+
+    def workstation_names(self) -> dict[str, str]:
+        with read_transaction(self.engine) as conn:
+            return workstations.names(conn)
+
     # -- feed side --------------------------------------------------------------------------
 
     def load_cursor(self, feed_key: str) -> tuple[str | None, int | None]:
         with read_transaction(self.engine) as conn:
             return apply.load_cursor(conn, feed_key)
+
+    def adopt_feed_key(self, old_key: str, new_key: str) -> bool:
+        """Carry the feed position of ``old_key`` over to ``new_key`` (``feed_key_adoption``)."""
+        with write_transaction(self.engine) as conn:
+            return feed_key_adoption.adopt(conn, old_key, new_key)
 
     def start_stream_at(self, feed_key: str, stream: str, seq: int) -> bool:
         """Follow ``stream`` from ``seq`` if this feed key has no cursor yet (True if set).

@@ -1,0 +1,1 @@
+"""The desks sharing one database: their workstation ids and names (``workstations``)."""
