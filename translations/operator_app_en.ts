@@ -1609,6 +1609,46 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
 </context>
 <context>
+    <name>LeadActions</name>
+    <message>
+        <source>Lock the screen</source>
+        <extracomment>asks a question; returns the answer, or None when cancelled (tests answer directly)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the screen (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the claim to another operator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen the alarm selected in today&apos;s log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Shift lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account to take alarm %1 (empty: back to the queue):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen the alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is alarm %1 reopened? (kept in the log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>The desk is locked</source>

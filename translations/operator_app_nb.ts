@@ -1609,6 +1609,46 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
 </context>
 <context>
+    <name>LeadActions</name>
+    <message>
+        <source>Lock the screen</source>
+        <extracomment>asks a question; returns the answer, or None when cancelled (tests answer directly)</extracomment>
+        <translation>Lås skjermen</translation>
+    </message>
+    <message>
+        <source>Lock the screen (%1)</source>
+        <translation>Lås skjermen (%1)</translation>
+    </message>
+    <message>
+        <source>Move the claim to another operator…</source>
+        <translation>Overfør alarmen til en annen operatør…</translation>
+    </message>
+    <message>
+        <source>Reopen the alarm selected in today&apos;s log…</source>
+        <translation>Gjenåpne alarmen som er valgt i dagens logg…</translation>
+    </message>
+    <message>
+        <source>&amp;Shift lead</source>
+        <translation>&amp;Vaktleder</translation>
+    </message>
+    <message>
+        <source>Move the claim</source>
+        <translation>Overfør alarmen</translation>
+    </message>
+    <message>
+        <source>Account to take alarm %1 (empty: back to the queue):</source>
+        <translation>Konto som skal ta alarm %1 (tomt: tilbake i køen):</translation>
+    </message>
+    <message>
+        <source>Reopen the alarm</source>
+        <translation>Gjenåpne alarmen</translation>
+    </message>
+    <message>
+        <source>Why is alarm %1 reopened? (kept in the log)</source>
+        <translation>Hvorfor gjenåpnes alarm %1? (lagres i loggen)</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>The desk is locked</source>

@@ -1609,6 +1609,46 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
 </context>
 <context>
+    <name>LeadActions</name>
+    <message>
+        <source>Lock the screen</source>
+        <extracomment>asks a question; returns the answer, or None when cancelled (tests answer directly)</extracomment>
+        <translation>Lås skjermen</translation>
+    </message>
+    <message>
+        <source>Lock the screen (%1)</source>
+        <translation>Lås skjermen (%1)</translation>
+    </message>
+    <message>
+        <source>Move the claim to another operator…</source>
+        <translation>Overfør alarmen til ein annan operatør…</translation>
+    </message>
+    <message>
+        <source>Reopen the alarm selected in today&apos;s log…</source>
+        <translation>Opne att alarmen som er vald i dagens logg…</translation>
+    </message>
+    <message>
+        <source>&amp;Shift lead</source>
+        <translation>&amp;Vaktleiar</translation>
+    </message>
+    <message>
+        <source>Move the claim</source>
+        <translation>Overfør alarmen</translation>
+    </message>
+    <message>
+        <source>Account to take alarm %1 (empty: back to the queue):</source>
+        <translation>Konto som skal ta alarm %1 (tomt: attende i køen):</translation>
+    </message>
+    <message>
+        <source>Reopen the alarm</source>
+        <translation>Opne alarmen att</translation>
+    </message>
+    <message>
+        <source>Why is alarm %1 reopened? (kept in the log)</source>
+        <translation>Kvifor blir alarm %1 opna att? (blir lagra i loggen)</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>The desk is locked</source>

@@ -183,3 +183,23 @@ def test_real_bridge_nurse_sign_off_is_refused_by_the_store(qtbot: Any, real: An
     bridge.sign_off_handover(str(bridge.schedule.shift_for(NOW)))
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)
     assert "sign-off refused" in errors[0] and "sign_off" in errors[0]
+
+
+def test_the_shift_lead_menu_follows_the_role_and_asks_before_acting(
+    qtbot: Any, window: Any, bridge: FakeBridge, samples: list[AlarmView]
+) -> None:
+    lead_actions = window.lead_actions
+    assert not lead_actions.menu.menuAction().isVisible()  # anne is a nurse
+    lead = Session(Account("lead", "Lead", Role.SHIFT_LEAD), "ws-1")
+    bridge.session = lead
+    bridge.sessionChanged.emit(lead)
+    assert lead_actions.menu.menuAction().isVisible()
+    bridge.push(*samples)
+    claimed = next(a for a in samples if a.claimed_by == "jonas")
+    window.queue_view.select_alarm(claimed.id)
+    answers = iter(["kari", None])
+    lead_actions._ask = lambda _title, _label: next(answers)
+    assert lead_actions.reassign_selected()
+    assert bridge.calls_to("reassign") == [(claimed.id, "kari")]
+    assert not lead_actions.reassign_selected()  # cancelled: nothing sent
+    assert bridge.calls_to("reassign") == [(claimed.id, "kari")]

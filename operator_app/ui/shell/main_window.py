@@ -55,6 +55,7 @@ from operator_app.ui.queue.queue_proxy import AlarmQueueProxy
 from operator_app.ui.queue.queue_view import AlarmQueueView
 from operator_app.ui.queue.todays_log import TodayLogModel, TodayLogProxy, TodayLogView
 from operator_app.ui.session.desk_lock import DeskLock
+from operator_app.ui.session.lead_actions import LeadActions
 from operator_app.ui.shell.desk_actions import DeskActions
 from operator_app.ui.shell.desk_layout import DeskLayout
 from operator_app.ui.shell.feed_warning import FeedWarning
@@ -144,6 +145,8 @@ class MainWindow(QMainWindow):
         self.top_right_splitter = self.layout_parts.top_right_splitter
         self.lock = DeskLock(self, bridge, self.queue_model, lock_after_s)
         self._build_actions()
+        self.lead_actions = LeadActions(self, bridge, self.queue_view.selected_alarm,
+                                        self._selected_log_alarm)
         self._connect()
         self.queue_heading.show_counts(self.queue_model)
 
@@ -298,6 +301,12 @@ class MainWindow(QMainWindow):
         self._record_access(patient_id, ReasonKind.CALLBACK, None)
         self.patients.show(patient_id)
         self.measurements.show(patient_id)
+
+    def _selected_log_alarm(self) -> AlarmView | None:
+        index = self.log_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.log_model.row_at(self.log_proxy.mapToSource(index).row())
 
     def _selected_patient_id(self) -> str | None:
         alarm = self.triage_panel.alarm()
