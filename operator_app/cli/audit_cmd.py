@@ -35,17 +35,21 @@ ACCESS_FIELDS = ("time", "account", "workstation", "patient_id", "opened", "reas
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="operator-app audit", description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(prog="operator-app audit", description=__doc__.split("\n")[0],
+                                allow_abbrev=False)
     sub = p.add_subparsers(dest="action", required=True)
-    ver = sub.add_parser("verify", help="walk every tamper-evident chain; OK or the first bad row")
+    ver = sub.add_parser("verify", allow_abbrev=False,
+                         help="walk every tamper-evident chain; OK or the first bad row")
     ver.add_argument("--db", required=True, metavar="URL")
-    acc = sub.add_parser("access", help="who opened one patient's data, when and why")
+    acc = sub.add_parser("access", allow_abbrev=False,
+                         help="who opened one patient's data, when and why")
     acc.add_argument("--db", required=True, metavar="URL")
     acc.add_argument("--patient", required=True, metavar="ID")
     acc.add_argument("--since", type=iso_time, metavar="ISO", help="default: all")
     acc.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     acc.add_argument("--tz", default=DEFAULT_TZ, help="time zone of the times (default %(default)s)")
-    gr = sub.add_parser("grants", help="PostgreSQL grants of an append-only desk role")
+    gr = sub.add_parser("grants", allow_abbrev=False,
+                        help="PostgreSQL grants of an append-only desk role")
     gr.add_argument("--role", default="opdesk_desk")
     return p
 

@@ -207,6 +207,11 @@ def test_shift_lead_sees_true_figures_signs_off_and_exports(qtbot: Any, desk: De
     qtbot.waitUntil(lambda: all(desk.row_of(f"A-h{n}") >= 0 for n in range(3)), timeout=5000)
     assert desk.store.claim("A-h0", "anne", "ws-1").ok
     assert desk.store.close_alarm("A-h0", "anne", "ws-1", Outcome.FALSE_ALARM, "test").ok
+    # anne is the shift lead tonight: her role in the database, and the session that says so
+    desk.store.accounts.set_role("anne", Role.SHIFT_LEAD, by="admin")
+    lead = Session(Account("anne", "Anne", Role.SHIFT_LEAD), desk.bridge.session.workstation)
+    desk.bridge.sessions.session = lead
+    desk.bridge.sessionChanged.emit(lead)
 
     window = desk.window.open_handover()
     qtbot.addWidget(window)
