@@ -86,6 +86,35 @@ def _seed_demo_alarms(server: Any, count: int = 6) -> None:
             now - timedelta(seconds=ago), kind, first["patient_id"]))
 
 
+def start_demo_simulator(cfg: settings.Settings) -> tuple[Any, str]:
+    """The demo's feed: the bundled simulator on a loopback port, a fresh token, and a few
+    alarms already waiting (shared by ``--demo`` and ``--self-test``). Returns (thread, token)."""
+    from operator_app.feed.simulator.runner import SimulatorThread
+    from operator_app.feed.simulator.scenario import Scenario
+
+    token = secrets.token_urlsafe(24)
+    simulator = SimulatorThread(
+        token=token,
+        # a fresh run id: the demo database persists, and alarm ids must not repeat across runs
+        scenario=Scenario(seed=cfg.demo_seed, run_id=f"{cfg.demo_seed}-{time.strftime('%Y%m%d%H%M%S')}"),
+        heartbeat_s=5.0,
+        alarm_rate_per_min=cfg.demo_alarm_rate,
+        measurement_rate_per_min=cfg.demo_measurement_rate,
+        history_days=30,
+    ).start()
+    # a few alarms already waiting, so the demo shows a working queue at once
+    simulator.call(_seed_demo_alarms, simulator.server)
+    return simulator, token
+
+
+def build_bridge(store: Store, cfg: settings.Settings, operator: str, feed: FeedConfig | None,
+                 schedule: Any, grouping: Any) -> DeskBridge:
+    """The bridge of this desk (shared by the desk and ``--self-test``)."""
+    return DeskBridge(store, Session(operator, cfg.workstation), feed,
+                      outbox=Outbox(paths.outbox_file()), schedule=schedule,
+                      centre_name=cfg.centre_name, grouping=grouping)
+
+
 def _stage_screenshot(window: Any) -> None:
     """For documentation: open a group row if there is one (its members in the triage panel),
     else a measurement review (the patient's trends with the triggering value marked), else
@@ -133,22 +162,8 @@ def run(args: argparse.Namespace) -> int:
     token: str | None = None
     db_url = cfg.effective_db_url()
     if demo:
-        from operator_app.feed.simulator.runner import SimulatorThread
-        from operator_app.feed.simulator.scenario import Scenario
-
-        token = secrets.token_urlsafe(24)
-        simulator = SimulatorThread(
-            token=token,
-            # a fresh run id: the demo database persists, and alarm ids must not repeat across runs
-            scenario=Scenario(seed=cfg.demo_seed, run_id=f"{cfg.demo_seed}-{time.strftime('%Y%m%d%H%M%S')}"),
-            heartbeat_s=5.0,
-            alarm_rate_per_min=cfg.demo_alarm_rate,
-            measurement_rate_per_min=cfg.demo_measurement_rate,
-            history_days=30,
-        ).start()
+        simulator, token = start_demo_simulator(cfg)
         feed_url = simulator.url
-        # a few alarms already waiting, so the demo shows a working queue at once
-        simulator.call(_seed_demo_alarms, simulator.server)
         if not args.db_url:
             db_url = f"sqlite:///{paths.data_dir() / 'demo.db'}"
         logging_setup.log_event(log, "demo_started", f"demo feed at {feed_url}", url=feed_url)
@@ -197,9 +212,7 @@ def run(args: argparse.Namespace) -> int:
 
     feed = (FeedConfig(feed_url, token or "", insecure=cfg.insecure, ca_file=cfg.ca_file or None)
             if feed_url else None)
-    bridge = DeskBridge(store, Session(operator, cfg.workstation), feed,
-                        outbox=Outbox(paths.outbox_file()), schedule=schedule,
-                        centre_name=cfg.centre_name, grouping=grouping)
+    bridge = build_bridge(store, cfg, operator, feed, schedule, grouping)
     logging_setup.on_background_error(lambda text: bridge.errorRaised.emit(text))
     window = MainWindow(bridge, operator, cfg.workstation, sound=AlarmSound(), targets=targets)
     if demo and hasattr(window, "set_demo_mode"):
