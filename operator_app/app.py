@@ -21,6 +21,7 @@ from operator_app.domain.review import REVIEW_KIND
 from operator_app.domain.session import Session
 from operator_app.feed.config import FeedConfig
 from operator_app.store import Store
+from operator_app.store.database_path import DatabasePathError, check_database_path
 from operator_app.ui.common import binding_check, i18n, qtlog
 
 log = logging.getLogger("operator_app.app")
@@ -135,6 +136,12 @@ def run(args: argparse.Namespace) -> int:
     paths.set_base_dir(args.data_dir)
     logging_setup.setup(args.log_level, json_stderr=args.log_json)
     cfg = settings.load(_overrides(args))
+    if args.db_url or not args.demo:  # refused before any window: nothing is created
+        try:
+            check_database_path(args.db_url or cfg.effective_db_url(), must_exist=False)
+        except DatabasePathError as exc:
+            log.error("refused: %s", exc)
+            return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Operator Desk")

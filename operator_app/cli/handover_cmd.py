@@ -95,9 +95,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     from operator_app.store import Store
+    from operator_app.store.database_path import check_database_path
     from operator_app.store.shift.handover_csv import write_handover_csv
 
     try:
+        check_database_path(args.db, must_exist=True)
         store = Store.open(args.db)
     except Exception as exc:
         print(f"error: cannot open database: {exc}", file=sys.stderr)
