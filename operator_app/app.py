@@ -14,7 +14,7 @@ import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
-from operator_app import credentials, logging_setup, paths, settings
+from operator_app import credentials, logging_setup, paths, qt_platform_check, settings
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
 from operator_app.domain.review import REVIEW_KIND
@@ -142,6 +142,10 @@ def run(args: argparse.Namespace) -> int:
         except DatabasePathError as exc:
             log.error("refused: %s", exc)
             return 2
+    unloadable = qt_platform_check.problem()
+    if unloadable:  # Qt would abort with a message that blames the wrong package
+        log.critical("%s", unloadable)
+        return 3
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Operator Desk")

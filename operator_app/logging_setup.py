@@ -16,6 +16,9 @@ from types import TracebackType
 
 from operator_app import paths
 
+#: Qt's and FFmpeg's messages that are no problem of the desk (operator_app.ui.common.qtlog)
+QT_NOISE_LOGGER = "operator_app.qt.noise"
+
 
 class JsonFormatter(logging.Formatter):
     """One JSON object per line: {"t", "level", "logger", "msg", ...extra "event" fields}."""
@@ -52,7 +55,9 @@ def setup(level: str = "INFO", json_stderr: bool = False, to_file: bool = True) 
         handler = logging.handlers.RotatingFileHandler(
             paths.log_file(), maxBytes=5_000_000, backupCount=5, encoding="utf-8"
         )
-        handler.setLevel(logging.INFO)
+        # INFO and above, and Qt's noise at DEBUG (kept here, off the console)
+        handler.setLevel(logging.DEBUG)
+        handler.addFilter(lambda r: r.levelno >= logging.INFO or r.name == QT_NOISE_LOGGER)
         handler.setFormatter(
             logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s]: %(message)s")
         )
