@@ -23,6 +23,7 @@ from operator_app.feed.config import FeedConfig
 from operator_app.store import Store
 from operator_app.store.database_path import DatabasePathError, check_database_path
 from operator_app.ui.common import binding_check, i18n, qtlog
+from operator_app.ui.shell import single_instance
 
 log = logging.getLogger("operator_app.app")
 
@@ -158,6 +159,17 @@ def run(args: argparse.Namespace) -> int:
         QMessageBox.critical(None, "Operator Desk", broken)
         return 3
 
+    try:  # one desk per data directory (its outbox and feed cursor)
+        instance = single_instance.claim(paths.data_dir())
+    except RuntimeError as exc:
+        log.error("%s", exc)
+        QMessageBox.critical(None, "Operator Desk", str(exc))
+        return 1
+    if instance is None:
+        logging_setup.log_event(log, "second_start", "a desk already runs on this data directory; "
+                                "it was brought to the front")
+        return 0
+
     operator = cfg.operator
     if not operator:
         operator = _ask_operator("") or ""
@@ -233,6 +245,7 @@ def run(args: argparse.Namespace) -> int:
         window.resize(1920, 1080)
     else:
         window.resize(1440, 880)
+    instance.on_raise_request(single_instance.bring_to_front(window))
     window.show()
     bridge.start()
     logging_setup.log_event(log, "desk_started", "desk started", operator_set=True,
@@ -266,5 +279,6 @@ def run(args: argparse.Namespace) -> int:
         wake.stop()
         shiboken6.delete(window)
         shiboken6.delete(bridge)
+        instance.release()
         logging_setup.log_event(log, "desk_stopped", "desk stopped")
     return int(code)
