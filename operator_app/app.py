@@ -22,7 +22,7 @@ from operator_app.domain.session import Session
 from operator_app.feed.config import FeedConfig
 from operator_app.store import Store
 from operator_app.store.database_path import DatabasePathError, check_database_path
-from operator_app.ui.common import binding_check, i18n, qtlog
+from operator_app.ui.common import binding_check, i18n, icons, qtlog
 from operator_app.ui.shell import single_instance
 
 log = logging.getLogger("operator_app.app")
@@ -151,6 +151,7 @@ def run(args: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Operator Desk")
     app.setOrganizationName("OperatorDesk")
+    app.setWindowIcon(icons.app_icon())
     qtlog.install()
     i18n.install(app, cfg.language)
     broken = binding_check.problem()

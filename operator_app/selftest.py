@@ -77,6 +77,10 @@ def run_self_test(data_dir: str | None = None) -> dict[str, Any]:
     except SelfTestStepError as failed:
         summary = {"ok": False, "failed_step": failed.step, "error": failed.error,
                    "steps": run.steps, **run.facts}
+    except Exception as exc:  # between steps: named after the last step that passed
+        after = run.steps[-1] if run.steps else "start"
+        summary = {"ok": False, "failed_step": f"after {after}",
+                   "error": f"{type(exc).__name__}: {exc}", "steps": run.steps, **run.facts}
     finally:
         for undo in reversed(run.cleanup):
             try:
@@ -118,6 +122,17 @@ def _steps(run: _Run, data_dir: Path) -> None:
 
     run.step("qt", start_qt)
 
+    def bundled_resources() -> None:
+        from operator_app.ui.common import icons
+
+        if icons.app_icon().isNull():
+            raise RuntimeError("the app icon is missing")
+        for lang in ("nb", "nn"):
+            if i18n.compiled_catalogue(lang) is None:
+                raise RuntimeError(f"the {lang} translation is missing")
+
+    run.step("resources", bundled_resources)
+
     from operator_app.app import build_bridge, start_demo_simulator
     from operator_app.store import Store
 
@@ -142,11 +157,12 @@ def _steps(run: _Run, data_dir: Path) -> None:
     from operator_app.domain.grouping import GroupingRule
     from operator_app.domain.shifts import ShiftSchedule
     from operator_app.feed.config import FeedConfig
-    from operator_app.ui.shell.main_window import MainWindow
 
     schedule = ShiftSchedule.from_config(settings.pairs(cfg.shifts), cfg.timezone)
 
     def desk() -> Any:
+        from operator_app.ui.shell.main_window import MainWindow
+
         bridge = build_bridge(store, cfg, cfg.operator, FeedConfig(sim.url, token), schedule,
                               GroupingRule(cfg.group_window))
         window = MainWindow(bridge, cfg.operator, cfg.workstation)

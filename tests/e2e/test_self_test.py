@@ -3,6 +3,7 @@ that cannot pass is named."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -16,16 +17,29 @@ from operator_app.selftest import run_self_test
 
 pytestmark = pytest.mark.e2e
 
-STEPS = ["data_dir", "qt", "migrations", "simulator", "desk", "connect", "first_alarm", "claim",
+ROOT = Path(__file__).resolve().parents[2]
+
+STEPS = ["data_dir", "qt", "resources", "migrations", "simulator", "desk", "connect", "first_alarm", "claim",
          "close", "queue_cleared", "handover_pdf"]
+
+
+def _stage(build: Path) -> Path:
+    """The sources laid out as installed (resources and compiled translations inside
+    operator_app): installer/build.py's stage, which the frozen bundle is built from."""
+    spec = importlib.util.spec_from_file_location("installer_build", ROOT / "installer" / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return Path(module.stage(build))
 
 
 def test_self_test_runs_every_step_in_a_child_process_and_prints_one_json_line(tmp_path: Path) -> None:
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     # nothing of the user's own desk is touched, and the temporary data directory is removed
-    env = {**os.environ, "HOME": str(tmp_path), "TMPDIR": str(scratch)}
-    done = subprocess.run([sys.executable, "-m", "operator_app", "--self-test"], env=env,
+    env = {**os.environ, "HOME": str(tmp_path), "TMPDIR": str(scratch),
+           "PYTHONPATH": str(_stage(tmp_path / "build"))}
+    done = subprocess.run([sys.executable, "-m", "operator_app", "--self-test"], env=env, cwd=tmp_path,
                           capture_output=True, text=True, timeout=110)
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.strip().splitlines()
