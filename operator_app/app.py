@@ -23,7 +23,7 @@ from operator_app.feed.config import FeedConfig
 from operator_app.store import Store
 from operator_app.store.database_path import DatabasePathError, check_database_path
 from operator_app.ui.common import binding_check, i18n, icons, qtlog
-from operator_app.ui.shell import single_instance
+from operator_app.ui.shell import single_instance, startup_probe
 
 log = logging.getLogger("operator_app.app")
 
@@ -247,6 +247,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         window.resize(1440, 880)
     instance.on_raise_request(single_instance.bring_to_front(window))
+    startup_probe.install_if_asked(window)
     window.show()
     bridge.start()
     logging_setup.log_event(log, "desk_started", "desk started", operator_set=True,
