@@ -67,6 +67,7 @@ def test_the_table_covers_every_x11_library_the_installed_plugin_links() -> None
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the xcb plugin is Linux's")
+@pytest.mark.skipif(importlib.util.find_spec("PySide6") is None, reason="the desk needs PySide6")
 def test_the_desk_names_the_missing_packages_and_does_not_abort(tmp_path: Path) -> None:
     missing = check.missing_libraries(check.XCB_PLUGIN_LIBRARIES)
     if not missing:
