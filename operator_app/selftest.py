@@ -130,6 +130,10 @@ def _steps(run: _Run, data_dir: Path) -> None:
         for lang in ("nb", "nn"):
             if i18n.compiled_catalogue(lang) is None:
                 raise RuntimeError(f"the {lang} translation is missing")
+        from PySide6.QtMultimedia import QMediaFormat
+
+        if not QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode):
+            raise RuntimeError("Qt's multimedia backend (the alarm sound's) did not load")
 
     run.step("resources", bundled_resources)
 
