@@ -19,6 +19,7 @@ from operator_app import (
     credentials,
     logging_setup,
     paths,
+    qt_platform_check,
     settings,
     workstation_identity,
 )
@@ -33,8 +34,10 @@ from operator_app.domain.session import Session
 from operator_app.feed.config import FeedConfig
 from operator_app.file_modes import private_umask
 from operator_app.store import Store
-from operator_app.ui.common import binding_check, i18n, qtlog
+from operator_app.store.database_path import DatabasePathError, check_database_path
+from operator_app.ui.common import binding_check, i18n, icons, qtlog
 from operator_app.ui.session.sign_in_dialog import SignInDialog
+from operator_app.ui.shell import single_instance, startup_probe
 from widgets.inline_banner import WARNING
 
 log = logging.getLogger("operator_app.app")
@@ -86,6 +89,34 @@ def _seed_demo_alarms(server: Any, count: int = 6) -> None:
     for kind, ago in (("door_open", 60), ("fall", 20)):
         server.inject("alarm.raised", server.scenario.next_alarm(
             now - timedelta(seconds=ago), kind, first["patient_id"]))
+
+
+def start_demo_simulator(cfg: settings.Settings) -> tuple[Any, str]:
+    """The demo's feed: the bundled simulator on a loopback port, a fresh token, and a few
+    alarms already waiting (shared by ``--demo`` and ``--self-test``). Returns (thread, token)."""
+    from operator_app.feed.simulator.runner import SimulatorThread
+    from operator_app.feed.simulator.scenario import Scenario
+
+    token = secrets.token_urlsafe(24)
+    simulator = SimulatorThread(
+        token=token,
+        # a fresh run id: the demo database persists, and alarm ids must not repeat across runs
+        scenario=Scenario(seed=cfg.demo_seed, run_id=f"{cfg.demo_seed}-{time.strftime('%Y%m%d%H%M%S')}"),
+        heartbeat_s=5.0,
+        alarm_rate_per_min=cfg.demo_alarm_rate,
+        measurement_rate_per_min=cfg.demo_measurement_rate,
+        history_days=30,
+    ).start()
+    # a few alarms already waiting, so the demo shows a working queue at once
+    simulator.call(_seed_demo_alarms, simulator.server)
+    return simulator, token
+
+
+def build_bridge(store: Store, cfg: settings.Settings, session: Session, feed: FeedConfig | None,
+                 schedule: Any, grouping: Any, auth: Authenticator | None = None) -> DeskBridge:
+    """The bridge of this desk (shared by the desk and ``--self-test``)."""
+    return DeskBridge(store, session, feed, outbox=Outbox(paths.outbox_file()), schedule=schedule,
+                      centre_name=cfg.centre_name, grouping=grouping, authenticator=auth)
 
 
 def _stage_screenshot(window: Any) -> None:
@@ -146,10 +177,21 @@ def run(args: argparse.Namespace) -> int:
             QApplication(sys.argv[:1])
         QMessageBox.critical(None, "Operator Desk", str(exc))
         return 2
+    if args.db_url or not args.demo:  # refused before any window: nothing is created
+        try:
+            check_database_path(args.db_url or cfg.effective_db_url(), must_exist=False)
+        except DatabasePathError as exc:
+            log.error("refused: %s", exc)
+            return 2
+    unloadable = qt_platform_check.problem()
+    if unloadable:  # Qt would abort with a message that blames the wrong package
+        log.critical("%s", unloadable)
+        return 3
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Operator Desk")
     app.setOrganizationName("OperatorDesk")
+    app.setWindowIcon(icons.app_icon())
     qtlog.install()
     i18n.install(app, cfg.language)
     broken = binding_check.problem()
@@ -157,6 +199,17 @@ def run(args: argparse.Namespace) -> int:
         log.critical("%s", broken)
         QMessageBox.critical(None, "Operator Desk", broken)
         return 3
+
+    try:  # one desk per data directory (its outbox and feed cursor)
+        instance = single_instance.claim(paths.data_dir())
+    except RuntimeError as exc:
+        log.error("%s", exc)
+        QMessageBox.critical(None, "Operator Desk", str(exc))
+        return 1
+    if instance is None:
+        logging_setup.log_event(log, "second_start", "a desk already runs on this data directory; "
+                                "it was brought to the front")
+        return 0
 
     try:
         workstation_id = workstation_identity.load_or_create(paths.data_dir())
@@ -172,22 +225,8 @@ def run(args: argparse.Namespace) -> int:
     token: str | None = None
     db_url = cfg.effective_db_url()
     if demo:
-        from operator_app.feed.simulator.runner import SimulatorThread
-        from operator_app.feed.simulator.scenario import Scenario
-
-        token = secrets.token_urlsafe(24)
-        simulator = SimulatorThread(
-            token=token,
-            # a fresh run id: the demo database persists, and alarm ids must not repeat across runs
-            scenario=Scenario(seed=cfg.demo_seed, run_id=f"{cfg.demo_seed}-{time.strftime('%Y%m%d%H%M%S')}"),
-            heartbeat_s=5.0,
-            alarm_rate_per_min=cfg.demo_alarm_rate,
-            measurement_rate_per_min=cfg.demo_measurement_rate,
-            history_days=30,
-        ).start()
+        simulator, token = start_demo_simulator(cfg)
         feed_url = simulator.url
-        # a few alarms already waiting, so the demo shows a working queue at once
-        simulator.call(_seed_demo_alarms, simulator.server)
         if not args.db_url:
             db_url = f"sqlite:///{paths.data_dir() / 'demo.db'}"
         logging_setup.log_event(log, "demo_started", f"demo feed at {feed_url}", url=feed_url)
@@ -255,9 +294,8 @@ def run(args: argparse.Namespace) -> int:
 
     feed = (FeedConfig(feed_url, token or "", insecure=cfg.insecure, ca_file=cfg.ca_file or None)
             if feed_url else None)
-    bridge = DeskBridge(store, Session(account, workstation_id, cfg.workstation_name), feed,
-                        outbox=Outbox(paths.outbox_file()), schedule=schedule,
-                        centre_name=cfg.centre_name, grouping=grouping, authenticator=auth)
+    bridge = build_bridge(store, cfg, Session(account, workstation_id, cfg.workstation_name),
+                          feed, schedule, grouping, auth)
     logging_setup.on_background_error(lambda text: bridge.errorRaised.emit(text))
     window = MainWindow(bridge, account.username, cfg.workstation_name, sound=AlarmSound(),
                         targets=targets, lock_after_s=cfg.lock_after)
@@ -272,6 +310,8 @@ def run(args: argparse.Namespace) -> int:
         window.resize(1920, 1080)
     else:
         window.resize(1440, 880)
+    instance.on_raise_request(single_instance.bring_to_front(window))
+    startup_probe.install_if_asked(window)
     window.show()
     bridge.start()
     logging_setup.log_event(log, "desk_started", "desk started", demo_account=demo_db,
@@ -305,5 +345,6 @@ def run(args: argparse.Namespace) -> int:
         wake.stop()
         shiboken6.delete(window)
         shiboken6.delete(bridge)
+        instance.release()
         logging_setup.log_event(log, "desk_stopped", "desk stopped")
     return int(code)

@@ -14,8 +14,6 @@ import re
 import sqlite3
 import traceback
 
-import sqlalchemy.exc
-
 #: SQLSTATE classes (first two characters) in words, for the operator.
 _SQLSTATE_CLASSES = {
     "08": "connection failure",
@@ -37,6 +35,13 @@ _TABLE = re.compile(r'\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|FROM)\s+"?([A-Za-z
                     re.IGNORECASE)
 
 
+
+def _is_statement_error(exc: BaseException) -> bool:
+    """SQLAlchemy's StatementError (the wrapper of every driver error), told by its class, not by
+    importing SQLAlchemy: the UI's logging imports this module, and the UI never imports it."""
+    return any(c.__name__ == "StatementError" and c.__module__ == "sqlalchemy.exc"
+               for c in type(exc).__mro__)
+
 def _is_driver_error(exc: BaseException) -> bool:
     module = type(exc).__module__ or ""
     return isinstance(exc, sqlite3.Error) or module.split(".")[0] in ("psycopg", "psycopg2")
@@ -44,7 +49,7 @@ def _is_driver_error(exc: BaseException) -> bool:
 
 def is_db_error(exc: BaseException) -> bool:
     """An error raised by running a statement (SQLAlchemy's or the driver's own)."""
-    return isinstance(exc, sqlalchemy.exc.StatementError) or _is_driver_error(exc)
+    return _is_statement_error(exc) or _is_driver_error(exc)
 
 
 def find_db_error(exc: BaseException | None) -> BaseException | None:
@@ -62,7 +67,7 @@ def describe(exc: BaseException) -> str:
     """``IntegrityError/UniqueViolation (SQLSTATE 23505: constraint violated) on table alarms``:
     the error's classes, SQLSTATE (or SQLite's error name) and table; never its text."""
     found = find_db_error(exc) or exc
-    orig = getattr(found, "orig", None) if isinstance(found, sqlalchemy.exc.StatementError) else found
+    orig = getattr(found, "orig", None) if _is_statement_error(found) else found
     names = [type(found).__name__]
     if orig is not None and orig is not found and type(orig).__name__ != names[0]:
         names.append(type(orig).__name__)

@@ -19,6 +19,7 @@ from types import TracebackType
 
 from operator_app import db_errors, paths
 from operator_app.file_modes import private_file
+from operator_app.log_names import QT_NOISE_LOGGER
 
 
 class JsonFormatter(logging.Formatter):
@@ -71,7 +72,9 @@ def setup(level: str = "INFO", json_stderr: bool = False, to_file: bool = True) 
         handler = PrivateRotatingFileHandler(
             paths.log_file(), maxBytes=5_000_000, backupCount=5, encoding="utf-8"
         )
-        handler.setLevel(logging.INFO)
+        # INFO and above, and Qt's noise at DEBUG (kept here, off the console)
+        handler.setLevel(logging.DEBUG)
+        handler.addFilter(lambda r: r.levelno >= logging.INFO or r.name == QT_NOISE_LOGGER)
         handler.setFormatter(
             logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s]: %(message)s")
         )

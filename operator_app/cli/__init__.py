@@ -42,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     from operator_app.cli.desk_args import desk_parser
 
     args = desk_parser().parse_args(argv)
+    if args.self_test:
+        from operator_app.selftest import main as self_test_main
+
+        return self_test_main()
     from operator_app.app import run
 
     return run(args)

@@ -43,6 +43,9 @@ def desk_parser() -> argparse.ArgumentParser:
     p.add_argument("--alarm-rate", type=float, dest="demo_alarm_rate", help="demo: alarms per minute")
     p.add_argument("--log-level", default="INFO")
     p.add_argument("--log-json", action="store_true", help="structured JSON log lines on stderr")
+    p.add_argument("--self-test", action="store_true",
+                   help="headless check of this installation in a temporary data directory "
+                   "(one JSON line; exit 0 when every step passed)")
     p.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
     p.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     return p

@@ -101,9 +101,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from operator_app.cli.audit_cmd import record_export
     from operator_app.store import Store
+    from operator_app.store.database_path import check_database_path
     from operator_app.store.shift.handover_csv import write_handover_csv
 
     try:
+        check_database_path(args.db, must_exist=True)
         store = Store.open(connect_url(args.db))
     except Exception as exc:
         print(f"error: cannot open database: {safe_message(exc)}", file=sys.stderr)

@@ -32,12 +32,14 @@ def main(argv: list[str]) -> int:
     from operator_app.cli.audit_cmd import record_export
     from operator_app.store import Store
     from operator_app.store.alarms.export import write_csv, write_jsonl
+    from operator_app.store.database_path import check_database_path
 
     until = args.until or datetime.now(UTC)
     if until <= args.since:
         print("error: --until must be after --since", file=sys.stderr)
         return 2
     try:
+        check_database_path(args.db, must_exist=True)
         store = Store.open(connect_url(args.db))
     except Exception as exc:
         print(f"error: cannot open database: {safe_message(exc)}", file=sys.stderr)

@@ -18,11 +18,13 @@ import ssl
 import sys
 from datetime import UTC, datetime
 
+from operator_app import paths
 from operator_app.file_modes import private_umask
 from operator_app.secret_files import SecretFileError, read_secret_file
 
 from .scenario import Scenario
 from .server import FeedServer
+from .token_file import ensure_token_file
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,9 +32,11 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Run the bundled rc-feed.v1 feed simulator.")
     p.add_argument("--port", type=int, default=8765, help="TCP port (0 = any free port)")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--token-file", required=True,
-                   help="file whose first line is the bearer token clients must send; it must be "
-                   "yours and private (chmod 600)")
+    p.add_argument("--token-file",
+                   help="file whose first line is the bearer token clients must send; yours and "
+                   "private (chmod 600). Default: made once in the data directory, its path printed")
+    p.add_argument("--data-dir", metavar="DIR",
+                   help="the data directory of the default token file (as the desk's --data-dir)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--patients", type=int, default=40)
     p.add_argument("--alarm-rate", type=float, default=6.0, help="alarms per minute")
@@ -84,8 +88,14 @@ def main(argv: list[str] | None = None) -> int:
               "give --tls-cert/--tls-key or --insecure", file=sys.stderr)
         return 2
     try:
+        if args.token_file is None:
+            if args.data_dir:
+                paths.set_base_dir(args.data_dir)
+            args.token_file = str(ensure_token_file())
+            print(f"token file: {args.token_file} (give the desk --token-file {args.token_file})",
+                  file=sys.stderr, flush=True)
         token = read_secret_file(args.token_file, "token file")
-    except SecretFileError as exc:
+    except (SecretFileError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     context = None

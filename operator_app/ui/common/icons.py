@@ -37,3 +37,8 @@ def priority_icons() -> dict[str, QIcon]:
 
 def claimed_icon() -> QIcon:
     return icon("claimed")
+
+
+def app_icon() -> QIcon:
+    """Operator Desk's own icon (windows, tray, installers render it from the same SVG)."""
+    return icon("app")
