@@ -203,7 +203,9 @@ def decode_frame(frame: str | bytes, received_at: datetime | None = None) -> Dec
         raise FrameError("not a text frame")
     if not isinstance(frame, str):
         frame = bytes(frame)
-    if frame_limits.frame_bytes(frame) > MAX_FRAME_BYTES:
+    # the usual frame is small: it cannot be over 1 MiB nor hold text that needs cutting
+    small = len(frame) <= frame_limits.SMALL_FRAME
+    if not small and frame_limits.frame_bytes(frame) > MAX_FRAME_BYTES:
         return _unusable(frame, "frame over 1 MiB")
     if not frame_limits.depth_ok(frame):
         return _too_deep(frame)
@@ -217,8 +219,8 @@ def decode_frame(frame: str | bytes, received_at: datetime | None = None) -> Dec
         raise FrameError("JSON nested too deeply") from None
 
     if isinstance(msg, _Envelope):
-        event = _event(msg, frame, received_at or datetime.now(UTC))
-        if frame_limits.needs_repair(frame):
+        event = _event(msg, frame, received_at)
+        if not small or frame_limits.needs_repair(frame):
             event = _repaired(event)
         return event
     if isinstance(msg, Heartbeat) and msg.sent_at is not None and msg.sent_at.tzinfo is None:
@@ -273,7 +275,8 @@ def _invalid(frame: str | bytes, exc: msgspec.ValidationError) -> FeedEvent:
     return unreadable.unreadable(frame, ftype, seq, reason)
 
 
-def _event(env: _Envelope, frame: str | bytes, received_at: datetime) -> FeedEvent:
+def _event(env: _Envelope, frame: str | bytes, received_at: datetime | None) -> FeedEvent:
+    """``received_at``: None = now, read only for an alarm whose own time is invalid."""
     sent_at = _sent_at(env.sent_at)
     if isinstance(env, _AlarmRaised):
         return _checked_alarm_time(FeedEvent(env.seq, "alarm.raised", env.data, sent_at),
@@ -296,12 +299,13 @@ def _event(env: _Envelope, frame: str | bytes, received_at: datetime) -> FeedEve
     assert isinstance(env, _Snapshot)
     snap = env.data
     if not all(plausible_time(a.raised_at) for a in snap.open_alarms):
+        at = received_at or datetime.now(UTC)  # one receive time for the whole snapshot
         snap = msgspec.structs.replace(
-            snap, open_alarms=[_alarm_time(a, received_at) for a in snap.open_alarms])
+            snap, open_alarms=[_alarm_time(a, at) for a in snap.open_alarms])
     return FeedEvent(env.seq, "snapshot", snap, sent_at, part=env.part)
 
 
-def _checked_alarm_time(event: FeedEvent, received_at: datetime) -> FeedEvent:
+def _checked_alarm_time(event: FeedEvent, received_at: datetime | None) -> FeedEvent:
     alarm: AlarmRecord = event.data
     if plausible_time(alarm.raised_at):
         return event
@@ -310,11 +314,12 @@ def _checked_alarm_time(event: FeedEvent, received_at: datetime) -> FeedEvent:
                                    problem=event.problem or problem)
 
 
-def _alarm_time(alarm: AlarmRecord, received_at: datetime) -> AlarmRecord:
+def _alarm_time(alarm: AlarmRecord, received_at: datetime | None) -> AlarmRecord:
     """PROTOCOL.md: an invalid ``raised_at`` -> the receive time, marked as not given."""
     if plausible_time(alarm.raised_at):
         return alarm
-    return msgspec.structs.replace(alarm, raised_at=received_at, raised_at_given=False)
+    return msgspec.structs.replace(alarm, raised_at=received_at or datetime.now(UTC),
+                                   raised_at_given=False)
 
 
 def _repaired(event: FeedEvent) -> FeedEvent:
@@ -329,7 +334,7 @@ def _sent_at(value: Any) -> datetime | None:
     if not isinstance(value, str):
         return None
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(value)  # Python >= 3.11 reads a "Z" zone itself
     except ValueError:
         return None
     return parsed if plausible_time(parsed) else None
@@ -370,7 +375,7 @@ def _parse_when(text: str) -> datetime | None:
         if len(text) == 10:  # FHIR date-only value
             value = datetime.combine(date.fromisoformat(text), time(), tzinfo=UTC)
         else:
-            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            value = datetime.fromisoformat(text)  # Python >= 3.11 reads a "Z" zone itself
     except ValueError:
         return None
     return value if plausible_time(value) else None
