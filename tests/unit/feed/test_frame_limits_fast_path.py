@@ -142,3 +142,29 @@ def test_plausible_time_agrees_with_the_full_rule(naive: datetime, offset_min: i
     value = naive if offset_min is None else naive.replace(
         tzinfo=timezone(timedelta(minutes=offset_min)))
     assert plausible_time(value) is full_rule(value)
+
+
+# --- sent_at: read by msgspec first, leniently when msgspec refuses it ----------------------
+
+
+@pytest.mark.parametrize(
+    ("sent_at", "expected"),
+    [
+        ("2026-11-25T18:02:53.123Z", datetime(2026, 11, 25, 18, 2, 53, 123000, tzinfo=UTC)),
+        ("2026-11-25T19:02:53+01:00", datetime(2026, 11, 25, 18, 2, 53, tzinfo=UTC)),
+        ("2026-11-25 18:02:53+00:00", datetime(2026, 11, 25, 18, 2, 53, tzinfo=UTC)),  # lenient
+        ("2026-11-25T18:02:53", None),  # no zone: only the lag is lost
+        (12345, None),
+        ("3026-11-25T18:02:53Z", None),
+    ],
+)
+@pytest.mark.parametrize("kind", ["alarm.raised", "measurement.recorded"])
+def test_sent_at_is_read_or_dropped_never_the_event(
+    sent_at: Any, expected: datetime | None, kind: str
+) -> None:
+    data: dict[str, Any] = ALARM if kind == "alarm.raised" else {
+        "resourceType": "Observation", "id": "O-1", "subject": {"reference": "Patient/P-1"},
+        "code": {"coding": [{"system": "http://loinc.org", "code": "8867-4"}]}}
+    ev = decode_frame(json.dumps({"type": kind, "seq": 3, "sent_at": sent_at, "data": data}))
+    assert isinstance(ev, FeedEvent) and (ev.type, ev.seq, ev.problem) == (kind, 3, None)
+    assert ev.sent_at == expected
