@@ -34,7 +34,10 @@ def plausible_time(value: datetime) -> bool:
     UTC, so that no offset can push it out of what every database stores)."""
     if value.tzinfo is None or value.utcoffset() is None:
         return False
-    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+    year = value.year
+    if EARLIEST_YEAR < year < LATEST_YEAR:
+        return True  # an offset (under a day) moves it at most one year: still inside
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         return False
     try:
         utc = value.astimezone(UTC)

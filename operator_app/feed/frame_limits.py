@@ -41,9 +41,14 @@ def depth_ok(frame: str | bytes, limit: int = MAX_DEPTH) -> bool:
     The count of brackets bounds the depth from above, so the usual small frame is answered by
     two C-speed counts; only frames with many brackets are scanned, and then only over their
     brackets, quotes and backslashes."""
-    data = frame.encode("utf-8", "surrogatepass") if isinstance(frame, str) else bytes(frame)
-    if data.count(b"[") + data.count(b"{") <= limit:
-        return True
+    if isinstance(frame, str):  # brackets are ASCII: count them without encoding the frame
+        if frame.count("[") + frame.count("{") <= limit:
+            return True
+        data = frame.encode("utf-8", "surrogatepass")
+    else:
+        data = bytes(frame)
+        if data.count(b"[") + data.count(b"{") <= limit:
+            return True
     depth = 0
     in_string = escaped = False
     for byte in data.translate(None, _KEEP):
@@ -127,11 +132,16 @@ def _scalar(text: str, at: int) -> str | int | None:
     return int("".join(digits)) if digits else None
 
 
+#: a frame of at most this many characters (or bytes) is under ``MAX_FRAME_BYTES`` and no text
+#: decoded from it can be over ``MAX_TEXT_BYTES`` (one character is at most 4 bytes of UTF-8)
+SMALL_FRAME = MAX_TEXT_BYTES // 4
+
+
 def needs_repair(frame: str | bytes) -> bool:
     """Whether decoded text may hold a NUL or a value over 64 KiB (cheap: two C-speed checks)."""
     if isinstance(frame, str):
-        return "\\u0000" in frame or len(frame) > MAX_TEXT_BYTES // 4
-    return b"\\u0000" in frame or len(frame) > MAX_TEXT_BYTES // 4
+        return "\\u0000" in frame or len(frame) > SMALL_FRAME
+    return b"\\u0000" in frame or len(frame) > SMALL_FRAME
 
 
 def repair(record: Any) -> tuple[Any, list[str]]:

@@ -18,7 +18,8 @@ but an event that stands in for it (``unreadable.py``): the stream goes on past 
 unreadable ``alarm.raised`` still becomes an alarm for a nurse.
 
 Decisions where PROTOCOL.md is silent (documented here, mirrored in docs/):
-- ``sent_at`` is for measuring lag only: an invalid one is dropped, never the event.
+- ``sent_at`` is for measuring lag only: an invalid one is dropped, never the event. It is read
+  as RFC 3339 by msgspec first (nanoseconds rounded), else by ``datetime.fromisoformat``.
 - ``heartbeat_s`` must be > 0.
 - Unknown fields are ignored (forward compatibility); unknown ``type`` values are errors.
 - ``measurement.recorded`` is read loosely as a FHIR R4 Observation: ``resourceType`` must be
@@ -150,6 +151,42 @@ _Frame = (
     | _Measurement
 )
 
+
+
+# The same frames with ``sent_at`` read by msgspec (in C): tried first, as nearly every frame's
+# ``sent_at`` is a valid time. A frame this refuses is decoded again with the lenient types
+# above, which keep an event whose ``sent_at`` is unusable and name any other fault.
+class _AlarmRaisedTimed(_AlarmRaised, frozen=True, kw_only=True, tag="alarm.raised"):
+    sent_at: datetime | None = None
+
+
+class _AlarmUpdatedTimed(_AlarmUpdated, frozen=True, kw_only=True, tag="alarm.updated"):
+    sent_at: datetime | None = None
+
+
+class _PatientUpsertTimed(_PatientUpsert, frozen=True, kw_only=True, tag="patient.upsert"):
+    sent_at: datetime | None = None
+
+
+class _SnapshotTimed(_Snapshot, frozen=True, kw_only=True, tag="snapshot"):
+    sent_at: datetime | None = None
+
+
+class _MeasurementTimed(_Measurement, frozen=True, kw_only=True, tag="measurement.recorded"):
+    sent_at: datetime | None = None
+
+
+_TimedFrame = (
+    Welcome
+    | Heartbeat
+    | ServerError
+    | _AlarmRaisedTimed
+    | _AlarmUpdatedTimed
+    | _PatientUpsertTimed
+    | _SnapshotTimed
+    | _MeasurementTimed
+)
+
 _EVENT_TYPES: Final = frozenset(
     {"alarm.raised", "alarm.updated", "patient.upsert", "snapshot", "measurement.recorded"}
 )
@@ -188,6 +225,7 @@ class _Observation(msgspec.Struct, frozen=True):
 
 
 _decoder: Final = msgspec.json.Decoder(_Frame)
+_timed_decoder: Final = msgspec.json.Decoder(_TimedFrame)
 _obs_decoder: Final = msgspec.json.Decoder(_Observation)
 _encoder: Final = msgspec.json.Encoder()
 
@@ -203,12 +241,18 @@ def decode_frame(frame: str | bytes, received_at: datetime | None = None) -> Dec
         raise FrameError("not a text frame")
     if not isinstance(frame, str):
         frame = bytes(frame)
-    if frame_limits.frame_bytes(frame) > MAX_FRAME_BYTES:
+    # the usual frame is small: it cannot be over 1 MiB nor hold text that needs cutting
+    small = len(frame) <= frame_limits.SMALL_FRAME
+    if not small and frame_limits.frame_bytes(frame) > MAX_FRAME_BYTES:
         return _unusable(frame, "frame over 1 MiB")
     if not frame_limits.depth_ok(frame):
         return _too_deep(frame)
+    msg: Welcome | Heartbeat | ServerError | _Envelope
     try:
-        msg = _decoder.decode(frame)
+        try:
+            msg = _timed_decoder.decode(frame)
+        except msgspec.ValidationError:
+            msg = _decoder.decode(frame)
     except msgspec.ValidationError as exc:
         return _invalid(frame, exc)
     except msgspec.DecodeError:
@@ -217,8 +261,8 @@ def decode_frame(frame: str | bytes, received_at: datetime | None = None) -> Dec
         raise FrameError("JSON nested too deeply") from None
 
     if isinstance(msg, _Envelope):
-        event = _event(msg, frame, received_at or datetime.now(UTC))
-        if frame_limits.needs_repair(frame):
+        event = _event(msg, frame, received_at)
+        if not small or frame_limits.needs_repair(frame):
             event = _repaired(event)
         return event
     if isinstance(msg, Heartbeat) and msg.sent_at is not None and msg.sent_at.tzinfo is None:
@@ -273,7 +317,8 @@ def _invalid(frame: str | bytes, exc: msgspec.ValidationError) -> FeedEvent:
     return unreadable.unreadable(frame, ftype, seq, reason)
 
 
-def _event(env: _Envelope, frame: str | bytes, received_at: datetime) -> FeedEvent:
+def _event(env: _Envelope, frame: str | bytes, received_at: datetime | None) -> FeedEvent:
+    """``received_at``: None = now, read only for an alarm whose own time is invalid."""
     sent_at = _sent_at(env.sent_at)
     if isinstance(env, _AlarmRaised):
         return _checked_alarm_time(FeedEvent(env.seq, "alarm.raised", env.data, sent_at),
@@ -296,12 +341,13 @@ def _event(env: _Envelope, frame: str | bytes, received_at: datetime) -> FeedEve
     assert isinstance(env, _Snapshot)
     snap = env.data
     if not all(plausible_time(a.raised_at) for a in snap.open_alarms):
+        at = received_at or datetime.now(UTC)  # one receive time for the whole snapshot
         snap = msgspec.structs.replace(
-            snap, open_alarms=[_alarm_time(a, received_at) for a in snap.open_alarms])
+            snap, open_alarms=[_alarm_time(a, at) for a in snap.open_alarms])
     return FeedEvent(env.seq, "snapshot", snap, sent_at, part=env.part)
 
 
-def _checked_alarm_time(event: FeedEvent, received_at: datetime) -> FeedEvent:
+def _checked_alarm_time(event: FeedEvent, received_at: datetime | None) -> FeedEvent:
     alarm: AlarmRecord = event.data
     if plausible_time(alarm.raised_at):
         return event
@@ -310,11 +356,12 @@ def _checked_alarm_time(event: FeedEvent, received_at: datetime) -> FeedEvent:
                                    problem=event.problem or problem)
 
 
-def _alarm_time(alarm: AlarmRecord, received_at: datetime) -> AlarmRecord:
+def _alarm_time(alarm: AlarmRecord, received_at: datetime | None) -> AlarmRecord:
     """PROTOCOL.md: an invalid ``raised_at`` -> the receive time, marked as not given."""
     if plausible_time(alarm.raised_at):
         return alarm
-    return msgspec.structs.replace(alarm, raised_at=received_at, raised_at_given=False)
+    return msgspec.structs.replace(alarm, raised_at=received_at or datetime.now(UTC),
+                                   raised_at_given=False)
 
 
 def _repaired(event: FeedEvent) -> FeedEvent:
@@ -326,10 +373,12 @@ def _repaired(event: FeedEvent) -> FeedEvent:
 
 
 def _sent_at(value: Any) -> datetime | None:
+    if isinstance(value, datetime):  # read by msgspec
+        return value if plausible_time(value) else None
     if not isinstance(value, str):
         return None
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(value)  # Python >= 3.11 reads a "Z" zone itself
     except ValueError:
         return None
     return parsed if plausible_time(parsed) else None
@@ -370,7 +419,7 @@ def _parse_when(text: str) -> datetime | None:
         if len(text) == 10:  # FHIR date-only value
             value = datetime.combine(date.fromisoformat(text), time(), tzinfo=UTC)
         else:
-            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            value = datetime.fromisoformat(text)  # Python >= 3.11 reads a "Z" zone itself
     except ValueError:
         return None
     return value if plausible_time(value) else None
