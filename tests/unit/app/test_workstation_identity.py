@@ -43,6 +43,8 @@ def test_the_display_name_is_a_setting_apart_from_the_id(tmp_path: Path) -> None
     import json
 
     from operator_app import paths, settings
+
+    pytest.importorskip("PySide6", reason="operator_app.app (the flags' overrides) needs Qt")
     from operator_app.app import _overrides
     from operator_app.cli.desk_args import desk_parser
 
