@@ -16,9 +16,8 @@ import logging
 
 from operator_app import credentials, settings
 from operator_app.auth import directory
-from operator_app.auth.sign_in import Authenticator
-from operator_app.bridge.session_control import UNAVAILABLE, desk_account
-from operator_app.domain.accounts import Account, AccountError, NotPermittedError, Role
+from operator_app.auth.sign_in import UNAVAILABLE, Authenticator
+from operator_app.domain.accounts import Account, Role
 from operator_app.store import Store
 
 log = logging.getLogger("operator_app.app")
@@ -57,14 +56,11 @@ def read_password_file(path: str) -> str:
 
 def sign_in_code(auth: Authenticator, username: str, password: str, workstation: str
                  ) -> tuple[Account | None, str]:
-    """(the account, "") or (None, a refusal code) for a desk sign-in."""
+    """(the account, "") or (None, a refusal code) for a desk sign-in; a database that cannot
+    be asked is ``unavailable`` (its text is never shown: it may hold names)."""
     try:
-        return desk_account(auth.sign_in(username, password, workstation)), ""
-    except AccountError as exc:
-        return None, exc.code
-    except NotPermittedError:
-        return None, "not_for_desk"
-    except Exception as exc:  # the database: say so, never its text (it may hold names)
+        return auth.desk_sign_in(username, password, workstation)
+    except Exception as exc:
         log.warning("sign-in could not be checked: %s", type(exc).__name__)
         return None, UNAVAILABLE
 

@@ -18,8 +18,15 @@ from operator_app.domain.accounts import (
     AccountError,
     AccountEventKind,
     AccountSource,
+    NotPermittedError,
+    Permission,
 )
 from operator_app.store.accounts.account_store import AccountStore
+
+#: sign-in answer codes besides AccountError's: an account that handles no alarms; the
+#: database could not be asked
+NOT_FOR_DESK = "not_for_desk"
+UNAVAILABLE = "unavailable"
 
 #: (username, password) -> the directory's account, or AccountError (auth/directory.py)
 DirectoryCheck = Callable[[str, str], Account]
@@ -42,6 +49,21 @@ class Authenticator:
             raise AccountError(NO_ACCOUNTS,
                                "create the first admin: operator-app accounts add --role admin NAME")
         return self.accounts.sign_in(username, password, workstation)
+
+    def desk_sign_in(self, username: str, password: str, workstation: str
+                     ) -> tuple[Account | None, str]:
+        """A sign-in at the desk: (the account, "") or (None, the refusal's code). A refusal is
+        an answer, not a failure; an account that handles no alarms (an admin) is refused with
+        ``not_for_desk``. Anything else (the database away) propagates."""
+        try:
+            account = self.sign_in(username, password, workstation)
+        except AccountError as exc:
+            return None, exc.code
+        except NotPermittedError:
+            return None, NOT_FOR_DESK
+        if not account.actor.may(Permission.HANDLE_ALARMS):
+            return None, NOT_FOR_DESK
+        return account, ""
 
     def record(self, username: str, kind: AccountEventKind, workstation: str) -> None:
         self.accounts.record(username, kind, workstation)

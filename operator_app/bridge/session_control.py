@@ -13,21 +13,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from operator_app.auth.sign_in import Authenticator
+from operator_app.auth.sign_in import UNAVAILABLE, Authenticator
 from operator_app.domain.accounts import (
     Account,
-    AccountError,
     AccountEventKind,
-    NotPermittedError,
-    Permission,
 )
 from operator_app.domain.session import Session
 
 log = logging.getLogger("operator_app.bridge")
 
-#: sign-in answer codes besides AccountError's: no sign-in configured; the database failed
-UNAVAILABLE = "unavailable"
-NOT_FOR_DESK = "not_for_desk"
 
 Write = Callable[[Callable[[], object], Callable[[object], object], Callable[[BaseException], object]], None]
 
@@ -37,13 +31,6 @@ class SessionListener:
     session_changed: Callable[[Session], None]
     sign_in_finished: Callable[[bool, str], None]  # ok, code ("" when ok)
     lock_changed: Callable[[bool], None]
-
-
-def desk_account(account: Account) -> Account:
-    """``account`` if it may work at the desk (handle alarms); else ``AccountError``."""
-    if not account.actor.may(Permission.HANDLE_ALARMS):
-        raise AccountError(NOT_FOR_DESK, "this account does not handle alarms")
-    return account
 
 
 class SessionControl:
@@ -75,13 +62,8 @@ class SessionControl:
             return
 
         def run() -> Account | str:
-            """The account, or the refusal's code (a refusal is an answer, not a failure)."""
-            try:
-                return desk_account(auth.sign_in(username, password, workstation))
-            except AccountError as exc:
-                return exc.code
-            except NotPermittedError:
-                return NOT_FOR_DESK
+            account, code = auth.desk_sign_in(username, password, workstation)
+            return account if account is not None else code
 
         def done(result: object) -> None:
             if isinstance(result, str):
