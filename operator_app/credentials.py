@@ -9,9 +9,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import keyring
-import keyring.errors
-
 from operator_app.secret_files import SecretFileError, read_secret_file
 
 log = logging.getLogger("operator_app.credentials")
@@ -29,6 +26,8 @@ def _account(kind: str, target: str) -> str:
 
 def get_secret(kind: str, target: str) -> str | None:
     """The stored secret, None if absent; raises CredentialError if no keyring is usable."""
+    import keyring.errors  # loaded on first use: not before the desk's first paint
+
     try:
         return keyring.get_password(SERVICE, _account(kind, target))
     except keyring.errors.KeyringError as exc:
@@ -36,6 +35,8 @@ def get_secret(kind: str, target: str) -> str | None:
 
 
 def set_secret(kind: str, target: str, secret: str) -> None:
+    import keyring.errors  # loaded on first use: not before the desk's first paint
+
     if not secret:
         raise CredentialError("an empty secret cannot be stored")
     try:
@@ -45,6 +46,8 @@ def set_secret(kind: str, target: str, secret: str) -> None:
 
 
 def delete_secret(kind: str, target: str) -> None:
+    import keyring.errors  # loaded on first use: not before the desk's first paint
+
     try:
         keyring.delete_password(SERVICE, _account(kind, target))
     except keyring.errors.PasswordDeleteError:

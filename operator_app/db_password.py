@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import getpass
 import logging
-
-import sqlalchemy as sa
-from sqlalchemy.engine import URL
+from typing import TYPE_CHECKING
 
 from operator_app import credentials
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 log = logging.getLogger("operator_app.db_password")
 
@@ -34,6 +35,8 @@ class DatabaseUrlError(ValueError):
 
 
 def _parse(url: str | URL) -> URL:
+    import sqlalchemy as sa  # loaded here: settings are read before the desk's first paint
+
     try:
         return sa.engine.make_url(url)
     except sa.exc.ArgumentError as exc:

@@ -137,7 +137,7 @@ def _steps(run: _Run, data_dir: Path) -> None:
 
     run.step("resources", bundled_resources)
 
-    from operator_app.app import build_bridge, start_demo_simulator
+    from operator_app.app_desk import build_bridge, start_demo_simulator
     from operator_app.store import Store
 
     db_url = f"sqlite:///{paths.data_dir() / 'selftest.db'}"

@@ -240,11 +240,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot open the database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Invalid settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the desk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2269,6 +2281,17 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartWindow</name>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start-up step</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

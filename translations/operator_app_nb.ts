@@ -240,12 +240,24 @@
         <translation>Token for alarmmottaket %1:</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>Åpner databasen…</translation>
+    </message>
+    <message>
         <source>Cannot open the database: %1</source>
         <translation>Kan ikke åpne databasen: %1</translation>
     </message>
     <message>
+        <source>Signing in…</source>
+        <translation>Logger inn…</translation>
+    </message>
+    <message>
         <source>Invalid settings: %1</source>
         <translation>Ugyldige innstillinger: %1</translation>
+    </message>
+    <message>
+        <source>Loading the desk…</source>
+        <translation>Laster desken…</translation>
     </message>
     <message>
         <source>Demo: signed in automatically as the demo nurse “%1”. The demo shift lead is “%2” (password %3), e.g. to sign off the handover from the lock screen (Ctrl+Alt+L).</source>
@@ -2270,6 +2282,17 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>Password</source>
         <translation>Passord</translation>
+    </message>
+</context>
+<context>
+    <name>StartWindow</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Starter…</translation>
+    </message>
+    <message>
+        <source>Start-up step</source>
+        <translation>Oppstartstrinn</translation>
     </message>
 </context>
 <context>

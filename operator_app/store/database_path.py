@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
 
 class DatabasePathError(ValueError):
     """The database URL names a file the command must not create."""
@@ -20,6 +17,9 @@ class DatabasePathError(ValueError):
 
 def sqlite_file(url: str) -> Path | None:
     """The file a SQLite URL names; None for other databases and in-memory SQLite."""
+    from sqlalchemy.engine import make_url  # loaded here: the desk checks before its first paint
+    from sqlalchemy.exc import ArgumentError
+
     try:
         parsed = make_url(url)
     except ArgumentError as exc:

@@ -22,7 +22,26 @@ def test_first_paint_is_reported_once_and_the_window_closes(
     startup_probe.install_if_asked(window)
     window.show()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
-    assert capsys.readouterr().out.splitlines() == ["first-paint"]
+    assert capsys.readouterr().out.splitlines() == ["desk-painted"]
+
+
+def test_the_start_window_reports_its_paint_and_stays_open(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PySide6.QtCore import QSize
+
+    from operator_app.ui.shell.start_window import StartWindow
+
+    monkeypatch.setenv(startup_probe.ENV, "1")
+    window = StartWindow("Operator Desk", QSize(800, 600))
+    qtbot.addWidget(window)
+    startup_probe.install_if_asked(window, startup_probe.FIRST_WINDOW, close=False)
+    window.show()
+    window.set_step("Opening the database")
+    qtbot.waitUntil(lambda: bool(capsys.readouterr().out.splitlines() == ["first-paint"]),
+                    timeout=5000)
+    assert window.isVisible()
+    assert window.step.text() == "Opening the database"
 
 
 def test_without_the_variable_nothing_is_reported(

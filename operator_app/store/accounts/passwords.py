@@ -4,13 +4,19 @@ A hash made with older parameters is replaced at the next good sign-in (``needs_
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _HASHER = PasswordHasher()  # Argon2id
 
-#: verified against when an account has no usable hash, so a refusal costs the same time
-_DUMMY = _HASHER.hash("not a password of anyone")
+
+@cache
+def _dummy() -> str:
+    """Verified against when an account has no usable hash, so a refusal costs the same time
+    (made at the first sign-in, not at import: a full Argon2 hash)."""
+    return _HASHER.hash("not a password of anyone")
 
 
 def hash_password(password: str) -> str:
@@ -20,7 +26,7 @@ def hash_password(password: str) -> str:
 def verify(stored: str | None, password: str) -> bool:
     """Whether ``password`` matches ``stored``; a missing or broken hash never matches."""
     try:
-        return _HASHER.verify(stored or _DUMMY, password) and stored is not None
+        return _HASHER.verify(stored or _dummy(), password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import sys
 from collections.abc import Sequence
 from datetime import datetime
 
 import msgspec
-import psycopg
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
@@ -63,10 +63,13 @@ def is_poison(exc: BaseException) -> bool:
     sqlstate = getattr(orig, "sqlstate", None)
     if isinstance(sqlstate, str):  # psycopg, an error the server sent
         return sqlstate[:2] in _PG_POISON_CLASSES
-    if isinstance(orig, psycopg.DataError | psycopg.IntegrityError):  # refused before sending
-        return True
-    if isinstance(orig, psycopg.Error):
-        return False
+    # psycopg is loaded only with a PostgreSQL database; without it no error can be its own
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None:
+        if isinstance(orig, psycopg.DataError | psycopg.IntegrityError):  # refused before sending
+            return True
+        if isinstance(orig, psycopg.Error):
+            return False
     if isinstance(orig, sqlite3.DataError | sqlite3.IntegrityError):
         return True
     if isinstance(orig, sqlite3.OperationalError):
