@@ -120,6 +120,9 @@ def main() -> int:
     env = {**os.environ, "OPERATOR_APP_STARTUP_PROBE": "1"}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env = {k: v for k, v in env.items() if not k.startswith("OPERATOR_APP_") or k.endswith("PROBE")}
+    # as on a user's machine: Python keeps the compiled modules (a shell or CI may turn that off,
+    # and every start would then compile the desk's sources again)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     bundle = Path(args.bundle)
     desks: dict[str, list[str]] = {"source": [sys.executable, "-m", "operator_app"]}
     if bundle.exists():
