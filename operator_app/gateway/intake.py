@@ -1,0 +1,107 @@
+"""The durable intake: one SCAIP request -> stored events, in one write transaction; and the
+supervision of controllers that have gone silent.
+
+``Intake.take`` is what stands between a device and ``snu`` 0: it returns only after the
+events, the answered ref and the controller's last contact are committed; any failure raises
+and the device is not told "OK". A ref the controller sent before with the same content (within
+``ref_window_s``) makes no new event. Heartbeats (``PI``) and every other message count as
+contact; a controller that had a ``device_offline`` alarm gets ``restored`` on it.
+
+``Intake.check_silent`` raises ``device_offline`` for each controller silent for longer than its
+expected interval (the registry's ``heartbeat_s`` for the controller, else the gateway's default,
+the ``hbi`` it answers heartbeats with) plus ``grace_s``. Only controllers heard at least once are
+supervised. Both run on one worker thread (the gateway serializes them); the clock is injectable.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from operator_app.feed.server.frames import iso_z, utc_now
+from operator_app.gateway import translate
+from operator_app.gateway.mapping import Mapping
+from operator_app.gateway.scaip import ScaipRequest
+from operator_app.store.gateway.gateway_store import Controller, GatewayStore, GatewayTx, StoredEvent
+
+
+@dataclass(frozen=True)
+class Supervision:
+    default_interval_s: int = 3600
+    grace_s: int = 60
+
+
+@dataclass(frozen=True)
+class Taken:
+    events: list[StoredEvent]
+    repeat: bool  # a repeated ref: answered OK, nothing new stored
+
+
+def new_alarm_id(cid: str, what: str) -> str:
+    return f"SC-{cid}-{what}-{secrets.token_hex(3)}"
+
+
+class Intake:
+    def __init__(self, store: GatewayStore, mapping: Mapping, *,
+                 supervision: Supervision = Supervision(), ref_window_s: int = 86_400,
+                 clock: Callable[[], datetime] = utc_now) -> None:
+        self.store = store
+        self.mapping = mapping
+        self.supervision = supervision
+        self.ref_window = timedelta(seconds=ref_window_s)
+        self.clock = clock
+
+    def _interval(self, tx: GatewayTx, cid: str) -> int:
+        entry = tx.device(cid, None)
+        if entry is not None and entry.heartbeat_s:
+            return entry.heartbeat_s
+        return self.supervision.default_interval_s
+
+    def take(self, req: ScaipRequest, open_alarm_id: str | None) -> Taken:
+        """Store what ``req`` makes; ``open_alarm_id`` is the device's open alarm at the
+        source (for resets and updates). Raises on any storage failure."""
+        now = self.clock()
+        stamp = iso_z(now)
+        digest = req.digest()
+        with self.store.transaction() as tx:
+            if tx.seen_ref(req.cid, req.ref, digest, now - self.ref_window):
+                return Taken([], repeat=True)
+            device = tx.device(req.cid, req.get("did"))
+            target = translate.Target(device.patient_id if device else None, open_alarm_id)
+            events = []
+            controller = tx.controller(req.cid)
+            if controller is not None and controller.offline_alarm_id:
+                events.append(translate.update(
+                    controller.offline_alarm_id, "restored", stamp,
+                    f"controller cid {req.cid} heard again ({req.mty})"))
+            events += translate.events_for(req, self.mapping, target,
+                                           alarm_id=new_alarm_id(req.cid, req.ref), now=stamp)
+            stored = tx.append(events, stamp)
+            tx.save_controller(Controller(req.cid, now, self._interval(tx, req.cid), None))
+            tx.remember_ref(req.cid, req.ref, digest, stored[-1].seq if stored else None, now)
+        return Taken(stored, repeat=False)
+
+    def check_silent(self) -> list[StoredEvent]:
+        """Raise ``device_offline`` for every controller silent for too long (once each)."""
+        now = self.clock()
+        stamp = iso_z(now)
+        grace = timedelta(seconds=self.supervision.grace_s)
+        with self.store.transaction() as tx:
+            events = []
+            for c in tx.unflagged_controllers():
+                if now - c.last_seen <= timedelta(seconds=c.interval_s) + grace:
+                    continue
+                entry = tx.device(c.cid, None)
+                alarm_id = new_alarm_id(c.cid, "offline")
+                who = "" if entry else f"unknown device cid {c.cid} · "
+                events.append(("alarm.raised", {
+                    "id": alarm_id,
+                    "patient_id": entry.patient_id if entry else translate.unknown_patient_id(c.cid),
+                    "kind": "device_offline", "raised_at": stamp,
+                    "source": {"device_id": c.cid, "protocol": "scaip", "scaip": {"cid": c.cid}},
+                    "message": f"{who}controller cid {c.cid} silent since {iso_z(c.last_seen)} "
+                               f"(expected every {c.interval_s} s)"}))
+                tx.save_controller(replace(c, offline_alarm_id=alarm_id))
+            return tx.append(events, stamp)
