@@ -103,6 +103,7 @@ class Gateway:
         self._closers.clear()
         await self.feed.stop()
         self._worker.shutdown(wait=True)
+        self.intake.store.close()  # the gateway owns its store from start to stop
 
     async def _supervise(self) -> None:
         while True:
