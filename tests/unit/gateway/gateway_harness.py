@@ -117,11 +117,12 @@ class Clock:
 
 
 def gateway_thread(db_url: str, *, clock: Callable[[], datetime] | None = None,
-                   supervision: Supervision = Supervision(), check_every_s: float = 3600.0,
+                   supervision: Supervision | None = None, check_every_s: float = 3600.0,
                    feed_port: int = 0, tls: object = None) -> GatewayThread:
     def build() -> Gateway:
         kwargs = {"clock": clock} if clock else {}
-        intake = Intake(GatewayStore.open(db_url), load_mapping(), supervision=supervision,
+        intake = Intake(GatewayStore.open(db_url), load_mapping(),
+                        supervision=supervision or Supervision(),
                         **kwargs)  # type: ignore[arg-type]
         feed = RcFeedServer(token=TOKEN, server_name="scaip-gateway/test", port=feed_port,
                             heartbeat_s=0.5)

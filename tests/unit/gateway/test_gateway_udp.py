@@ -87,7 +87,7 @@ def test_reset_from_the_device_updates_its_open_alarm(gw: GatewayThread, tmp_pat
     port = _udp(gw)
     with desk(gw.gateway.feed.url, tmp_path / "desk.db") as d:
         send_udp(port, sip_message(mrq(ref="1", cid="88", dty="3", did="B1", mty="ME")))
-        (alarm,) = d.wait_for(lambda a: len(a) == 1)
+        d.wait_for(lambda a: len(a) == 1)
         send_udp(port, sip_message(mrq(ref="2", cid="88", dty="3", did="B1", mty="RE",
                                        stc="93")))
         d.wait_for(lambda a: a[0].source_status == "reset_at_device", what="reset")

@@ -98,7 +98,7 @@ def test_a_centre_table_overrides_and_a_wrong_one_is_refused(tmp_path: object) -
     mapping = parse_mapping('[dty]\n"5" = { name = "fall sensor", kind = "fall", priority = "medium" }\n',
                             "centre.toml")
     assert mapping.dty["0005"].priority == "medium"
-    with pytest.raises(MappingError, match="centre.toml"):
+    with pytest.raises(MappingError, match=r"centre\.toml"):
         parse_mapping('[stc]\n"0009" = { name = "x", priority = "urgent" }\n', "centre.toml")
     with pytest.raises(MappingError, match="update"):
         parse_mapping('[stc]\n"0009" = { name = "x", update = "closed" }\n', "centre.toml")
