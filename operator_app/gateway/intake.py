@@ -4,8 +4,8 @@ supervision of controllers that have gone silent.
 ``Intake.take`` is what stands between a device and ``snu`` 0: it returns only after the
 events, the answered ref and the controller's last contact are committed; any failure raises
 and the device is not told "OK". A ref the controller sent before with the same content (within
-``ref_window_s``) makes no new event. Heartbeats (``PI``) and every other message count as
-contact; a controller that had a ``device_offline`` alarm gets ``restored`` on it.
+``ref_window_s``) makes no new event. Heartbeats (``PI``), repeats and every other message
+count as contact; a controller that had a ``device_offline`` alarm gets ``restored`` on it.
 
 ``Intake.check_silent`` raises ``device_offline`` for each controller silent for longer than its
 expected interval (the registry's ``heartbeat_s`` for the controller, else the gateway's default,
@@ -66,22 +66,25 @@ class Intake:
         stamp = iso_z(now)
         digest = req.digest()
         with self.store.transaction() as tx:
-            if tx.seen_ref(req.cid, req.ref, digest, now - self.ref_window):
-                return Taken([], repeat=True)
-            device = tx.device(req.cid, req.get("did"))
-            target = translate.Target(device.patient_id if device else None, open_alarm_id)
+            # a repeat makes no new event, but it is contact: a heartbeat sent with the same
+            # ref every time keeps its controller supervised as alive
+            repeat = tx.seen_ref(req.cid, req.ref, digest, now - self.ref_window)
             events = []
             controller = tx.controller(req.cid)
             if controller is not None and controller.offline_alarm_id:
                 events.append(translate.update(
                     controller.offline_alarm_id, "restored", stamp,
                     f"controller cid {req.cid} heard again ({req.mty})"))
-            events += translate.events_for(req, self.mapping, target,
-                                           alarm_id=new_alarm_id(req.cid, req.ref), now=stamp)
+            if not repeat:
+                device = tx.device(req.cid, req.get("did"))
+                target = translate.Target(device.patient_id if device else None, open_alarm_id)
+                events += translate.events_for(req, self.mapping, target,
+                                               alarm_id=new_alarm_id(req.cid, req.ref), now=stamp)
             stored = tx.append(events, stamp)
             tx.save_controller(Controller(req.cid, now, self._interval(tx, req.cid), None))
-            tx.remember_ref(req.cid, req.ref, digest, stored[-1].seq if stored else None, now)
-        return Taken(stored, repeat=False)
+            if not repeat:
+                tx.remember_ref(req.cid, req.ref, digest, stored[-1].seq if stored else None, now)
+        return Taken(stored, repeat=repeat)
 
     def check_silent(self) -> list[StoredEvent]:
         """Raise ``device_offline`` for every controller silent for too long (once each)."""

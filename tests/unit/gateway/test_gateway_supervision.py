@@ -90,3 +90,23 @@ def test_registered_devices_go_to_their_patient(gateway_db: str) -> None:
     # a controller's other devices are its patient's; one patient per controller here
     assert patients == ["P-1", "P-2", "P-1", "P-3"]
     assert not any("unknown device" in m for m in messages)
+
+
+def test_heartbeats_that_repeat_one_ref_keep_their_controller_alive(gateway_db: str,
+                                                                    clock: Clock) -> None:
+    thread = gateway_thread(gateway_db, clock=clock,
+                            supervision=Supervision(default_interval_s=100, grace_s=0)).start()
+    try:
+        gateway = thread.gateway
+        assert gateway.udp_port is not None
+        for _ in range(5):
+            beat = sip_message(mrq(ref="0", cid="808", dty="2", mty="PI"))
+            assert snu(send_udp(gateway.udp_port, beat)) == 0
+            clock.advance(90)
+            thread.call(gateway.check_silent)
+        assert gateway.feed.head == 0  # never offline
+        clock.advance(11)
+        thread.call(gateway.check_silent)
+        assert [a["kind"] for a in gateway.feed.open_alarms()] == ["device_offline"]
+    finally:
+        thread.stop()
