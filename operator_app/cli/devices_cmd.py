@@ -73,9 +73,12 @@ def main(argv: list[str]) -> int:
             print(f"imported {count} devices" + (" (others removed)" if args.replace else ""))
         else:
             out = csv.writer(sys.stdout, lineterminator="\n")
-            out.writerow(["cid", "did", "patient_id", "heartbeat_s", "note"])
-            for d in store.devices():
-                out.writerow([d.cid, d.did, d.patient_id, d.heartbeat_s or "", d.note or ""])
+            out.writerow(["cid", "did", "patient_id", "heartbeat_s", "note", "patient_name",
+                          "patient_phone", "patient_address"])
+            for d in store.devices():  # the same columns as an import: the file round-trips
+                out.writerow([d.cid, d.did, d.patient_id, d.heartbeat_s or "", d.note or "",
+                              d.patient_name or "", d.patient_phone or "",
+                              d.patient_address or ""])
     finally:
         store.close()
     return 0

@@ -3,8 +3,10 @@
 Columns (a header row names them; order free): ``cid`` (controller id, 1–16 digits),
 ``did`` (device id, up to 8 characters; empty = every device of the controller),
 ``patient_id`` (the desk's patient id, 1–200 characters), and optional ``heartbeat_s``
-(the controller's expected heartbeat interval, seconds) and ``note``. Every row is checked
-before anything is written: one bad row refuses the file, with its line number.
+(the controller's expected heartbeat interval, seconds), ``note``, and what desks are told of
+the patient: ``patient_name`` (without it, nothing), ``patient_phone``, ``patient_address``.
+Every row is checked before anything is written: one bad row refuses the file, with its line
+number.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from operator_app.store.gateway.gateway_store import Device
 
 REQUIRED = ("cid", "did", "patient_id")
-OPTIONAL = ("heartbeat_s", "note")
+OPTIONAL = ("heartbeat_s", "note", "patient_name", "patient_phone", "patient_address")
 _CID = re.compile(r"[0-9]{1,16}")
 
 
@@ -54,5 +56,7 @@ def parse_devices_csv(text: str) -> list[Device]:
             raise RegistryError(f"line {line}: cid {cid} did {did!r} is listed twice")
         seen.add((cid, did))
         devices.append(Device(cid, did, patient, int(beat) if beat else None,
-                              values.get("note") or None))
+                              values.get("note") or None, values.get("patient_name") or None,
+                              values.get("patient_phone") or None,
+                              values.get("patient_address") or None))
     return devices

@@ -24,6 +24,7 @@ import hashlib
 import logging
 import ssl as ssl_module
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,6 +83,8 @@ class Gateway:
                                             utc_now())
         events = await loop.run_in_executor(self._worker, store.events)
         self.feed.restore(stream, _rows(events))
+        self.intake.published = self.feed.patient
+        await self._step(self.intake.sync_patients)  # patients imported while it was down
         await self.feed.start()
         lst = self.listen
         if lst.udp_port is not None:
@@ -111,13 +114,17 @@ class Gateway:
             await self.check_silent()
 
     async def check_silent(self) -> None:
-        """One supervision pass (also called by tests)."""
+        """One supervision pass: registered patients desks were not told of, then silent
+        controllers (also called by tests)."""
+        await self._step(self.intake.sync_patients)
+        await self._step(self.intake.check_silent)
+
+    async def _step(self, step: Callable[[], list[StoredEvent]]) -> None:
         async with self._lock:
             try:
-                events = await asyncio.get_running_loop().run_in_executor(
-                    self._worker, self.intake.check_silent)
+                events = await asyncio.get_running_loop().run_in_executor(self._worker, step)
             except Exception:
-                log.exception("supervision check failed; retried on the next pass")
+                log.exception("supervision pass failed; retried on the next pass")
                 return
             self.feed.publish_stored(_rows(events))
 

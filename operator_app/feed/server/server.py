@@ -129,6 +129,10 @@ class RcFeedServer:
     def patients(self) -> list[dict[str, Any]]:
         return self._state.patients()
 
+    def patient(self, patient_id: str) -> dict[str, Any] | None:
+        """The patient record as last sent (None: never sent)."""
+        return self._state.patient(patient_id)
+
     # --- lifecycle -------------------------------------------------------------------------
 
     async def start(self) -> None:

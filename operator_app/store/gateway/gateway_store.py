@@ -45,6 +45,20 @@ class Device:
     patient_id: str
     heartbeat_s: int | None = None
     note: str | None = None
+    patient_name: str | None = None
+    patient_phone: str | None = None
+    patient_address: str | None = None
+
+    def patient_record(self) -> dict[str, Any] | None:
+        """The ``patient.upsert`` data desks are told (None without a name)."""
+        if not self.patient_name:
+            return None
+        record: dict[str, Any] = {"id": self.patient_id, "name": self.patient_name}
+        if self.patient_phone:
+            record["phone"] = self.patient_phone
+        if self.patient_address:
+            record["address"] = {"line": self.patient_address}
+        return record
 
 
 @dataclass(frozen=True)
@@ -87,7 +101,17 @@ class GatewayTx:
             row = next(iter(rows.values()))  # every device of this controller is one patient's
         if row is None:
             return None
-        return Device(row.cid, row.did, row.patient_id, row.heartbeat_s, row.note)
+        return _device(row)
+
+    def patient_records(self) -> dict[str, dict[str, Any]]:
+        """What desks are told of each registered patient that has a name."""
+        records: dict[str, dict[str, Any]] = {}
+        for row in self._conn.execute(select(gateway_devices)
+                                      .order_by(gateway_devices.c.cid, gateway_devices.c.did)):
+            record = _device(row).patient_record()
+            if record is not None:
+                records.setdefault(record["id"], record)
+        return records
 
     def controller(self, cid: str) -> Controller | None:
         row = self._conn.execute(
@@ -119,6 +143,11 @@ class GatewayTx:
                 {"seq": e.seq, "type": e.type, "sent_at": e.sent_at,
                  "data": msgspec.json.encode(e.data).decode()} for e in stored])
         return stored
+
+
+def _device(row: Any) -> Device:
+    return Device(row.cid, row.did, row.patient_id, row.heartbeat_s, row.note, row.patient_name,
+                  row.patient_phone, row.patient_address)
 
 
 def _controller(row: Any) -> Controller:
@@ -176,7 +205,8 @@ class GatewayStore:
                 conn.execute(delete(gateway_devices))
             for d in devices:
                 values = {"patient_id": d.patient_id, "heartbeat_s": d.heartbeat_s,
-                          "note": d.note}
+                          "note": d.note, "patient_name": d.patient_name,
+                          "patient_phone": d.patient_phone, "patient_address": d.patient_address}
                 changed = conn.execute(
                     update(gateway_devices)
                     .where(gateway_devices.c.cid == d.cid, gateway_devices.c.did == d.did)
@@ -187,9 +217,8 @@ class GatewayStore:
 
     def devices(self) -> list[Device]:
         with read_transaction(self.engine) as conn:
-            return [Device(r.cid, r.did, r.patient_id, r.heartbeat_s, r.note)
-                    for r in conn.execute(select(gateway_devices)
-                                          .order_by(gateway_devices.c.cid, gateway_devices.c.did))]
+            return [_device(r) for r in conn.execute(
+                select(gateway_devices).order_by(gateway_devices.c.cid, gateway_devices.c.did))]
 
     def controllers(self) -> list[Controller]:
         with read_transaction(self.engine) as conn:

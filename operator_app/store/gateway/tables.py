@@ -7,7 +7,8 @@ them empty.
   data it was sent with, so desks resume by seq after a gateway restart.
 * ``gateway_refs``: the ``<mrq>`` refs answered with ``snu`` 0, per controller, with a digest of
   what the message said (a repeat with the same digest makes no second alarm).
-* ``gateway_devices``: controller id (and device id, ``""`` for any) -> patient id.
+* ``gateway_devices``: controller id (and device id, ``""`` for any) -> patient id, and what
+  desks are told of the patient (name, phone, address) when given.
 * ``gateway_controllers``: when each controller last spoke, how often it should, and the
   ``device_offline`` alarm open for it (if any).
 """
@@ -53,6 +54,10 @@ gateway_devices = Table(
     Column("patient_id", String(200), nullable=False),
     Column("heartbeat_s", Integer),  # expected heartbeat interval of the controller
     Column("note", Text),
+    # what desks are told of the patient (patient.upsert); None: the gateway tells nothing
+    Column("patient_name", Text),
+    Column("patient_phone", String(40)),
+    Column("patient_address", Text),
 )
 
 gateway_controllers = Table(

@@ -33,8 +33,12 @@ def test_devices_import_and_list(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "imported 2 devices" in capsys.readouterr().out
     assert cli_main(["devices", "--db", db, "list"]) == 0
     listed = capsys.readouterr().out.splitlines()
-    assert listed == ["cid,did,patient_id,heartbeat_s,note", '26317,,P-1001,900,"Storgata 1, 2nd"',
-                      "26317,FD1,P-1001,,fall detector"]
+    assert listed == [
+        "cid,did,patient_id,heartbeat_s,note,patient_name,patient_phone,patient_address",
+        '26317,,P-1001,900,"Storgata 1, 2nd",,,', "26317,FD1,P-1001,,fall detector,,,"]
+    # what list prints is a file import takes back
+    again = _csv(tmp_path / "listed.csv", "\n".join(listed) + "\n")
+    assert cli_main(["devices", "--db", db, "import", "--replace", str(again)]) == 0
 
 
 @pytest.mark.parametrize(("text", "says"), [

@@ -110,3 +110,53 @@ def test_heartbeats_that_repeat_one_ref_keep_their_controller_alive(gateway_db: 
         assert [a["kind"] for a in gateway.feed.open_alarms()] == ["device_offline"]
     finally:
         thread.stop()
+
+
+def test_a_restart_counts_silence_from_its_own_start_no_flood_of_offline_alarms(
+        gateway_db: str, clock: Clock) -> None:
+    supervision = Supervision(default_interval_s=100, grace_s=0)
+    first = gateway_thread(gateway_db, clock=clock, supervision=supervision).start()
+    try:
+        assert first.gateway.udp_port is not None
+        send_udp(first.gateway.udp_port, sip_message(mrq(ref="1", cid="31", dty="2", mty="PI")))
+    finally:
+        first.stop()
+    clock.advance(3600)  # the gateway was down for an hour: the heartbeats were lost
+    second = gateway_thread(gateway_db, clock=clock, supervision=supervision).start()
+    try:
+        second.call(second.gateway.check_silent)
+        assert second.gateway.feed.open_alarms() == []
+        clock.advance(101)  # silent for longer than its interval since the restart
+        second.call(second.gateway.check_silent)
+        assert [a["kind"] for a in second.gateway.feed.open_alarms()] == ["device_offline"]
+    finally:
+        second.stop()
+
+
+def test_desks_are_told_the_registered_patient_before_the_alarm(
+        gateway_db: str, tmp_path: Path) -> None:
+    registry = GatewayStore.open(gateway_db)
+    registry.replace_devices([Device("26317", "", "P-1001", patient_name="Kari Nordmann",
+                                     patient_phone="+4790000001",
+                                     patient_address="Storgata 1")])
+    registry.close()
+    thread = gateway_thread(gateway_db).start()
+    try:
+        gateway = thread.gateway
+        assert gateway.udp_port is not None
+        with desk(gateway.feed.url, tmp_path / "desk.db") as d:
+            send_udp(gateway.udp_port, sip_message(mrq(ref="1", cid="26317", dty="7")))
+            (alarm,) = d.wait_for(lambda a: len(a) == 1)
+        assert alarm.patient_name == "Kari Nordmann"
+        # told once (at start), not again with the alarm: the record has not changed
+        types = [e.type for e in gateway.intake.store.events()]
+        assert types == ["patient.upsert", "alarm.raised"]
+        renamed = GatewayStore.open(gateway_db)
+        renamed.replace_devices([Device("26317", "", "P-1001", patient_name="Kari Nordmann-Berg")])
+        renamed.close()
+        send_udp(gateway.udp_port, sip_message(mrq(ref="2", cid="26317", dty="7")))
+        types = [e.type for e in gateway.intake.store.events()]
+        assert types == ["patient.upsert", "alarm.raised", "patient.upsert", "alarm.raised"]
+        assert gateway.feed.patient("P-1001") == {"id": "P-1001", "name": "Kari Nordmann-Berg"}
+    finally:
+        thread.stop()

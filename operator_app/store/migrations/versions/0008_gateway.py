@@ -53,6 +53,9 @@ def upgrade() -> None:
         sa.Column("patient_id", sa.String(200), nullable=False),
         sa.Column("heartbeat_s", sa.Integer),
         sa.Column("note", sa.Text),
+        sa.Column("patient_name", sa.Text),
+        sa.Column("patient_phone", sa.String(40)),
+        sa.Column("patient_address", sa.Text),
         sa.PrimaryKeyConstraint("cid", "did", name="pk_gateway_devices"),
     )
     op.create_table(
