@@ -38,6 +38,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--sip-host", default="0.0.0.0", help="address SIP listens on")
     p.add_argument("--sip-port", type=int, default=5060, help="SIP over UDP and TCP")
     p.add_argument("--sip-tls-port", type=int, default=5061, help="SIP over TLS")
+    p.add_argument("--sip-allow", metavar="CIDR", action="append", type=_network, default=[],
+                   help="a network devices may send from (repeat; default: any); SIP from "
+                   "elsewhere is answered 403")
     p.add_argument("--sip-tls-cert", metavar="PEM", help="certificate chain for SIP over TLS")
     p.add_argument("--sip-tls-key", metavar="PEM", help="private key for --sip-tls-cert")
     p.add_argument("--feed-host", default="127.0.0.1", help="address the desks' feed listens on")
@@ -62,6 +65,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--window", type=int, default=200_000, help="replay window, events")
     p.add_argument("--log-level", default="INFO")
     return p
+
+
+def _network(value: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    try:
+        return ipaddress.ip_network(value, strict=False)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a network: {value!r}") from exc
 
 
 def _is_loopback(host: str) -> bool:
@@ -160,7 +170,8 @@ def main(argv: list[str]) -> int:
                         host=args.feed_host, port=args.feed_port,
                         heartbeat_s=args.feed_heartbeat, window=args.window, ssl=feed_tls)
     listen = SipListen(host=args.sip_host, udp_port=args.sip_port, tcp_port=args.sip_port,
-                       tls_port=args.sip_tls_port if sip_tls else None, tls=sip_tls)
+                       tls_port=args.sip_tls_port if sip_tls else None, tls=sip_tls,
+                       allow=tuple(args.sip_allow))
     log.info("SCAIP mapping: %s", mapping.source)
     try:
         asyncio.run(_serve(Gateway(intake, feed, listen, check_every_s=args.check_every)))

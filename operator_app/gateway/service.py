@@ -7,6 +7,7 @@ For each SIP request:
   published to the desks and the answer is ``snu`` 0. A storage failure is answered ``snu`` 5
   ("not treated"): the device learns at once that the centre did not take it and retries or
   turns to its backup receiver; a retransmission tries the storage again.
+* from an address outside ``--sip-allow`` (when given): ``403``, nothing taken;
 * another content type: ``415`` (``Accept: application/scaip+xml``); ``OPTIONS`` (a device's
   keep-alive): ``200``; ``ACK``: nothing; other methods: ``405``; unreadable: ``400`` when
   there is enough to answer, else nothing (logged).
@@ -21,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import hashlib
+import ipaddress
 import logging
 import ssl as ssl_module
 from collections import OrderedDict
@@ -48,6 +50,19 @@ class SipListen:
     tcp_port: int | None = 5060
     tls_port: int | None = None
     tls: ssl_module.SSLContext | None = None
+    #: the networks devices may send from (empty: any); others are answered 403
+    allow: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+
+    def allows(self, host: str) -> bool:
+        if not self.allow:
+            return True
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        return any(address in network for network in self.allow)
 
 
 def _rows(events: list[StoredEvent]) -> list[tuple[int, str, dict[str, Any], str]]:
@@ -130,13 +145,16 @@ class Gateway:
 
     # --- one request ----------------------------------------------------------------------
 
-    async def handle(self, request: sip.SipRequest) -> bytes | None:
-        """The answer to one SIP request (None: nothing to send)."""
+    async def handle(self, request: sip.SipRequest, peer: str = "") -> bytes | None:
+        """The answer to one SIP request from ``peer`` (None: nothing to send)."""
         if request.method == "ACK":
             return None
         if not request.can_be_answered():
             log.warning("SIP %s without Via/From/To/Call-ID/CSeq dropped", request.method)
             return None
+        if not self.listen.allows(peer):
+            log.warning("SIP %s from %s refused: not in --sip-allow", request.method, peer)
+            return sip.response(request, 403)
         key = request.transaction_key()
         cached = self._answered.get(key)
         if cached is not None:

@@ -1,6 +1,6 @@
 """The RFC 3261 subset a SCAIP receiver needs: parse a request, frame requests on a stream
-(TCP/TLS: by ``Content-Length``), and build the responses (200 with a To-tag, 400, 405, 415,
-500).
+(TCP/TLS: by ``Content-Length``), and build the responses (200 with a To-tag, 400, 403, 405,
+415).
 
 A request is kept as its request line, its headers (names normalised, compact forms expanded,
 every value of a repeated header in order) and its body bytes. A response copies ``Via`` (all,
@@ -17,7 +17,7 @@ SCAIP_CONTENT_TYPE = "application/scaip+xml"
 
 _COMPACT = {"v": "via", "f": "from", "t": "to", "i": "call-id", "l": "content-length",
             "c": "content-type", "m": "contact", "k": "supported", "s": "subject"}
-_REASONS = {200: "OK", 400: "Bad Request", 405: "Method Not Allowed",
+_REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 405: "Method Not Allowed",
             413: "Request Entity Too Large", 415: "Unsupported Media Type",
             500: "Server Internal Error"}
 _NEEDED = ("via", "from", "to", "call-id", "cseq")

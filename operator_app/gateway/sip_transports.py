@@ -14,7 +14,8 @@ from operator_app.gateway import sip
 
 log = logging.getLogger("operator_app.gateway.sip")
 
-Handler = Callable[[sip.SipRequest], Awaitable[bytes | None]]
+#: (request, the sender's address) -> the answer to send, or None
+Handler = Callable[[sip.SipRequest, str], Awaitable[bytes | None]]
 
 
 class _Udp(asyncio.DatagramProtocol):
@@ -36,7 +37,7 @@ class _Udp(asyncio.DatagramProtocol):
     async def _answer(self, data: bytes, addr: tuple[str | int, ...]) -> None:
         try:
             request = sip.parse_datagram(data)
-            answer = await self._handler(request)
+            answer = await self._handler(request, str(addr[0]))
         except sip.SipError as exc:
             log.warning("SIP datagram from %s refused: %s", addr[0], exc.reason)
             if exc.request is None or not exc.request.can_be_answered():
@@ -60,6 +61,7 @@ async def _serve_stream(handler: Handler, reader: asyncio.StreamReader,
                         writer: asyncio.StreamWriter) -> None:
     framer = sip.StreamFramer()
     peer = writer.get_extra_info("peername")
+    host = str(peer[0]) if peer else ""
     try:
         while data := await reader.read(65536):
             try:
@@ -71,7 +73,7 @@ async def _serve_stream(handler: Handler, reader: asyncio.StreamReader,
                     await writer.drain()
                 break  # the framing is lost: close the connection
             for request in requests:
-                answer = await handler(request)
+                answer = await handler(request, host)
                 if answer is not None:
                     writer.write(answer)
                     await writer.drain()

@@ -5,6 +5,7 @@ real FeedClient applying into a real Store on a SQLite file)."""
 from __future__ import annotations
 
 import concurrent.futures
+import ipaddress
 import itertools
 import re
 import secrets
@@ -118,7 +119,8 @@ class Clock:
 
 def gateway_thread(db_url: str, *, clock: Callable[[], datetime] | None = None,
                    supervision: Supervision | None = None, check_every_s: float = 3600.0,
-                   feed_port: int = 0, tls: object = None) -> GatewayThread:
+                   feed_port: int = 0, tls: object = None, allow: tuple[str, ...] = ()
+                   ) -> GatewayThread:
     def build() -> Gateway:
         kwargs = {"clock": clock} if clock else {}
         intake = Intake(GatewayStore.open(db_url), load_mapping(),
@@ -127,7 +129,8 @@ def gateway_thread(db_url: str, *, clock: Callable[[], datetime] | None = None,
         feed = RcFeedServer(token=TOKEN, server_name="scaip-gateway/test", port=feed_port,
                             heartbeat_s=0.5)
         return Gateway(intake, feed, SipListen(host="127.0.0.1", udp_port=0, tcp_port=0,
-                                               tls_port=0 if tls else None, tls=tls),  # type: ignore[arg-type]
+                                               tls_port=0 if tls else None, tls=tls,  # type: ignore[arg-type]
+                                               allow=tuple(ipaddress.ip_network(a) for a in allow)),
                        check_every_s=check_every_s)
 
     return GatewayThread(build)

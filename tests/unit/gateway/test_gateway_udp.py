@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gateway_harness import desk, header, mrq, send_udp, sip_message, snu, status
+from gateway_harness import desk, gateway_thread, header, mrq, send_tcp, send_udp, sip_message, snu, status
 
 from operator_app.gateway.runner import GatewayThread
 
@@ -124,3 +124,23 @@ def test_sip_answers_415_405_and_options(gw: GatewayThread) -> None:
 def test_compact_header_forms_are_understood(gw: GatewayThread) -> None:
     answer = send_udp(_udp(gw), sip_message(mrq(ref="c1", cid="3", dty="2"), compact=True))
     assert snu(answer) == 0
+
+
+def test_sip_from_outside_the_allowed_networks_is_refused_and_takes_nothing(gateway_db: str) -> None:
+    thread = gateway_thread(gateway_db, allow=("10.20.0.0/16",)).start()
+    try:
+        gateway = thread.gateway
+        assert gateway.udp_port is not None and gateway.tcp_port is not None
+        body = mrq(ref="x1", cid="66", dty="5")
+        assert status(send_udp(gateway.udp_port, sip_message(body))) == 403
+        (answer,) = send_tcp(gateway.tcp_port, sip_message(body, transport="TCP"))
+        assert status(answer) == 403
+        assert gateway.intake.store.events() == []
+    finally:
+        thread.stop()
+    allowed = gateway_thread(gateway_db, allow=("10.20.0.0/16", "127.0.0.0/8")).start()
+    try:
+        assert allowed.gateway.udp_port is not None
+        assert snu(send_udp(allowed.gateway.udp_port, sip_message(body))) == 0
+    finally:
+        allowed.stop()
