@@ -2,6 +2,7 @@
 
     operator-app devices import devices.csv [--replace]
     operator-app devices list
+    operator-app devices forget CID     # a decommissioned controller, no longer supervised
 
 ``--db`` is the gateway's database (default: ``gateway.db`` in the data directory); the running
 gateway reads the registry for every message, so an import takes effect at once. The file's
@@ -38,6 +39,10 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--replace", action="store_true",
                      help="remove every device not in the file")
     sub.add_parser("list", help="every registered device", allow_abbrev=False)
+    forget = sub.add_parser("forget", allow_abbrev=False,
+                            help="a decommissioned controller: out of the registry and of "
+                            "heartbeat supervision")
+    forget.add_argument("cid")
     return p
 
 
@@ -68,7 +73,11 @@ def main(argv: list[str]) -> int:
         print(f"error: cannot open the database: {describe(exc)}", file=sys.stderr)
         return 1
     try:
-        if devices is not None:
+        if args.action == "forget":
+            rows, watched = store.forget_controller(args.cid)
+            print(f"controller {args.cid}: {rows} registry rows removed, "
+                  + ("no longer supervised" if watched else "was not supervised"))
+        elif devices is not None:
             count = store.replace_devices(devices, replace_all=args.replace)
             print(f"imported {count} devices" + (" (others removed)" if args.replace else ""))
         else:

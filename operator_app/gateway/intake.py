@@ -123,6 +123,7 @@ class Intake:
         stamp = iso_z(now)
         grace = timedelta(seconds=self.supervision.grace_s)
         with self.store.transaction() as tx:
+            tx.forget_refs_before(now - self.ref_window)
             events: list[translate.Event] = []
             for c in tx.unflagged_controllers():
                 if now - max(c.last_seen, self.started_at) <= timedelta(seconds=c.interval_s) + grace:

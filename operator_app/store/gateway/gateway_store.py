@@ -91,6 +91,11 @@ class GatewayTx:
         if not changed:
             self._conn.execute(gateway_refs.insert().values(cid=cid, ref=ref, **values))
 
+    def forget_refs_before(self, since: datetime) -> int:
+        """Drop answered refs older than ``since`` (past the repeat window); how many."""
+        return int(self._conn.execute(
+            delete(gateway_refs).where(gateway_refs.c.received_at < since)).rowcount)
+
     def device(self, cid: str, did: str | None) -> Device | None:
         """The registry entry for this device of the controller, else the controller's own
         (``did`` ""), else the controller's entries when they all name one patient."""
@@ -214,6 +219,15 @@ class GatewayStore:
                 if not changed:
                     conn.execute(gateway_devices.insert().values(cid=d.cid, did=d.did, **values))
         return len(devices)
+
+    def forget_controller(self, cid: str) -> tuple[int, bool]:
+        """Remove a controller from the registry and from supervision (decommissioned):
+        (registry rows removed, whether it was supervised)."""
+        with write_transaction(self.engine) as conn:
+            rows = conn.execute(delete(gateway_devices).where(gateway_devices.c.cid == cid))
+            watched = conn.execute(
+                delete(gateway_controllers).where(gateway_controllers.c.cid == cid))
+            return int(rows.rowcount), bool(watched.rowcount)
 
     def devices(self) -> list[Device]:
         with read_transaction(self.engine) as conn:

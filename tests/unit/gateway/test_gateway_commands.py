@@ -6,13 +6,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from gateway_harness import TOKEN, desk, mrq, send_udp, sip_message, snu
 
 from operator_app.cli import main as cli_main
-from operator_app.store.gateway.gateway_store import GatewayStore
+from operator_app.store.gateway.gateway_store import Controller, GatewayStore
 
 pytestmark = pytest.mark.unit
 
@@ -39,6 +40,27 @@ def test_devices_import_and_list(tmp_path: Path, capsys: pytest.CaptureFixture[s
     # what list prints is a file import takes back
     again = _csv(tmp_path / "listed.csv", "\n".join(listed) + "\n")
     assert cli_main(["devices", "--db", db, "import", "--replace", str(again)]) == 0
+
+
+def test_a_forgotten_controller_is_no_longer_registered_or_supervised(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = f"sqlite:///{tmp_path / 'gateway.db'}"
+    rows = _csv(tmp_path / "devices.csv", "cid,did,patient_id\n5,,P-5\n6,,P-6\n")
+    assert cli_main(["devices", "--db", db, "import", str(rows)]) == 0
+    store = GatewayStore.open(db)
+    try:
+        with store.transaction() as tx:
+            tx.save_controller(Controller("5", datetime.now(UTC), 60, None))
+    finally:
+        store.close()
+    assert cli_main(["devices", "--db", db, "forget", "5"]) == 0
+    assert "1 registry rows removed, no longer supervised" in capsys.readouterr().out
+    store = GatewayStore.open(db)
+    try:
+        assert [d.cid for d in store.devices()] == ["6"]
+        assert store.controllers() == []
+    finally:
+        store.close()
 
 
 @pytest.mark.parametrize(("text", "says"), [

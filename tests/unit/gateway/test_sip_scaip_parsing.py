@@ -3,6 +3,8 @@ any order, optional fields absent, compact headers, a stream cut anywhere."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from gateway_harness import mrq, sip_message
 
@@ -94,7 +96,17 @@ def test_the_shipped_table_maps_the_message_types() -> None:
                       alarm_id="x", now="2026-12-01T12:00:00.000Z") == []
 
 
-def test_a_centre_table_overrides_and_a_wrong_one_is_refused(tmp_path: object) -> None:
+def test_a_centre_table_from_a_file_and_a_missing_file_said_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "centre.toml"
+    path.write_text('[dty]\n"0005" = { name = "fall", kind = "fall", priority = "low" }\n',
+                    encoding="utf-8")
+    assert load_mapping(path).dty["0005"].priority == "low"
+    assert load_mapping(path).stc == {}
+    with pytest.raises(MappingError, match="cannot read"):
+        load_mapping(tmp_path / "missing.toml")
+
+
+def test_a_centre_table_overrides_and_a_wrong_one_is_refused() -> None:
     mapping = parse_mapping('[dty]\n"5" = { name = "fall sensor", kind = "fall", priority = "medium" }\n',
                             "centre.toml")
     assert mapping.dty["0005"].priority == "medium"
