@@ -8,7 +8,10 @@ normalised to their padded width (``dty``/``stc`` 4, ``dco``/``lco`` 3). The XML
 ``ScaipError`` carrying the ``snu`` to answer: 2 invalid format (not XML, not an ``<mrq>``),
 3 wrong data content (a field that breaks its format), 7 a mandatory tag missing (``ref``,
 ``cid``, ``dty``). A missing ``mty`` is taken as ``ME``, an alarm: a device that says less is
-still heard.
+still heard. Devices in the field send wider values than SS 91100's table (a 12-character MAC
+address as ``did``, a ``+`` before ``cid``, ``-`` in ``ref``): these are taken (``ref`` up to
+32 of ``[0-9A-Za-z._-]``, ``cid`` an optional ``+`` and up to 20 digits, ``did`` up to 32
+characters), since refusing them would refuse an alarm over a formality.
 """
 
 from __future__ import annotations
@@ -32,13 +35,13 @@ MESSAGE_TYPES = ("ME", "RE", "IN", "PI")
 MANDATORY = ("ref", "cid", "dty")
 #: field -> (pattern, zero-padded width or 0)
 _CODES: dict[str, tuple[re.Pattern[str], int]] = {
-    "ref": (re.compile(r"[0-9A-Za-z]{1,16}"), 0),
-    "cid": (re.compile(r"[0-9]{1,16}"), 0),
+    "ref": (re.compile(r"[0-9A-Za-z._-]{1,32}"), 0),
+    "cid": (re.compile(r"\+?[0-9]{1,20}"), 0),
     "dty": (re.compile(r"[0-9]{1,4}"), 4),
     "stc": (re.compile(r"[0-9]{1,4}"), 4),
     "dco": (re.compile(r"[0-9]{1,3}"), 3),
     "lco": (re.compile(r"[0-9]{1,3}"), 3),
-    "did": (re.compile(r"[^\x00-\x1f]{1,8}"), 0),
+    "did": (re.compile(r"[^\x00-\x1f]{1,32}"), 0),
     "pri": (re.compile(r"[0-9]"), 0),
 }
 #: free text is kept, cut to this many characters

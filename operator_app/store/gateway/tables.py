@@ -38,8 +38,8 @@ gateway_events = Table(
 gateway_refs = Table(
     "gateway_refs",
     metadata,
-    Column("cid", String(16), primary_key=True),
-    Column("ref", String(16), primary_key=True),
+    Column("cid", String(32), primary_key=True),
+    Column("ref", String(32), primary_key=True),
     Column("digest", String(64), nullable=False),
     Column("seq", BigInteger),  # the last event it made (None: a heartbeat)
     Column("received_at", UTCDateTime, nullable=False),
@@ -49,8 +49,8 @@ gateway_refs = Table(
 gateway_devices = Table(
     "gateway_devices",
     metadata,
-    Column("cid", String(16), primary_key=True),
-    Column("did", String(8), primary_key=True),  # "" = every device of the controller
+    Column("cid", String(32), primary_key=True),
+    Column("did", String(32), primary_key=True),  # "" = every device of the controller
     Column("patient_id", String(200), nullable=False),
     Column("heartbeat_s", Integer),  # expected heartbeat interval of the controller
     Column("note", Text),
@@ -63,7 +63,7 @@ gateway_devices = Table(
 gateway_controllers = Table(
     "gateway_controllers",
     metadata,
-    Column("cid", String(16), primary_key=True),
+    Column("cid", String(32), primary_key=True),
     Column("last_seen", UTCDateTime, nullable=False),
     Column("interval_s", Integer, nullable=False),
     Column("offline_alarm_id", String(200)),

@@ -144,3 +144,27 @@ def test_sip_from_outside_the_allowed_networks_is_refused_and_takes_nothing(gate
         assert snu(send_udp(allowed.gateway.udp_port, sip_message(body))) == 0
     finally:
         allowed.stop()
+
+
+FIELD_SHAPES = {
+    # as SS 91100 writes it, every code zero-padded
+    "long": b'<?xml version="1.0" encoding="UTF-8"?>\n<mrq>\n  <ref>000123</ref>\n  <ver>01.00</ver>'
+            b"\n  <mty>ME</mty>\n  <cid>4790000001</cid>\n  <dty>0004</dty>\n  <did>1</did>"
+            b"\n  <dco>007</dco>\n  <stc>0010</stc>\n  <pri>0</pri>\n  <lco>021</lco>"
+            b"\n  <lte>kitchen</lte>\n</mrq>",
+    # short codes, another order, optional fields absent, no XML declaration
+    "short": b"<mrq><cid>4790000001</cid><dty>4</dty><ref>124</ref><stc>10</stc></mrq>",
+    # values wider than the table, as field devices send them: + before cid, a MAC as did
+    "field": b'<?xml version="1.0"?><mrq><ver>01.00</ver><cid>+123456</cid><dty>0004</dty>'
+             b"<did>001d940cb800</did><dco>007</dco><stc>0010</stc><ref>ref-125</ref></mrq>",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(FIELD_SHAPES))
+def test_messages_shaped_as_devices_send_them_become_one_alarm_each(
+        gw: GatewayThread, shape: str) -> None:
+    answer = send_udp(_udp(gw), sip_message(FIELD_SHAPES[shape]))
+    assert snu(answer) == 0
+    (event,) = gw.gateway.intake.store.events()
+    assert event.data["kind"] == "assistance_call"  # fixed trigger, manual alarm
+    assert "manual alarm (stc 0010)" in event.data["message"]

@@ -38,8 +38,8 @@ def upgrade() -> None:
     )
     op.create_table(
         "gateway_refs",
-        sa.Column("cid", sa.String(16), nullable=False),
-        sa.Column("ref", sa.String(16), nullable=False),
+        sa.Column("cid", sa.String(32), nullable=False),
+        sa.Column("ref", sa.String(32), nullable=False),
         sa.Column("digest", sa.String(64), nullable=False),
         sa.Column("seq", sa.BigInteger),
         sa.Column("received_at", UTCDateTime, nullable=False),
@@ -48,8 +48,8 @@ def upgrade() -> None:
     op.create_index("ix_gateway_refs_received_at", "gateway_refs", ["received_at"])
     op.create_table(
         "gateway_devices",
-        sa.Column("cid", sa.String(16), nullable=False),
-        sa.Column("did", sa.String(8), nullable=False),
+        sa.Column("cid", sa.String(32), nullable=False),
+        sa.Column("did", sa.String(32), nullable=False),
         sa.Column("patient_id", sa.String(200), nullable=False),
         sa.Column("heartbeat_s", sa.Integer),
         sa.Column("note", sa.Text),
@@ -60,7 +60,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "gateway_controllers",
-        sa.Column("cid", sa.String(16), nullable=False),
+        sa.Column("cid", sa.String(32), nullable=False),
         sa.Column("last_seen", UTCDateTime, nullable=False),
         sa.Column("interval_s", sa.Integer, nullable=False),
         sa.Column("offline_alarm_id", sa.String(200)),
