@@ -1,5 +1,6 @@
 """Command line: ``operator-app`` (the desk) and its commands ``simulate``, ``credentials``,
-``accounts``, ``log export``, ``handover`` and ``audit`` (``operator-app COMMAND --help``).
+``accounts``, ``log export``, ``handover``, ``audit``, ``scaip-gateway`` and ``devices``
+(``operator-app COMMAND --help``).
 
 Each command is a headless composition root of its own process: it wires the parts it needs
 (the store, the simulator, the handover PDF) and nothing else.
@@ -19,6 +20,14 @@ def main(argv: list[str] | None = None) -> int:
         from operator_app.feed.simulator.main import main as simulate_main
 
         return simulate_main(argv[1:])
+    if argv and argv[0] == "scaip-gateway":
+        from operator_app.cli.scaip_gateway_cmd import main as gateway_main
+
+        return gateway_main(argv[1:])
+    if argv and argv[0] == "devices":
+        from operator_app.cli.devices_cmd import main as devices_main
+
+        return devices_main(argv[1:])
     if argv and argv[0] == "credentials":
         from operator_app.cli.credentials_cmd import main as credentials_main
 

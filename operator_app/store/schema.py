@@ -10,6 +10,13 @@ from operator_app.store.alarms.tables import alarm_events, alarms, patients
 from operator_app.store.audit.tables import access_log
 from operator_app.store.core.columns import metadata
 from operator_app.store.desks.tables import workstations
+from operator_app.store.gateway.tables import (
+    gateway_controllers,
+    gateway_devices,
+    gateway_events,
+    gateway_refs,
+    gateway_stream,
+)
 from operator_app.store.ingest.tables import feed_cursors, feed_quarantine
 from operator_app.store.measurements.tables import (
     measurement_points,
@@ -32,6 +39,11 @@ __all__ = [
     "callbacks",
     "feed_cursors",
     "feed_quarantine",
+    "gateway_controllers",
+    "gateway_devices",
+    "gateway_events",
+    "gateway_refs",
+    "gateway_stream",
     "handover_notes",
     "handover_signoffs",
     "measurement_points",

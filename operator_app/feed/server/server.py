@@ -22,6 +22,10 @@ Wire behaviour
 * ``ack`` frames are recorded in ``acks`` (the server never trims its window because of them).
   ``new_stream`` closes every connection with 1012.
 
+A server over a durable event log (the SCAIP gateway) gives each event its seq when it stores
+it: ``restore`` loads the log at start (desks resume by seq across restarts) and
+``publish_stored`` appends events that already carry their seq and ``sent_at``.
+
 Subclasses (the simulator) add where events come from and test controls; the hooks are
 ``_recorded``, ``_appended`` and ``_paused``. All methods must be called on the server's event
 loop thread.
@@ -125,6 +129,10 @@ class RcFeedServer:
     def patients(self) -> list[dict[str, Any]]:
         return self._state.patients()
 
+    def patient(self, patient_id: str) -> dict[str, Any] | None:
+        """The patient record as last sent (None: never sent)."""
+        return self._state.patient(patient_id)
+
     # --- lifecycle -------------------------------------------------------------------------
 
     async def start(self) -> None:
@@ -183,6 +191,29 @@ class RcFeedServer:
                 append(type_, data, sent_at)
         self._after_append()
         return self.head
+
+    def restore(self, stream: str, events: list[tuple[int, str, dict[str, Any], str]]) -> None:
+        """Start from a durable log: ``stream`` and its events ``(seq, type, data, sent_at)``
+        in seq order (consecutive). The window keeps the newest ``window`` of them; the
+        snapshot state follows all of them."""
+        self._window.restore(stream, events[0][0] if events else 1)
+        self._state = SourceState()
+        self._append_stored(events)
+        self._window.trim_excess()
+
+    def publish_stored(self, events: list[tuple[int, str, dict[str, Any], str]]) -> int:
+        """Append events that a durable log numbered (each must follow the head) and send
+        them to every live client; returns the new head."""
+        if events:
+            self._append_stored(events)
+            self._after_append()
+        return self.head
+
+    def _append_stored(self, events: list[tuple[int, str, dict[str, Any], str]]) -> None:
+        for seq, type_, data, sent_at in events:
+            if seq != self._window.head + 1:
+                raise ValueError(f"event seq {seq} does not follow head {self._window.head}")
+            self._append(type_, data, sent_at)
 
     def trim_window(self, oldest: int) -> None:
         """Forget events before ``oldest`` (clients further behind then get a snapshot)."""

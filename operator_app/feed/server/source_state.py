@@ -32,6 +32,9 @@ class SourceState:
     def patients(self) -> list[dict[str, Any]]:
         return list(self._patients.values())
 
+    def patient(self, patient_id: str) -> dict[str, Any] | None:
+        return self._patients.get(patient_id)
+
     def open_alarms(self) -> list[dict[str, Any]]:
         return list(self._open_alarms.values())
 

@@ -58,6 +58,14 @@ class EventWindow:
         self.oldest = 1
         self.head = 0
 
+    def restore(self, stream: str, first_seq: int) -> None:
+        """Empty, for a durable log whose next event (the first to be appended) has
+        ``first_seq``."""
+        self.stream = stream
+        self.frames = []
+        self.oldest = max(1, first_seq)
+        self.head = self.oldest - 1
+
     def can_replay(self, stream: object, resume_from: int) -> bool:
         """Whether a hello with this ``stream`` and ``resume_from`` is served by replay."""
         return stream == self.stream and self.oldest - 1 <= resume_from <= self.head

@@ -12,9 +12,10 @@ from operator_app import paths
 TOKEN_FILE_NAME = "simulator-token.txt"
 
 
-def ensure_token_file() -> Path:
-    """The simulator's token file in the data directory, made with a fresh token if missing."""
-    path = paths.data_dir() / TOKEN_FILE_NAME
+def ensure_token_file(name: str = TOKEN_FILE_NAME) -> Path:
+    """The token file ``name`` in the data directory, made with a fresh token if missing (the
+    simulator's by default; the SCAIP gateway keeps its own)."""
+    path = paths.data_dir() / name
     if path.is_file() and path.read_text(encoding="utf-8").strip():
         return path
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

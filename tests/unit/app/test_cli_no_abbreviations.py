@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from operator_app.cli import credentials_cmd, handover_cmd, log_cmd
+from operator_app.cli import credentials_cmd, devices_cmd, handover_cmd, log_cmd, scaip_gateway_cmd
 from operator_app.cli.desk_args import desk_parser
 from operator_app.feed.simulator.main import _parser as simulate_parser
 
@@ -18,13 +18,16 @@ pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parents[3]
 
-#: every command of the product: operator-app, simulate, credentials, log, handover
+#: every command of the product: operator-app, simulate, credentials, log, handover,
+#: scaip-gateway, devices
 PARSERS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "operator-app": desk_parser,
     "simulate": simulate_parser,
     "credentials": credentials_cmd.parser,
     "log": log_cmd.parser,
     "handover": handover_cmd.parser,
+    "scaip-gateway": scaip_gateway_cmd.parser,
+    "devices": devices_cmd.parser,
 }
 
 
@@ -63,6 +66,7 @@ def _required_args(parser: argparse.ArgumentParser) -> list[str]:
         "operator-app log export": ["--db", "sqlite:///x.db", "--since", "2026-11-24T00:00Z"],
         "operator-app handover": ["--db", "sqlite:///x.db", "--shift", "2026-11-24:night"],
         "operator-app credentials": ["check", "feed"],
+        "operator-app devices": ["list"],
     }
     return list(valid.get(parser.prog, []))
 
