@@ -44,10 +44,14 @@ def test_a_current_database_opens_without_alembic_and_a_new_one_is_migrated(tmp_
 
 
 def test_an_older_database_is_still_migrated(tmp_path: Path) -> None:
+    from alembic import command
+
     url = f"sqlite:///{tmp_path / 'old.db'}"
     with Store.open(url) as store, store.engine.begin() as conn:
-        conn.execute(sa.text("UPDATE alembic_version SET version_num = '0006'"))
-        conn.execute(sa.text("DROP TABLE workstations"))
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "-1")  # one migration behind
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() != HEAD
     assert _open_in_a_fresh_process(url) == "alembic loaded"
     with Store.open(url) as store, store.engine.connect() as conn:
-        assert sa.inspect(conn).has_table("workstations")
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == HEAD
