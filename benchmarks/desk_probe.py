@@ -128,12 +128,20 @@ class DeskProbe:
     _unpainted: list[str] = field(default_factory=list)
 
     def wait(self, condition: Callable[[], bool], timeout: float) -> bool:
+        """Run the event loop until ``condition()`` (checked whenever events ran; a 10 ms timer
+        keeps it checked often) or ``timeout`` seconds."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        ticker = QTimer()
+        ticker.start(10)
         deadline = time.perf_counter() + timeout
-        while not condition():
-            if time.perf_counter() > deadline:
-                return False
-            self.app.processEvents()
-            time.sleep(0.0005)
+        try:
+            while not condition():
+                if time.perf_counter() > deadline:
+                    return False
+                self.app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        finally:
+            ticker.stop()
         return True
 
     def close(self) -> None:
@@ -189,7 +197,7 @@ def open_desk(url: str, workdir: Path, *, coalesce_only: bool = False) -> DeskPr
                         probe._unpainted.append(member.id)
 
     class PaintWatch(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 probe.paints += 1
                 if probe._unpainted:

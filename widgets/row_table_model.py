@@ -32,6 +32,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
     QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
@@ -117,15 +118,20 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
             return QModelIndex()
         return self.createIndex(row, column)
 
-    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N803
+    def multiData(self, index: _Index,
+                  roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:  # noqa: N803
         """Every role a view asks of one cell, in one call (the same answers as ``data``)."""
+        span = roleDataSpan
+        # (PySide's stub lacks the span's __getitem__)
+        asked = ([span] if isinstance(span, QModelRoleData)
+                 else [span[k] for k in range(span.size())])  # type: ignore[index]
         row = index.row()
         if not (0 <= row < len(self._keys)) or not index.isValid():
-            for role_data in roleDataSpan:
+            for role_data in asked:
                 role_data.clearData()
             return
         item, column, cell = self._by_key[self._keys[row]], index.column(), self.cell
-        for role_data in roleDataSpan:
+        for role_data in asked:
             value = cell(item, column, role_data.role())
             if value is None:
                 role_data.clearData()

@@ -16,6 +16,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
+    QModelRoleData,
     QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
@@ -51,7 +52,8 @@ class AlarmQueueProxy(QSortFilterProxyModel):
         else:
             super().sort(0 if column >= 0 else column, Qt.SortOrder.AscendingOrder)
 
-    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N803
+    def multiData(self, index: _Index,
+                  roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:  # noqa: N803
         """Every role of a cell from the source in one call (Qt's proxy asks ``data`` once per
         role: seven calls into Python per cell painted)."""
         source = self.sourceModel()
