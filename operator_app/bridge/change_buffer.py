@@ -12,6 +12,10 @@ When a change reaches the GUI thread (the flush policy, hazard H2 "stored but no
   when the UI took long to apply the last flush (``LOAD_FACTOR`` times that, so applying
   changes takes at most about a quarter of the GUI thread), but never longer than ``FLUSH_MS``.
 
+A flush hands on at most ``MAX_FLUSH_ALARMS`` alarm views, the most urgent first (a new high
+alarm before the rest); what is left follows on the next turns of the event loop, so applying a
+flood never holds the GUI thread for long (input, paints and timers run between the parts).
+
 The last view of an alarm wins. ``set_flush_when_idle(False)`` restores the old policy (every
 change waits ``FLUSH_MS``), for the benchmark's baseline (``benchmarks/latency.py``).
 """
@@ -36,13 +40,16 @@ log = logging.getLogger("operator_app.bridge")
 FLUSH_MS = 100
 #: the shortest gap between two flushes (ms): one frame of a 60 Hz screen
 MIN_GAP_MS = 16
+#: the most alarm views one flush hands on (about 50 ms of the desk's work on a slow machine)
+MAX_FLUSH_ALARMS = 250
 #: after a flush that the UI took t ms to apply, the next waits LOAD_FACTOR * t (within the bounds)
 LOAD_FACTOR = 3.0
 
 
 class ChangeBuffer(QObject):
     def __init__(self, emit: Callable[[ChangeSet], None], parent: QObject | None = None, *,
-                 min_gap_ms: float = MIN_GAP_MS, max_wait_ms: float = FLUSH_MS) -> None:
+                 min_gap_ms: float = MIN_GAP_MS, max_wait_ms: float = FLUSH_MS,
+                 max_alarms: int = MAX_FLUSH_ALARMS) -> None:
         super().__init__(parent)
         self._emit = emit
         self._alarms: dict[str, AlarmView] = {}
@@ -53,6 +60,7 @@ class ChangeBuffer(QObject):
         self._known: set[str] = set()
         self._min_gap_ms = min_gap_ms
         self._max_wait_ms = max_wait_ms
+        self._max_alarms = max(1, max_alarms)
         self._when_idle = True
         self._last_flush = -math.inf  # time.monotonic() when the last flush was applied
         self._last_cost_ms = 0.0  # how long the UI took to apply it
@@ -105,13 +113,13 @@ class ChangeBuffer(QObject):
         self._timer.stop()
         if not self.waiting():
             return
-        pending = self._alarms
+        pending, rest = self._take_alarms()
         alarms = tuple(pending.values())
         changes = ChangeSet(
             alarms=alarms, patient_ids=frozenset(self._patients), problems=tuple(self._problems),
             set_aside=self._set_aside,
         )
-        self._alarms, self._patients, self._problems, self._set_aside = {}, set(), [], 0
+        self._alarms, self._patients, self._problems, self._set_aside = rest, set(), [], 0
         known = self._known
         if log.isEnabledFor(logging.INFO):
             for alarm in alarms:
@@ -127,3 +135,20 @@ class ChangeBuffer(QObject):
             self._last_flush = time.monotonic()
             self._last_cost_ms = (self._last_flush - started) * 1000
             self.flushes += 1
+            if self._alarms and not self._timer.isActive():
+                self._timer.start(0)  # the rest of a big flush: on the next turn, no gap
+
+    def _take_alarms(self) -> tuple[dict[str, AlarmView], dict[str, AlarmView]]:
+        """(what this flush hands on, what waits): all, or the most urgent ``max_alarms``
+        (new open alarms first, then by priority; otherwise in the order they came)."""
+        pending = self._alarms
+        if len(pending) <= self._max_alarms:
+            return pending, {}
+        known = self._known
+
+        def urgency(alarm: AlarmView) -> tuple[bool, int]:
+            return (not (alarm.is_open and alarm.id not in known), alarm.priority.rank)
+
+        first = sorted(pending.values(), key=urgency)[:self._max_alarms]
+        now = {a.id: a for a in first}
+        return now, {k: v for k, v in pending.items() if k not in now}

@@ -109,6 +109,24 @@ def test_a_new_high_alarm_is_emitted_at_once_even_under_load(qapp: Any) -> None:
     assert not buffer.waiting()
 
 
+def test_a_flood_is_handed_on_in_parts_most_urgent_first_and_nothing_is_lost(qapp: Any) -> None:
+    emitted: list[ChangeSet] = []
+    buffer = ChangeBuffer(emitted.append, min_gap_ms=A_MINUTE_MS, max_wait_ms=A_MINUTE_MS,
+                          max_alarms=100)
+    lows = [make_alarm(f"A-low-{i}", priority=Priority.LOW) for i in range(230)]
+    highs = [make_alarm(f"A-high-{i}", priority=Priority.HIGH) for i in range(20)]
+    buffer.add(ChangeSet(alarms=tuple(lows)))
+    buffer.add(ChangeSet(alarms=tuple(highs)))  # new high alarms: a flush at once
+    assert len(emitted) == 1
+    assert {a.id for a in highs} <= {a.id for a in emitted[0].alarms}  # in the first part
+    assert all(len(c.alarms) <= 100 for c in emitted)
+    _turns(10)  # the rest follows turn by turn, without the minute's gap
+    assert len(emitted) == 3
+    handed = [a.id for c in emitted for a in c.alarms]
+    assert sorted(handed) == sorted(a.id for a in lows + highs)  # each once, none lost
+    assert not buffer.waiting()
+
+
 # --------------------------------------------------------------------------- the feed sink
 def _raised(seq: int, alarm_id: str, patient_id: str) -> FeedEvent:
     return FeedEvent(seq, "alarm.raised", AlarmRecord(
