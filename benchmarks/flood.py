@@ -125,12 +125,10 @@ class FloodDriver:
 
 
 def run_once(args: argparse.Namespace) -> dict[str, float]:
-    plan = schedule(args.alarms, args.seconds, args.burst)
-    ids = [e[1]["id"] for _, step in plan for e in step]
-    homes = {e[1]["patient_id"] for _, step in plan for e in step}
+    homes = (args.alarms - args.alarms // 2) // args.burst
     feed = FeedProcess(patients("fld", args.alarms // 2) + [
-        {"id": p, "name": f"Home {p}", "municipality": "Voss"} for p in sorted(homes)
-        if p.startswith("P-home")])
+        {"id": f"P-home{h:04d}", "name": f"Home {h}", "municipality": "Voss"}
+        for h in range(homes)])
     url, head = feed.start()
     with temp_dir() as tmp:
         desk = open_desk(url, Path(tmp))
@@ -139,6 +137,8 @@ def run_once(args: argparse.Namespace) -> dict[str, float]:
                 raise RuntimeError("the desk did not catch up with the seeded patients")
             desk.window.activateWindow()
             desk.wait(lambda: False, 0.5)
+            plan = schedule(args.alarms, args.seconds, args.burst)  # raised now, not at seeding
+            ids = [e[1]["id"] for _, step in plan for e in step]
             stall, driver = StallProbe(), FloodDriver(desk)
             stall.start()
             driver.start()
