@@ -74,9 +74,17 @@ class FloodDriver:
 
         self.desk = desk
         self.presses = self.claimed = self.refused = self.scrolls = self.scrolled = 0
+        self.requested = 0  # presses that sent a claim to the bridge
         self.claim_ms: list[float] = []
         self._pressed_at: float | None = None
         desk.bridge.commandFinished.connect(self._on_command)
+        claim = desk.bridge.claim
+
+        def counted_claim(alarm_id: str) -> None:
+            self.requested += 1
+            claim(alarm_id)
+
+        desk.bridge.claim = counted_claim  # type: ignore[method-assign]
         self._timer = QTimer()
         self._timer.setInterval(PROBE_EVERY_MS)
         self._timer.timeout.connect(self._probe)
@@ -117,6 +125,8 @@ class FloodDriver:
             QApplication.sendEvent(view.viewport(), wheel)
             if bar.value() != before:
                 self.scrolled += 1
+        if self._pressed_at is not None and time.perf_counter() - self._pressed_at > 5:
+            self._pressed_at = None  # no answer in 5 s: count it as not claimed, press again
         if self._pressed_at is None:
             self.presses += 1
             self._pressed_at = time.perf_counter()
@@ -158,22 +168,27 @@ def run_once(args: argparse.Namespace) -> dict[str, float]:
             shown = [desk.shown[a] for a in ids if a in desk.shown]
             model = desk.window.queue_model
             rows = [a for a in model.rows() if a.id.startswith("A-fld")]
+            committed = [desk.committed[a] for a in ids if a in desk.committed]
             result = {
                 "all_shown_s": (max(shown) - last_send) if len(shown) == len(ids) else float("inf"),
+                "all_committed_s": max(committed, default=float("nan")) - last_send,
                 "missing": len(ids) - len(shown),
                 "stall_ms": stall.longest_ms(),
                 "rows": len(rows), "counted": sum(1 + a.attached for a in rows),
                 "presses": driver.presses, "claimed": driver.claimed, "refused": driver.refused,
+                "requested": driver.requested,
                 "claim_ms": median(driver.claim_ms), "scrolls": driver.scrolls,
                 "scrolled": driver.scrolled, "flushes": desk.bridge.changes.flushes,
             }
         finally:
             desk.close()
             feed.stop()
-    print(f"  all shown {result['all_shown_s']:6.2f} s after the last send  (missing "
+    print(f"  all shown {result['all_shown_s']:6.2f} s after the last send (all committed by "
+          f"the store's writer after {result['all_committed_s']:.2f} s)  (missing "
           f"{result['missing']:.0f}; {result['rows']:.0f} rows counting {result['counted']:.0f} "
           f"alarms)\n  longest GUI stall {result['stall_ms']:6.1f} ms   F2: {result['claimed']:.0f} "
-          f"of {result['presses']:.0f} presses claimed ({result['refused']:.0f} refused), claim "
+          f"of {result['presses']:.0f} presses claimed ({result['requested']:.0f} sent a claim, "
+          f"{result['refused']:.0f} refused), claim "
           f"answered in median {result['claim_ms']:.0f} ms   wheel: {result['scrolled']:.0f} of "
           f"{result['scrolls']:.0f} turns scrolled   flushes {result['flushes']:.0f}", flush=True)
     return result

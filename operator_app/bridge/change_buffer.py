@@ -22,6 +22,7 @@ change waits ``FLUSH_MS``), for the benchmark's baseline (``benchmarks/latency.p
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import time
@@ -149,6 +150,6 @@ class ChangeBuffer(QObject):
         def urgency(alarm: AlarmView) -> tuple[bool, int]:
             return (not (alarm.is_open and alarm.id not in known), alarm.priority.rank)
 
-        first = sorted(pending.values(), key=urgency)[:self._max_alarms]
+        first = heapq.nsmallest(self._max_alarms, pending.values(), key=urgency)  # stable
         now = {a.id: a for a in first}
         return now, {k: v for k, v in pending.items() if k not in now}
