@@ -140,15 +140,18 @@ class ChangeBuffer(QObject):
                 self._timer.start(0)  # the rest of a big flush: on the next turn, no gap
 
     def _take_alarms(self) -> tuple[dict[str, AlarmView], dict[str, AlarmView]]:
-        """(what this flush hands on, what waits): all, or the most urgent ``max_alarms``
-        (new open alarms first, then by priority; otherwise in the order they came)."""
+        """(what this flush hands on, what waits): all, or the most urgent ``max_alarms``: new
+        open alarms first, then rows before alarms attached to a row (a group's row counts its
+        new member before the member's own row goes: shown twice for a moment, never hidden),
+        then by priority; otherwise in the order they came."""
         pending = self._alarms
         if len(pending) <= self._max_alarms:
             return pending, {}
         known = self._known
 
-        def urgency(alarm: AlarmView) -> tuple[bool, int]:
-            return (not (alarm.is_open and alarm.id not in known), alarm.priority.rank)
+        def urgency(alarm: AlarmView) -> tuple[bool, bool, int]:
+            return (not (alarm.is_open and alarm.id not in known), alarm.parent_id is not None,
+                    alarm.priority.rank)
 
         first = heapq.nsmallest(self._max_alarms, pending.values(), key=urgency)  # stable
         now = {a.id: a for a in first}

@@ -127,6 +127,24 @@ def test_a_flood_is_handed_on_in_parts_most_urgent_first_and_nothing_is_lost(qap
     assert not buffer.waiting()
 
 
+def test_a_group_row_is_handed_on_before_the_member_that_leaves_its_own_row(qapp: Any) -> None:
+    """Split over parts, a burst's member never disappears before its group row counts it."""
+    emitted: list[ChangeSet] = []
+    buffer = ChangeBuffer(emitted.append, min_gap_ms=A_MINUTE_MS, max_wait_ms=A_MINUTE_MS,
+                          max_alarms=1)
+    head = make_alarm("A-head", priority=Priority.MEDIUM)
+    member = make_alarm("A-member", priority=Priority.MEDIUM)
+    buffer.add(ChangeSet(alarms=(head, member)))
+    _turns()
+    assert len(emitted) == 2
+    attached = make_alarm("A-member", priority=Priority.MEDIUM, parent_id="A-head")
+    counted = make_alarm("A-head", priority=Priority.MEDIUM, attached=1)
+    buffer.add(ChangeSet(alarms=(attached, counted)))  # the store's order: member first
+    buffer.flush()  # (the gap after the last flush is a minute here)
+    _turns()
+    assert [c.alarms for c in emitted[2:]] == [(counted,), (attached,)]
+
+
 # --------------------------------------------------------------------------- the feed sink
 def _raised(seq: int, alarm_id: str, patient_id: str) -> FeedEvent:
     return FeedEvent(seq, "alarm.raised", AlarmRecord(
