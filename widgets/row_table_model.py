@@ -29,7 +29,15 @@ import bisect
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 T = TypeVar("T")
 
@@ -100,6 +108,35 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         if not (0 <= row < len(self._keys)) or not index.isValid():
             return None
         return self.cell(self._by_key[self._keys[row]], index.column(), role)
+
+    # Painting a cell asks Qt's model for an index (``hasIndex``: ``rowCount`` and
+    # ``columnCount``) and for seven roles; each is a call from C++ into Python that must take
+    # the GIL, which another thread (the store's writer) may hold. These two overrides make it
+    # two calls a cell: a view of a few dozen rows repaints several times faster.
+    def index(self, row: int, column: int, parent: _Index = _ROOT) -> QModelIndex:
+        if parent.isValid() or not (0 <= row < len(self._keys) and 0 <= column < self._columns):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def multiData(self, index: _Index,
+                  roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:  # noqa: N803
+        """Every role a view asks of one cell, in one call (the same answers as ``data``)."""
+        span = roleDataSpan
+        # (PySide's stub lacks the span's __getitem__)
+        asked = ([span] if isinstance(span, QModelRoleData)
+                 else [span[k] for k in range(span.size())])  # type: ignore[index]
+        row = index.row()
+        if not (0 <= row < len(self._keys)) or not index.isValid():
+            for role_data in asked:
+                role_data.clearData()
+            return
+        item, column, cell = self._by_key[self._keys[row]], index.column(), self.cell
+        for role_data in asked:
+            value = cell(item, column, role_data.role())
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
 
     # -- reading ---------------------------------------------------------------------------------
     def rows(self) -> list[T]:

@@ -33,11 +33,29 @@ class StoreSink:
         return self._store.load_cursor(self._feed_key)
 
     def apply(self, stream: str, events: list[FeedEvent]) -> ChangeSet:
+        """Apply ``events``; returns what the follow-up passes changed beyond what
+        ``on_committed`` was already handed (the UI applies each alarm view once)."""
         changes = self._store.apply_batch(self._feed_key, stream, events, utcnow())
-        if self._on_committed is not None and changes.alarms:
-            # new alarms reach the queue now, not after the triage of a backlog of measurements
-            self._on_committed(changes)
-        return follow_up(self._store, changes, self._grouping)
+        if self._on_committed is None or not changes.alarms:
+            return follow_up(self._store, changes, self._grouping)
+        # new alarms reach the queue now, not after the triage of a backlog of measurements
+        self._on_committed(changes)
+        return not_handed_on(follow_up(self._store, changes, self._grouping), changes)
+
+
+def not_handed_on(result: ChangeSet, handed: ChangeSet) -> ChangeSet:
+    """``result`` without what ``handed`` already carried: the same alarm views (a view the
+    follow-up passes replaced stays), its problems and its set-aside count. When the batch had
+    measurements its patient ids stay (triage ran since: a patient's panel reloads once more)."""
+    before = {a.id: a for a in handed.alarms}
+    alarms = tuple(a for a in result.alarms if before.get(a.id) is not a)
+    problems = result.problems
+    if problems[:len(handed.problems)] == handed.problems:
+        problems = problems[len(handed.problems):]
+    patients = result.patient_ids if result.measurements else (
+        result.patient_ids - handed.patient_ids)
+    return ChangeSet(alarms=alarms, patient_ids=patients, measurements=result.measurements,
+                     problems=problems)
 
 
 def follow_up(store: Store, changes: ChangeSet,

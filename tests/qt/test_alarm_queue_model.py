@@ -254,3 +254,54 @@ def test_apply_many_alarms_keeps_row_index_consistent(model: AlarmQueueModel) ->
     assert model.rowCount() == 200
     for row, alarm_id in enumerate(model.alarm_ids()):
         assert model.row_of(alarm_id) == row
+
+
+def _painted(index: Any) -> tuple[str, bool, bool]:
+    """What a delegate reads of a cell in one ``multiData`` call: text, bold, an icon."""
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    QStyledItemDelegate().initStyleOption(option, index)
+    return option.text, option.font.bold(), not option.icon.isNull()
+
+
+def _asked_one_by_one(index: Any) -> tuple[str, bool, bool]:
+    font = index.data(Qt.ItemDataRole.FontRole)
+    return (str(index.data(Qt.ItemDataRole.DisplayRole) or ""), bool(font and font.bold()),
+            index.data(Qt.ItemDataRole.DecorationRole) is not None)
+
+
+def test_a_repaint_reads_each_cell_in_one_call_with_the_answers_of_data(
+        model: AlarmQueueModel) -> None:
+    """multiData (one call into Python a cell, through the proxy too) answers as data() does,
+    and a row's kept values follow a new view of its alarm (claimed: status text, bold, icon)."""
+    proxy = AlarmQueueProxy()
+    proxy.setSourceModel(model)
+    alarms = sample_alarms("anne")
+    model.apply(alarms)
+    model.set_overdue({alarms[0].id: 75.0})
+
+    def every_cell() -> list[tuple[str, bool, bool]]:
+        cells = []
+        for row in range(proxy.rowCount()):
+            for column in Column:
+                index = proxy.index(row, column)
+                assert _painted(index) == _asked_one_by_one(index)
+                assert _painted(model.index(proxy.mapToSource(index).row(), column)) == (
+                    _asked_one_by_one(index))
+                cells.append(_painted(index))
+        return cells
+
+    before = every_cell()
+    first = alarms[0]
+    model.apply([dataclasses.replace(first, claimed_by="anne")])
+    row = proxy.row_of(first.id)
+    assert row is not None
+    status = _painted(proxy.index(row, Column.STATUS))
+    assert "anne" in status[0] and status[1] and status[2]  # claimed by me: bold, with an icon
+    assert every_cell() != before
+    model.set_operator("kari")  # "mine" is someone else's now: no longer bold
+    assert not _painted(proxy.index(row, Column.STATUS))[1]
+    assert every_cell()
+    outside = proxy.index(proxy.rowCount(), 0)
+    assert _painted(outside) == ("", False, False)

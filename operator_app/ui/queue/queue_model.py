@@ -90,6 +90,9 @@ _OVERDUE_ROLES = [
     int(Qt.ItemDataRole.AccessibleTextRole),
 ]
 
+#: roles whose value the clock changes in any column (never kept between repaints)
+_CLOCK_ROLES = frozenset({WaitingSecondsRole, SortKeyRole})
+
 #: the mark in front of an overdue waiting time
 OVERDUE_MARK = "\u26a0"
 
@@ -118,6 +121,9 @@ class AlarmQueueModel(RowTableModel[AlarmView]):
         self._bold.setBold(True)
         self._overdue: dict[str, float] = {}  # id -> seconds past the answer target
         self._overdue_ink = QBrush(OVERDUE_INK)
+        #: id -> (the view the values were made from, (column, role) -> value): a repaint asks
+        #: every visible cell again, and most rows did not change since the last one
+        self._cells: dict[str, tuple[AlarmView, dict[tuple[int, int], Any]]] = {}
 
     # -- read access ----------------------------------------------------------------------------
     def alarm(self, alarm_id: str) -> AlarmView | None:
@@ -135,6 +141,7 @@ class AlarmQueueModel(RowTableModel[AlarmView]):
     def set_operator(self, operator: str) -> None:
         """Another operator signed in: "mine" is theirs now (every row is redrawn)."""
         self._operator = operator
+        self._cells.clear()
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.rowCount() - 1, self.columnCount() - 1))
@@ -143,6 +150,21 @@ class AlarmQueueModel(RowTableModel[AlarmView]):
         return _header(Column(column))
 
     def cell(self, alarm: AlarmView, column: int, role: int) -> Any:
+        """What a cell shows; kept per view of the alarm, except what the clock changes (the
+        Age column, the waiting time, the order)."""
+        if column == Column.AGE or role in _CLOCK_ROLES:
+            return self._cell(alarm, column, role)
+        entry = self._cells.get(alarm.id)
+        if entry is None or entry[0] is not alarm:
+            entry = self._cells[alarm.id] = (alarm, {})
+        values = entry[1]
+        key = (column, role)
+        if key in values:
+            return values[key]
+        value = values[key] = self._cell(alarm, column, role)
+        return value
+
+    def _cell(self, alarm: AlarmView, column: int, role: int) -> Any:
         if role == SortKeyRole:  # the queue's order, from the domain's rule
             return queue_sort_key(alarm)
         col = Column(column)
@@ -264,6 +286,8 @@ class AlarmQueueModel(RowTableModel[AlarmView]):
                 removed.append(alarm.id)
         if removed:
             super().remove(removed)
+            for alarm_id in removed:
+                self._cells.pop(alarm_id, None)
         new_ids = [str(k) for k in self.upsert(rows, _UPDATE_ROLES)] if rows else []
         if removed:
             self.alarmsRemoved.emit(removed)
@@ -274,6 +298,8 @@ class AlarmQueueModel(RowTableModel[AlarmView]):
     def remove(self, keys: Iterable[Hashable]) -> list[Hashable]:
         """Drop rows by id (e.g. an alarm that no longer exists); returns the ids dropped."""
         present = super().remove(keys)
+        for key in present:
+            self._cells.pop(str(key), None)
         if present:
             self.alarmsRemoved.emit([str(k) for k in present])
         return present

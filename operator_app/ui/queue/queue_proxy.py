@@ -16,6 +16,8 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -49,6 +51,16 @@ class AlarmQueueProxy(QSortFilterProxyModel):
             super().sort(-1, Qt.SortOrder.AscendingOrder)
         else:
             super().sort(0 if column >= 0 else column, Qt.SortOrder.AscendingOrder)
+
+    def multiData(self, index: _Index,
+                  roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:  # noqa: N803
+        """Every role of a cell from the source in one call (Qt's proxy asks ``data`` once per
+        role: seven calls into Python per cell painted)."""
+        source = self.sourceModel()
+        if source is None:
+            super().multiData(index, roleDataSpan)
+            return
+        source.multiData(self.mapToSource(index), roleDataSpan)
 
     def lessThan(self, left: _Index, right: _Index) -> bool:
         source = self.sourceModel()
