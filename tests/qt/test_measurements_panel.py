@@ -47,12 +47,25 @@ def _show(panel: MeasurementsPanel) -> None:
 def test_show_patient_fills_plots_table_list_and_news2(panel: MeasurementsPanel) -> None:
     _show(panel)
     plot = panel.trend_plot
-    assert plot.active_keys()[:2] == [SPO2, BP_PANEL]
+    # the parameters that were yellow or red when the item was raised come first (SpO2 opened
+    # it); the green blood pressure comes after them
+    assert plot.active_keys()[0] == SPO2
+    assert plot.active_keys()[-1] == BP_PANEL
     assert len(plot.curves(BP_PANEL)) == 2
-    # the COPD patient's own SpO2 bands are shaded; BP thresholds are lines
+    # the COPD patient's own SpO2 bands are shaded; each BP line's bands in its own colour
     assert plot.band_regions(SPO2)[0] == (float("-inf"), 85, "red")
     assert plot.band_regions(BP_PANEL) == []
-    assert [v for v, _ in plot.bound_lines(BP_PANEL)] == [180, 160, 101, 91, 110, 100]
+    inf = float("inf")
+    sys_colour, dia_colour = (c for _kind, c, _t in plot.legend_entries(BP_PANEL)[::2])
+    assert sys_colour != dia_colour
+    assert plot.line_band_regions(BP_PANEL) == [
+        (sys_colour, 91, 101, "yellow"), (sys_colour, 101, 160, "green"),
+        (sys_colour, 160, 180, "yellow"), (dia_colour, -inf, 100, "green"),
+        (dia_colour, 100, 110, "yellow")]
+    assert plot.legend_entries(BP_PANEL) == [
+        ("line", sys_colour, "Systolic"), ("band", sys_colour, "normal 101–160"),
+        ("line", dia_colour, "Diastolic"), ("band", dia_colour, "normal ≤ 100")]
+    assert plot.legend_entries(SPO2) == []
     # the red SpO2 that opened the item is ringed; a green BP at that time is not
     assert plot.highlight_points(SPO2) != []
     assert plot.highlight_points(BP_PANEL) == []

@@ -164,10 +164,12 @@ class MeasurementsPanel(QWidget):
         self.latest_table.setVisible(bool(latest))
         self.list_model.set_rows(rows)
         plots = [plot_series(cs) for cs in series.series.values()] if series is not None else []
+        ringed = highlight_keys(series, highlight_time)
+        # the review item's parameters first: the plot that opened it is on top, not scrolled to
+        plots.sort(key=lambda p: p.key not in ringed)
         self.trend_plot.set_series(
             plots, highlight_time.timestamp() if highlight_time is not None else None,
-            empty_text=self.tr("No measurements to plot."),
-            highlight_keys=highlight_keys(series, highlight_time))
+            empty_text=self.tr("No measurements to plot."), highlight_keys=ringed)
 
     def _latest_row(self, value: LatestValue) -> LatestRow:
         return LatestRow(
