@@ -253,6 +253,29 @@
     </message>
 </context>
 <context>
+    <name>AttentionController</name>
+    <message>
+        <source>Operator Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New high alarm: %1 (%2 waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New high alarms (%3): %1 (%2 waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator Desk — no high alarms waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator Desk — high alarms waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallbackLabels</name>
     <message>
         <source>Reached, all well</source>
@@ -1772,10 +1795,6 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
 <context>
     <name>MeasurementsPanel</name>
     <message>
-        <source>limits: systolic dashed, diastolic dotted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>NEWS2 (supplementary): not available</source>
         <extracomment>so the colour codes of the series contract and the widgets&apos; levels stay the same</extracomment>
         <translation type="unfinished"></translation>
@@ -1846,6 +1865,22 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>No measurements to plot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shaded: each line&apos;s normal range, lighter: yellow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal ≤ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal ≥ %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

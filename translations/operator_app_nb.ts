@@ -253,6 +253,29 @@
     </message>
 </context>
 <context>
+    <name>AttentionController</name>
+    <message>
+        <source>Operator Desk</source>
+        <translation>Operatørpult</translation>
+    </message>
+    <message>
+        <source>New high alarm: %1 (%2 waiting)</source>
+        <translation>Ny høy alarm: %1 (%2 venter)</translation>
+    </message>
+    <message>
+        <source>New high alarms (%3): %1 (%2 waiting)</source>
+        <translation>Nye høye alarmer (%3): %1 (%2 venter)</translation>
+    </message>
+    <message>
+        <source>Operator Desk — no high alarms waiting</source>
+        <translation>Operatørpult — ingen høye alarmer venter</translation>
+    </message>
+    <message>
+        <source>Operator Desk — high alarms waiting: %1</source>
+        <translation>Operatørpult — høye alarmer som venter: %1</translation>
+    </message>
+</context>
+<context>
     <name>CallbackLabels</name>
     <message>
         <source>Reached, all well</source>
@@ -1772,10 +1795,6 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
 <context>
     <name>MeasurementsPanel</name>
     <message>
-        <source>limits: systolic dashed, diastolic dotted</source>
-        <translation>grenser: systolisk stiplet, diastolisk prikket</translation>
-    </message>
-    <message>
         <source>NEWS2 (supplementary): not available</source>
         <extracomment>so the colour codes of the series contract and the widgets&apos; levels stay the same</extracomment>
         <translation>NEWS2 (tillegg): ikke tilgjengelig</translation>
@@ -1847,6 +1866,22 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>No measurements to plot.</source>
         <translation>Ingen målinger å vise.</translation>
+    </message>
+    <message>
+        <source>shaded: each line&apos;s normal range, lighter: yellow</source>
+        <translation>farget: hver linjes normalområde, lysere: gult</translation>
+    </message>
+    <message>
+        <source>normal %1–%2</source>
+        <translation>normalt %1–%2</translation>
+    </message>
+    <message>
+        <source>normal ≤ %1</source>
+        <translation>normalt ≤ %1</translation>
+    </message>
+    <message>
+        <source>normal ≥ %1</source>
+        <translation>normalt ≥ %1</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,7 @@ from operator_app.ui.queue.queue_model import AlarmQueueModel
 
 log = logging.getLogger(__name__)
 
-#: how long a desktop shows a high alarm's notification (ms; some desktops decide themselves)
+# how long a desktop shows a high alarm's notification (ms; some desktops decide themselves)
 NOTIFY_MS = 30_000
 
 
