@@ -1852,7 +1852,16 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open in own window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the trends in a large window of their own; it follows the selected patient (Esc closes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No patient selected.</source>
+        <extracomment>what the plots show, so the trend window shows the same when it opens</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1865,6 +1874,10 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>No measurements to plot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2366,6 +2379,14 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>Drag or arrow keys: pan · wheel or +/-: zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrendWindow</name>
+    <message>
+        <source>Home measurements — trends</source>
+        <extracomment>the window takes this share of the screen&apos;s free area</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

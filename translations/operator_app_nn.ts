@@ -1852,7 +1852,16 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>Måleliste</translation>
     </message>
     <message>
+        <source>Open in own window</source>
+        <translation>Opne i eige vindauge</translation>
+    </message>
+    <message>
+        <source>Show the trends in a large window of their own; it follows the selected patient (Esc closes it)</source>
+        <translation>Vis trendane i eit eige stort vindauge; det følgjer vald pasient (Esc lukkar det)</translation>
+    </message>
+    <message>
         <source>No patient selected.</source>
+        <extracomment>what the plots show, so the trend window shows the same when it opens</extracomment>
         <translation>Ingen pasient vald.</translation>
     </message>
     <message>
@@ -1866,6 +1875,10 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>No measurements to plot.</source>
         <translation>Ingen målingar å vise.</translation>
+    </message>
+    <message>
+        <source>Patient %1</source>
+        <translation>Pasient %1</translation>
     </message>
     <message>
         <source>shaded: each line&apos;s normal range, lighter: yellow</source>
@@ -2367,6 +2380,14 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>Drag or arrow keys: pan · wheel or +/-: zoom</source>
         <translation>Dra/piltastar: flytt · hjul, +/-: zoom</translation>
+    </message>
+</context>
+<context>
+    <name>TrendWindow</name>
+    <message>
+        <source>Home measurements — trends</source>
+        <extracomment>the window takes this share of the screen&apos;s free area</extracomment>
+        <translation>Heimemålingar — trendar</translation>
     </message>
 </context>
 <context>

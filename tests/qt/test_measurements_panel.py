@@ -139,3 +139,26 @@ def test_list_sorted_newest_first(panel: MeasurementsPanel) -> None:
     proxy = panel.list_proxy
     times = [proxy.index(r, 0).data(Qt.ItemDataRole.DisplayRole) for r in range(3)]
     assert times[0] >= times[1]
+
+
+def test_the_trends_open_in_a_window_of_their_own_that_follows_the_patient(
+        panel: MeasurementsPanel, qtbot: Any) -> None:
+    _show(panel)
+    window = panel.open_trend_window()
+    qtbot.waitExposed(window)
+    assert window.isWindow() and window.isVisible()
+    free = window.screen().availableGeometry()
+    assert window.width() <= free.width() and window.height() <= free.height()
+    assert window.plot.active_keys() == panel.trend_plot.active_keys()
+    assert window.plot.highlight_points(SPO2) != []
+    assert window.heading.text() == "Patient P-7"
+    # it follows: another patient, then nobody
+    panel.show_patient("P-8", None, [], [], None, None)
+    assert window.plot.active_keys() == [] and window.heading.text() == "Patient P-8"
+    panel.clear()
+    assert window.plot.empty_label.text() == "No patient selected."
+    _show(panel)
+    assert window.plot.active_keys() == panel.trend_plot.active_keys()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    assert panel.open_trend_window() is window  # one window, opened again

@@ -96,7 +96,9 @@ def test_the_time_axis_is_local_time_in_the_ui_language(oslo_time: None, qapp: A
     try:
         QLocale.setDefault(QLocale("nb_NO"))
         axis.zoomLevel = date_axis.DAY_HOUR_ZOOM_LEVEL  # days among hours
-        assert axis.tickStrings([END], 1.0, date_axis.DAY_SPACING) == ["fre. 14"]
+        assert axis.tickStrings([END], 1.0, date_axis.DAY_SPACING) == ["fre. 14."]
+        axis.zoomLevel = axis.zoomLevels[5 * 3600 * 24]  # days among months
+        assert axis.tickStrings([END], 1.0, date_axis.DAY_SPACING) == ["14. mars"]
         assert axis.tickStrings([END], 1.0, date_axis.MONTH_SPACING) == ["mars"]
     finally:
         QLocale.setDefault(before)

@@ -20,7 +20,7 @@ from widgets.colour_style import GREEN, YELLOW, colour_style
 from widgets.trend.series import BandSpec
 
 #: the fill of a line's normal range (the legend's swatch uses the same)
-BAND_ALPHA = 70
+BAND_ALPHA = 55
 #: the fill of a line's watch (yellow) zone: lighter than the normal range
 WATCH_ALPHA = 26
 

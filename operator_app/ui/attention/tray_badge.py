@@ -19,8 +19,8 @@ def badge_text(count: int) -> str:
 
 
 def badge_pixmap(base: QIcon, count: int, size: int) -> QPixmap:
-    """``base`` at ``size`` px; with ``count`` > 0 a red disc holding the number over its
-    top-right part (about 60 % of the icon wide, so it is still legible at 16 px)."""
+    """``base`` at ``size`` px; with ``count`` > 0 a red disc (a pill for two or three
+    characters) holding the number over its top-right part."""
     pixmap = base.pixmap(size, size)
     if pixmap.isNull() or pixmap.width() != size:
         pixmap = QPixmap(size, size)
@@ -28,20 +28,21 @@ def badge_pixmap(base: QIcon, count: int, size: int) -> QPixmap:
     if count <= 0:
         return pixmap
     text = badge_text(count)
+    # small tray sizes (16 to 24 px) give the count most of the icon, or it cannot be read
+    height = size * (0.8 if size <= 24 else 0.66)
+    width = height if len(text) == 1 else float(size)
+    rect = QRectF(size - width, 0.0, width, height)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    diameter = size * (0.66 if len(text) == 1 else 0.78)
-    width = diameter if len(text) < 3 else size * 0.98
-    rect = QRectF(size - width, 0.0, width, diameter)
     ring = max(1.0, size / 24)
     painter.setPen(QPen(BADGE_RING, ring))
     painter.setBrush(BADGE_RED)
     painter.drawRoundedRect(rect.adjusted(ring / 2, ring / 2, -ring / 2, -ring / 2),
-                            diameter / 2, diameter / 2)
+                            height / 2, height / 2)
     font = QFont()
     font.setBold(True)
-    font.setPixelSize(max(7, round(diameter * (0.72 if len(text) == 1 else 0.58))))
+    font.setPixelSize(max(7, round(height * {1: 0.78, 2: 0.7}.get(len(text), 0.55))))
     painter.setFont(font)
     painter.setPen(QColor("#ffffff"))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
