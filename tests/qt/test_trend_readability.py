@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from pyqtgraph.graphicsItems import DateAxisItem as date_axis
+from pyqtgraph.graphicsItems import DateAxisItem as date_axis  # noqa: N813 (a module)
 from PySide6.QtCore import QLocale, QPointF
 from PySide6.QtGui import QColor
 
@@ -42,7 +42,7 @@ def _six() -> list[PlotSeries]:
 def plot(qtbot: Any) -> TrendPlot:
     widget = TrendPlot()
     qtbot.addWidget(widget)
-    widget.resize(700, 420)  # the trends tab at 1366×768
+    widget.resize(700, 420)  # about the trends tab at 1366x768
     widget.show()
     qtbot.waitExposed(widget)
     return widget
