@@ -54,17 +54,45 @@ class Arrivals:
 
 
 class AttentionRule:
-    """Remembers which alarms were seen waiting (and waiting high) so each asks once."""
+    """Follows the queue's rows as they change: which alarms are waiting high now, and which
+    were never seen waiting (or waiting high) before, so each asks once. Work is per changed
+    row, never per look at the whole queue (a flood of thousands of rows stays cheap)."""
 
     def __init__(self) -> None:
         self._seen_waiting: set[str] = set()
         self._seen_high: set[str] = set()
+        #: queue rows waiting high now (their count is the tray's)
+        self._waiting_high: set[str] = set()
+
+    def see(self, rows: Iterable[AlarmView]) -> Arrivals:
+        """Queue rows that arrived or changed: which are new, and the high count after them."""
+        waiting: list[AlarmView] = []
+        high: list[AlarmView] = []
+        for alarm in rows:
+            if not is_waiting(alarm):
+                self._waiting_high.discard(alarm.id)
+                continue
+            if alarm.id not in self._seen_waiting:
+                self._seen_waiting.add(alarm.id)
+                waiting.append(alarm)
+            if alarm.priority is Priority.HIGH:
+                self._waiting_high.add(alarm.id)
+                if alarm.id not in self._seen_high:
+                    self._seen_high.add(alarm.id)
+                    high.append(alarm)
+            else:
+                self._waiting_high.discard(alarm.id)
+        return Arrivals(tuple(waiting), tuple(high), len(self._waiting_high))
+
+    def gone(self, alarm_ids: Iterable[str]) -> int:
+        """Rows that left the queue (closed, attached to a group); returns the high count."""
+        self._waiting_high.difference_update(alarm_ids)
+        return len(self._waiting_high)
 
     def look(self, rows: Iterable[AlarmView]) -> Arrivals:
-        """The queue rows as they are now: which are new, and the high count."""
-        rows = tuple(rows)
-        waiting = [a for a in rows if is_waiting(a) and a.id not in self._seen_waiting]
-        high = [a for a in rows if is_waiting_high(a) and a.id not in self._seen_high]
-        self._seen_waiting.update(a.id for a in waiting)
-        self._seen_high.update(a.id for a in high)
-        return Arrivals(tuple(waiting), tuple(high), waiting_high_count(rows))
+        """The whole queue anew (after a reset): rows not in it no longer count."""
+        self._waiting_high.clear()
+        return self.see(rows)
+
+    def high_waiting(self) -> int:
+        return len(self._waiting_high)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
@@ -29,6 +29,7 @@ from operator_app.domain.views import AlarmView
 from operator_app.ui.attention.tray_badge import badge_icon
 from operator_app.ui.common import labels
 from operator_app.ui.common.icons import app_icon
+from operator_app.ui.common.roles import AlarmViewRole
 from operator_app.ui.queue.queue_model import AlarmQueueModel
 
 log = logging.getLogger(__name__)
@@ -84,30 +85,57 @@ class AttentionController(QObject):
         else:
             log.warning("no system tray on this desktop: no tray count and no desktop "
                         "notifications; the taskbar still flashes for a new alarm")
-        # one look per batch: the model emits several signals for one apply
+        # the rows that changed are taken at once (cheap, per row); the desk acts once per
+        # batch (the model emits several signals for one apply)
+        self._new_waiting: list[AlarmView] = []
+        self._new_high: list[AlarmView] = []
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
-        self._pending.timeout.connect(self.look)
-        for signal in (queue_model.rowsInserted, queue_model.rowsRemoved,
-                       queue_model.modelReset, queue_model.dataChanged):
-            signal.connect(self._pending.start)
+        self._pending.timeout.connect(self.act)
+        queue_model.rowsInserted.connect(lambda _p, first, last: self._take(first, last))
+        queue_model.dataChanged.connect(self._on_data_changed)
+        queue_model.alarmsRemoved.connect(self._on_removed)
+        queue_model.modelReset.connect(self._on_reset)
         self._show_count(0)
 
     # -- in --------------------------------------------------------------------------------------
-    def look(self) -> Arrivals:
-        """Compare the queue with what was seen: update the tray count, and when the window is
-        not active, notify a new high alarm and flash the taskbar for any new alarm."""
-        arrivals = self._rule.look(self._model.rows())
-        self._show_count(arrivals.high_waiting)
-        if arrivals.waiting and not self._window.isActiveWindow():
+    def _take(self, first: int, last: int) -> None:
+        rows = [self._model.row_at(r) for r in range(first, last + 1)]
+        self._add(self._rule.see(rows))
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex,
+                         roles: Sequence[int] = ()) -> None:
+        # the clock and the overdue marks repaint cells; only a new view of a row matters
+        if roles and AlarmViewRole not in roles:
+            return
+        self._take(top_left.row(), bottom_right.row())
+
+    def _on_removed(self, alarm_ids: list[str]) -> None:
+        self._rule.gone(alarm_ids)
+        self._pending.start()
+
+    def _on_reset(self) -> None:
+        self._add(self._rule.look(self._model.rows()))
+
+    def _add(self, arrivals: Arrivals) -> None:
+        self._new_waiting += arrivals.waiting
+        self._new_high += arrivals.high
+        self._pending.start()
+
+    def act(self) -> None:
+        """After a batch: show the tray count; when the window is not active, notify the new
+        high alarms and flash the taskbar for any new waiting alarm."""
+        new_waiting, self._new_waiting = self._new_waiting, []
+        new_high, self._new_high = self._new_high, []
+        waiting = self._rule.high_waiting()
+        self._show_count(waiting)
+        if new_waiting and not self._window.isActiveWindow():
             self._alert(self._window, 0)
-            if arrivals.high:
+            if new_high:
                 self.tray.showMessage(self.tr("Operator Desk"),
-                                      self.notification_text(arrivals.high,
-                                                             arrivals.high_waiting),
+                                      self.notification_text(new_high, waiting),
                                       QSystemTrayIcon.MessageIcon.Critical, NOTIFY_MS)
-        return arrivals
 
     def bring_to_front(self) -> None:
         """A click on the tray icon or the notification: the desk comes to the front."""

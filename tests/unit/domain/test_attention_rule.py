@@ -59,3 +59,17 @@ def test_a_group_row_raised_to_high_is_new_and_named_by_its_high_member() -> Non
     assert arrivals.waiting == ()  # it waited before: no second flash
     assert attention_kind(raised) == "fall"
     assert attention_kind(alarm("A-9", kind="smoke")) == "smoke"
+
+
+def test_changed_rows_and_rows_that_leave_keep_the_count_without_a_full_look() -> None:
+    rule = AttentionRule()
+    assert rule.see([alarm("A-1"), alarm("A-2"), alarm("A-3", Priority.LOW)]).high_waiting == 2
+    # only the changed row is handed over: A-2 claimed
+    changed = rule.see([alarm("A-2", claimed_by="kari")])
+    assert changed.high_waiting == 1 and changed.high == ()
+    assert rule.gone(["A-1"]) == 0  # closed: it left the queue
+    assert rule.see([alarm("A-3", Priority.HIGH)]).high == (alarm("A-3", Priority.HIGH),)
+    assert rule.high_waiting() == 1
+    # a reset of the whole queue: what is not in it does not count
+    assert rule.look([alarm("A-9")]).high_waiting == 1
+    assert rule.high_waiting() == 1
