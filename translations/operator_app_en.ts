@@ -265,6 +265,29 @@
     </message>
 </context>
 <context>
+    <name>AttentionController</name>
+    <message>
+        <source>Operator Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New high alarm: %1 (%2 waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New high alarms (%3): %1 (%2 waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator Desk — no high alarms waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator Desk — high alarms waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallbackLabels</name>
     <message>
         <source>Reached, all well</source>
@@ -1784,10 +1807,6 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
 <context>
     <name>MeasurementsPanel</name>
     <message>
-        <source>limits: systolic dashed, diastolic dotted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>NEWS2 (supplementary): not available</source>
         <extracomment>so the colour codes of the series contract and the widgets&apos; levels stay the same</extracomment>
         <translation type="unfinished"></translation>
@@ -1845,7 +1864,16 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open in own window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the trends in a large window of their own; it follows the selected patient (Esc closes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No patient selected.</source>
+        <extracomment>what the plots show, so the trend window shows the same when it opens</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1858,6 +1886,26 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>No measurements to plot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shaded: each line&apos;s normal range, lighter: yellow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal ≤ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal ≥ %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2354,6 +2402,14 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>Drag or arrow keys: pan · wheel or +/-: zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrendWindow</name>
+    <message>
+        <source>Home measurements — trends</source>
+        <extracomment>the window takes this share of the screen&apos;s free area</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

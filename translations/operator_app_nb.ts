@@ -265,6 +265,29 @@
     </message>
 </context>
 <context>
+    <name>AttentionController</name>
+    <message>
+        <source>Operator Desk</source>
+        <translation>Operatørpult</translation>
+    </message>
+    <message>
+        <source>New high alarm: %1 (%2 waiting)</source>
+        <translation>Ny høy alarm: %1 (%2 venter)</translation>
+    </message>
+    <message>
+        <source>New high alarms (%3): %1 (%2 waiting)</source>
+        <translation>Nye høye alarmer (%3): %1 (%2 venter)</translation>
+    </message>
+    <message>
+        <source>Operator Desk — no high alarms waiting</source>
+        <translation>Operatørpult — ingen høye alarmer venter</translation>
+    </message>
+    <message>
+        <source>Operator Desk — high alarms waiting: %1</source>
+        <translation>Operatørpult — høye alarmer som venter: %1</translation>
+    </message>
+</context>
+<context>
     <name>CallbackLabels</name>
     <message>
         <source>Reached, all well</source>
@@ -1784,10 +1807,6 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
 <context>
     <name>MeasurementsPanel</name>
     <message>
-        <source>limits: systolic dashed, diastolic dotted</source>
-        <translation>grenser: systolisk stiplet, diastolisk prikket</translation>
-    </message>
-    <message>
         <source>NEWS2 (supplementary): not available</source>
         <extracomment>so the colour codes of the series contract and the widgets&apos; levels stay the same</extracomment>
         <translation>NEWS2 (tillegg): ikke tilgjengelig</translation>
@@ -1845,7 +1864,16 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>Måleliste</translation>
     </message>
     <message>
+        <source>Open in own window</source>
+        <translation>Åpne i eget vindu</translation>
+    </message>
+    <message>
+        <source>Show the trends in a large window of their own; it follows the selected patient (Esc closes it)</source>
+        <translation>Vis trendene i et eget stort vindu; det følger valgt pasient (Esc lukker det)</translation>
+    </message>
+    <message>
         <source>No patient selected.</source>
+        <extracomment>what the plots show, so the trend window shows the same when it opens</extracomment>
         <translation>Ingen pasient valgt.</translation>
     </message>
     <message>
@@ -1859,6 +1887,26 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>No measurements to plot.</source>
         <translation>Ingen målinger å vise.</translation>
+    </message>
+    <message>
+        <source>Patient %1</source>
+        <translation>Pasient %1</translation>
+    </message>
+    <message>
+        <source>shaded: each line&apos;s normal range, lighter: yellow</source>
+        <translation>farget: hver linjes normalområde, lysere: gult</translation>
+    </message>
+    <message>
+        <source>normal %1–%2</source>
+        <translation>normalt %1–%2</translation>
+    </message>
+    <message>
+        <source>normal ≤ %1</source>
+        <translation>normalt ≤ %1</translation>
+    </message>
+    <message>
+        <source>normal ≥ %1</source>
+        <translation>normalt ≥ %1</translation>
     </message>
 </context>
 <context>
@@ -2355,6 +2403,14 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>Drag or arrow keys: pan · wheel or +/-: zoom</source>
         <translation>Dra/piltaster: flytt · hjul, +/-: zoom</translation>
+    </message>
+</context>
+<context>
+    <name>TrendWindow</name>
+    <message>
+        <source>Home measurements — trends</source>
+        <extracomment>the window takes this share of the screen&apos;s free area</extracomment>
+        <translation>Hjemmemålinger — trender</translation>
     </message>
 </context>
 <context>

@@ -47,12 +47,25 @@ def _show(panel: MeasurementsPanel) -> None:
 def test_show_patient_fills_plots_table_list_and_news2(panel: MeasurementsPanel) -> None:
     _show(panel)
     plot = panel.trend_plot
-    assert plot.active_keys()[:2] == [SPO2, BP_PANEL]
+    # the parameters that were yellow or red when the item was raised come first (SpO2 opened
+    # it); the green blood pressure comes after them
+    assert plot.active_keys()[0] == SPO2
+    assert plot.active_keys()[-1] == BP_PANEL
     assert len(plot.curves(BP_PANEL)) == 2
-    # the COPD patient's own SpO2 bands are shaded; BP thresholds are lines
+    # the COPD patient's own SpO2 bands are shaded; each BP line's bands in its own colour
     assert plot.band_regions(SPO2)[0] == (float("-inf"), 85, "red")
     assert plot.band_regions(BP_PANEL) == []
-    assert [v for v, _ in plot.bound_lines(BP_PANEL)] == [180, 160, 101, 91, 110, 100]
+    inf = float("inf")
+    sys_colour, dia_colour = (c for _kind, c, _t in plot.legend_entries(BP_PANEL)[::2])
+    assert sys_colour != dia_colour
+    assert plot.line_band_regions(BP_PANEL) == [
+        (sys_colour, 91, 101, "yellow"), (sys_colour, 101, 160, "green"),
+        (sys_colour, 160, 180, "yellow"), (dia_colour, -inf, 100, "green"),
+        (dia_colour, 100, 110, "yellow")]
+    assert plot.legend_entries(BP_PANEL) == [
+        ("line", sys_colour, "Systolic"), ("band", sys_colour, "normal 101–160"),
+        ("line", dia_colour, "Diastolic"), ("band", dia_colour, "normal ≤ 100")]
+    assert plot.legend_entries(SPO2) == []
     # the red SpO2 that opened the item is ringed; a green BP at that time is not
     assert plot.highlight_points(SPO2) != []
     assert plot.highlight_points(BP_PANEL) == []
@@ -126,3 +139,26 @@ def test_list_sorted_newest_first(panel: MeasurementsPanel) -> None:
     proxy = panel.list_proxy
     times = [proxy.index(r, 0).data(Qt.ItemDataRole.DisplayRole) for r in range(3)]
     assert times[0] >= times[1]
+
+
+def test_the_trends_open_in_a_window_of_their_own_that_follows_the_patient(
+        panel: MeasurementsPanel, qtbot: Any) -> None:
+    _show(panel)
+    window = panel.open_trend_window()
+    qtbot.waitExposed(window)
+    assert window.isWindow() and window.isVisible()
+    free = window.screen().availableGeometry()
+    assert window.width() <= free.width() and window.height() <= free.height()
+    assert window.plot.active_keys() == panel.trend_plot.active_keys()
+    assert window.plot.highlight_points(SPO2) != []
+    assert window.heading.text() == "Patient P-7"
+    # it follows: another patient, then nobody
+    panel.show_patient("P-8", None, [], [], None, None)
+    assert window.plot.active_keys() == [] and window.heading.text() == "Patient P-8"
+    panel.clear()
+    assert window.plot.empty_label.text() == "No patient selected."
+    _show(panel)
+    assert window.plot.active_keys() == panel.trend_plot.active_keys()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    assert panel.open_trend_window() is window  # one window, opened again

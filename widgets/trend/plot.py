@@ -5,6 +5,9 @@ Data comes in as plain dataclasses (:class:`~widgets.trend.series.PlotSeries`,
 through signals. Nothing here knows the application: titles, units and the empty-state text are
 the caller's (already translated).
 
+Each plot keeps ``MIN_PLOT_HEIGHT`` and its own local-time axis (``time_axis.py``); more plots
+than fit scroll. A multi-line plot (blood pressure) has a legend of its lines and their bands.
+
 Speed (STYLE habit 10): plot items are created once per parameter key and kept in a pool
 (``slot.PlotSlot``), so a patient switch only calls ``setData``; curves use
 ``setDownsampling(auto=True, mode="peak")`` and ``setClipToView(True)`` with an explicit x-range
@@ -23,9 +26,11 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedLayout,
     QVBoxLayout,
@@ -34,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from widgets.trend.readout import nearest_index, readout_text
 from widgets.trend.series import DAY, DEFAULT_RANGE, RANGES, PlotSeries
-from widgets.trend.slot import PlotSlot, make_slot
+from widgets.trend.slot import MIN_PLOT_HEIGHT, PlotSlot, make_slot
 
 
 class TrendPlot(QWidget):
@@ -86,7 +91,14 @@ class TrendPlot(QWidget):
         outer.addLayout(bar)
 
         self._stack = QStackedLayout()
-        self.view = pg.GraphicsLayoutWidget(self)
+        # each plot keeps a readable height (slot.MIN_PLOT_HEIGHT); more plots than fit scroll
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("trendScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view = pg.GraphicsLayoutWidget()
         self.view.setObjectName("trendView")
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.ci.setContentsMargins(2, 2, 6, 2)
@@ -97,7 +109,10 @@ class TrendPlot(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setObjectName("fieldLabel")
-        self._stack.addWidget(self.view)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.view)
+        self._stack.addWidget(self.scroll_area)
         self._stack.addWidget(self.empty_label)
         outer.addLayout(self._stack, 1)
         self._mouse_proxy = pg.SignalProxy(self.view.scene().sigMouseMoved, rateLimit=60,
@@ -108,7 +123,8 @@ class TrendPlot(QWidget):
     def set_empty_text(self, text: str) -> None:
         """Show ``text`` instead of the plots (e.g. "Loading…", "No measurements")."""
         self.empty_label.setText(text)
-        self._stack.setCurrentWidget(self.empty_label if text or not self._active else self.view)
+        self._stack.setCurrentWidget(self.empty_label if text or not self._active
+                                     else self.scroll_area)
 
     def set_series(self, series: Sequence[PlotSeries], highlight_time: float | None = None,
                    empty_text: str = "", highlight_keys: Collection[str] | None = None) -> None:
@@ -133,7 +149,8 @@ class TrendPlot(QWidget):
                     xMin=self._data_span[0] - pad, xMax=self._data_span[1] + pad,
                     minXRange=600.0)
             self.set_range(self._range_key, emit=False)
-        self._stack.setCurrentWidget(self.view if self._active else self.empty_label)
+        self._stack.setCurrentWidget(self.scroll_area if self._active else self.empty_label)
+        self.scroll_area.verticalScrollBar().setValue(0)
         if not self._active:
             self.empty_label.setText(empty_text)
 
@@ -324,10 +341,34 @@ class TrendPlot(QWidget):
             for row, key in enumerate(keys):
                 self.view.ci.addItem(self._slot(key).plot, row=row, col=0)
             self._active = list(keys)
-        for i, key in enumerate(self._active):
-            # one time axis, under the last plot (the x-ranges are linked); a time axis per plot
-            # cost ≈ 1 ms per pan frame each
-            self._slots[key].plot.showAxis("bottom", i == len(self._active) - 1)
+        for key in self._active:
+            # a time axis under every plot: each one is read alone when the plots scroll
+            self._slots[key].plot.showAxis("bottom", True)
+        self.view.setMinimumHeight(len(self._active) * MIN_PLOT_HEIGHT + 4)
+
+    def visible_plot_keys(self) -> list[str]:
+        """The plots wholly on screen in the scroll area (tests, screenshots)."""
+        top = self.scroll_area.verticalScrollBar().value()
+        bottom = top + self.scroll_area.viewport().height()
+        out = []
+        for key in self._active:
+            rect = self.view.mapFromScene(
+                self._slots[key].plot.sceneBoundingRect()).boundingRect()
+            if rect.top() >= top - 1 and rect.bottom() <= bottom + 1:
+                out.append(key)
+        return out
+
+    def plot_height(self, key: str) -> float:
+        return float(self._slots[key].plot.geometry().height())
+
+    def legend_entries(self, key: str) -> list[tuple[str, str, str]]:
+        return self._slots[key].legend.entries()
+
+    def line_band_regions(self, key: str) -> list[tuple[str, float, float, str]]:
+        return self._slots[key].band.line_regions()
+
+    def time_axis(self, key: str) -> pg.AxisItem:
+        return self._slots[key].plot.getAxis("bottom")
 
     def _on_view_x_changed(self, vb: pg.ViewBox, x_range: Sequence[float]) -> None:
         """A user's pan or zoom in one plot moves every plot (linked by hand: pyqtgraph's own

@@ -85,12 +85,24 @@ class BoundLine:
 
 
 @dataclass(frozen=True, slots=True)
+class LineBand:
+    """The bands of one line of a multi-line plot (``PlotSeries.lines[line]``), drawn in that
+    line's colour: its normal (green) range filled, its yellow zones lighter. ``label`` is its
+    legend text, e.g. "Systolic normal 100–159"."""
+
+    line: str
+    band: BandSpec
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class PlotSeries:
     """One parameter: times (epoch seconds, UTC) and one or more lines of values.
 
     ``point_colours``: per point 0 unknown, 1 green, 2 yellow, 3 red
     (``widgets.colour_style.LEVELS``); yellow and red points get a marker.
     ``bound_lines``: thresholds drawn as lines instead of (or besides) the shaded ``band``.
+    ``line_bands``: each line's own bands in its colour, explained by a legend.
     ``joined``: hover shows the lines' values joined by "/" (blood pressure "142/91").
     """
 
@@ -107,3 +119,5 @@ class PlotSeries:
     line_titles: dict[str, str] = field(default_factory=dict)
     #: shown after the title and unit, e.g. what the threshold lines mean
     note: str = ""
+    #: per-line bands in the lines' colours (blood pressure), with a legend of lines and bands
+    line_bands: tuple[LineBand, ...] = ()

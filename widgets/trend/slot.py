@@ -7,6 +7,7 @@ hover line, point and read-out box, title and threshold lines. ``fill`` hands it
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,9 +20,11 @@ from PySide6.QtGui import QColor
 from widgets.colour_style import LEVELS, RED, YELLOW, colour_style
 from widgets.trend.band_item import BandItem
 from widgets.trend.curve import DecimatingCurve
+from widgets.trend.legend_box import LegendBox, LegendEntry
 from widgets.trend.readout import nearest_index
 from widgets.trend.series import FloatArray, PlotSeries
 from widgets.trend.text_box import TextBox
+from widgets.trend.time_axis import LocalTimeAxis
 
 #: at most this many yellow/red point markers per plot and level are drawn (visible, thinned)
 MAX_MARKS = 1000
@@ -30,6 +33,9 @@ HIGHLIGHT_TOLERANCE = 60.0
 LINE_COLOURS: tuple[str, ...] = ("#1f3a93", "#00897b", "#6a1b9a", "#37474f")
 HIGHLIGHT_COLOUR = QColor("#0d47a1")
 LEFT_AXIS_WIDTH = 46
+#: the least height (px) at which a plot, its title, legend and time axis are read at a glance;
+#: more plots than fit scroll (plot.py)
+MIN_PLOT_HEIGHT = 150
 
 
 @dataclass
@@ -47,6 +53,7 @@ class PlotSlot:
     title: TextBox
     hover_box: TextBox
     bound_lines: list[pg.InfiniteLine]
+    legend: LegendBox
     series: PlotSeries | None = None
     mark_x: dict[str, FloatArray] = field(default_factory=dict)
     mark_y: dict[str, FloatArray] = field(default_factory=dict)
@@ -61,13 +68,15 @@ class PlotSlot:
             times = times[order]
             lines = {k: v[order] for k, v in lines.items()}
             colours = colours[order] if colours is not None else None
-        series = PlotSeries(series.key, series.title, series.unit, times, lines, series.band,
-                            colours, series.bound_lines, series.joined, series.decimals,
-                            series.line_titles, series.note)
+        series = dataclasses.replace(series, times=times, lines=lines, point_colours=colours)
         self.series = series
         title = f"{series.title} ({series.unit})" if series.unit else series.title
         self.title.set_text(f"{title} · {series.note}" if series.note else title)
-        self.band.set_band(series.band)
+        line_colours = {key: QColor(LINE_COLOURS[i % len(LINE_COLOURS)])
+                        for i, key in enumerate(lines)}
+        self.band.set_band(series.band, [(lb.band, line_colours[lb.line])
+                                         for lb in series.line_bands if lb.line in line_colours])
+        self._fill_legend(series, line_colours)
 
         while len(self.curves) < len(lines):
             curve = DecimatingCurve()
@@ -137,6 +146,17 @@ class PlotSlot:
             else:
                 self.highlight_points.hide()
 
+    def _fill_legend(self, series: PlotSeries, line_colours: dict[str, QColor]) -> None:
+        """A multi-line plot names its lines and their bands in a row under the title."""
+        entries: list[LegendEntry] = []
+        if len(line_colours) > 1 or series.line_bands:
+            for key, colour in line_colours.items():
+                entries.append(("line", colour, series.line_titles.get(key, key)))
+                entries += [("band", colour, lb.label) for lb in series.line_bands
+                            if lb.line == key and lb.label]
+        self.legend.set_entries(entries)
+        self.legend.setPos(2, self.title.rect().height() + 3)
+
     def update_visible(self, x0: float, x1: float) -> None:
         """After a range change: long curves get their visible points, markers are redrawn."""
         width = int(self.plot.vb.width()) or 1000
@@ -165,7 +185,7 @@ class PlotSlot:
 def make_slot(on_x_range_changed: Callable[[Any, Sequence[float]], None],
               on_resized: Callable[[], None]) -> PlotSlot:
     """A new slot whose view box reports a user's pan/zoom and its resizes."""
-    axis = pg.DateAxisItem(orientation="bottom")
+    axis = LocalTimeAxis()
     plot = pg.PlotItem(axisItems={"bottom": axis})
     plot.hideButtons()
     plot.setMenuEnabled(False)
@@ -177,7 +197,7 @@ def make_slot(on_x_range_changed: Callable[[Any, Sequence[float]], None],
     vb.setDefaultPadding(0.12)
     vb.sigXRangeChanged.connect(on_x_range_changed)
     vb.sigResized.connect(lambda _vb: on_resized())
-    plot.setMinimumHeight(70)
+    plot.setMinimumHeight(MIN_PLOT_HEIGHT)
 
     band = BandItem()
     plot.addItem(band)
@@ -212,7 +232,9 @@ def make_slot(on_x_range_changed: Callable[[Any, Sequence[float]], None],
     title = TextBox(vb, bold=True)
     title.setPos(2, 1)
     hover_box = TextBox(vb)
+    legend = LegendBox(vb)
+    legend.hide()
     for item in (highlight_line, highlight_points, hover_line, hover_point, hover_box):
         item.hide()
     return PlotSlot(plot, band, [], marks, highlight_line, highlight_points, hover_line,
-                    hover_point, title, hover_box, [])
+                    hover_point, title, hover_box, [], legend)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from operator_app.domain.news2 import News2Result, Parameter, Part
 from operator_app.domain.series import COLOUR_ORDER, LatestValue, MeasurementRow, PatientSeries
@@ -25,9 +25,11 @@ from operator_app.ui.measurements.measurement_list import (
     format_datetime,
 )
 from operator_app.ui.measurements.trend_series import highlight_keys, plot_series
+from operator_app.ui.measurements.trend_window import TrendWindow
 from widgets.latest_values_table import LatestRow, LatestValuesTable
 from widgets.plain_text_label import PlainTextLabel
 from widgets.trend.plot import TrendPlot
+from widgets.trend.series import PlotSeries
 
 #: so the colour codes of the series contract and the widgets' levels stay the same
 assert [c.value for c in COLOUR_ORDER] == ["unknown", "green", "yellow", "red"]
@@ -126,6 +128,20 @@ class MeasurementsPanel(QWidget):
             header.resizeSection(column, width)
         self.tabs.addTab(self.list_view, self.tr("Measurement list"))
         layout.addWidget(self.tabs, 1)
+        # a small screen leaves the plots little room: they open in a window of their own too
+        self.pop_out_button = QToolButton(self.tabs)
+        self.pop_out_button.setObjectName("trendPopOut")
+        self.pop_out_button.setText(self.tr("Open in own window"))
+        self.pop_out_button.setToolTip(self.tr(
+            "Show the trends in a large window of their own; it follows the selected patient "
+            "(Esc closes it)"))
+        self.pop_out_button.setAutoRaise(True)
+        self.pop_out_button.clicked.connect(self.open_trend_window)
+        self.tabs.setCornerWidget(self.pop_out_button, Qt.Corner.TopRightCorner)
+        self.trend_window: TrendWindow | None = None
+        #: what the plots show, so the trend window shows the same when it opens
+        self._plots: tuple[list[PlotSeries], float | None, str, set[str]] | None = None
+        self._empty_text = ""
         self.clear()
 
     # -- states ----------------------------------------------------------------------------------
@@ -139,14 +155,14 @@ class MeasurementsPanel(QWidget):
         self._set_content_visible(False)
         self.latest_table.set_rows([])
         self.list_model.set_rows([])
-        self.trend_plot.clear(self.tr("No patient selected."))
+        self._show_empty(self.tr("No patient selected."))
 
     def show_loading(self, patient_id: str) -> None:
         self._patient_id = patient_id
         self.state_label.setText(self.tr("Loading measurements…"))
         self.state_label.show()
         self._set_content_visible(False)
-        self.trend_plot.clear(self.tr("Loading measurements…"))
+        self._show_empty(self.tr("Loading measurements…"))
 
     def show_patient(self, patient_id: str, series: PatientSeries | None,
                      latest: Sequence[LatestValue], rows: Sequence[MeasurementRow],
@@ -164,10 +180,40 @@ class MeasurementsPanel(QWidget):
         self.latest_table.setVisible(bool(latest))
         self.list_model.set_rows(rows)
         plots = [plot_series(cs) for cs in series.series.values()] if series is not None else []
-        self.trend_plot.set_series(
-            plots, highlight_time.timestamp() if highlight_time is not None else None,
-            empty_text=self.tr("No measurements to plot."),
-            highlight_keys=highlight_keys(series, highlight_time))
+        ringed = highlight_keys(series, highlight_time)
+        # the review item's parameters first: the plot that opened it is on top, not scrolled to
+        plots.sort(key=lambda p: p.key not in ringed)
+        self._plots = (plots, highlight_time.timestamp() if highlight_time is not None else None,
+                       self.tr("No measurements to plot."), ringed)
+        self.trend_plot.set_series(*self._plots[:2], empty_text=self._plots[2],
+                                   highlight_keys=ringed)
+        self._follow_in_window()
+
+    # -- the trend window --------------------------------------------------------------------------
+    def open_trend_window(self) -> TrendWindow:
+        if self.trend_window is None:
+            self.trend_window = TrendWindow(self)
+        self._follow_in_window()
+        self.trend_window.open_on_screen()
+        return self.trend_window
+
+    def _show_empty(self, text: str) -> None:
+        self._plots = None
+        self._empty_text = text
+        self.trend_plot.clear(text)
+        self._follow_in_window()
+
+    def _follow_in_window(self) -> None:
+        window = self.trend_window
+        if window is None:
+            return
+        heading = (self.tr("Patient %1").replace("%1", self._patient_id)
+                   if self._patient_id else "")
+        if self._plots is None:
+            window.show_empty(heading, self._empty_text)
+        else:
+            plots, at, empty, ringed = self._plots
+            window.show_series(heading, plots, at, empty, ringed)
 
     def _latest_row(self, value: LatestValue) -> LatestRow:
         return LatestRow(

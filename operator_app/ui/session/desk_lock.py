@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from operator_app.bridge.api import DeskApi
 from operator_app.domain.alarms import Priority
+from operator_app.domain.attention import waiting_high_count
 from operator_app.ui.queue.queue_model import AlarmQueueModel
 from operator_app.ui.session.idle_watch import IdleWatch
 from operator_app.ui.session.lock_screen import LockScreen
@@ -61,8 +62,7 @@ class DeskLock(QObject):
 
     def high_waiting(self) -> int:
         """High alarms nobody has claimed: what someone must come back for."""
-        return sum(1 for a in self._model.rows()
-                   if a.is_open and a.priority is Priority.HIGH and a.claimed_by is None)
+        return waiting_high_count(self._model.rows())
 
     def _on_lock_changed(self, locked: bool) -> None:
         if locked:

@@ -37,6 +37,7 @@ from operator_app.domain.changes import ChangeSet
 from operator_app.domain.connection import ConnectionStatus
 from operator_app.domain.escalation import DEFAULT_TARGETS, AnswerTargets
 from operator_app.domain.views import AlarmView
+from operator_app.ui.attention.attention_controller import AttentionController
 from operator_app.ui.callbacks.callback_dialogs import ScheduleCallbackDialog
 from operator_app.ui.callbacks.callbacks_view import CallbacksView
 from operator_app.ui.callbacks.controller import CallbacksController
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.sound = sound if sound is not None else AlarmSound(self, enabled=False)
         self.alerts = AlertController(operator, self.book, self.queue_model, self.alert_banner,
                                       self.sound, targets=targets, now=self._now, parent=self)
+        self.attention = AttentionController(self, self.queue_model, parent=self)  # tray, flash
 
         self.layout_parts = DeskLayout(
             self, banners=[self.banner, self.alert_banner],
