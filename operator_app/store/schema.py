@@ -11,6 +11,7 @@ from operator_app.store.audit.tables import access_log
 from operator_app.store.core.columns import metadata
 from operator_app.store.desks.tables import workstations
 from operator_app.store.ingest.tables import feed_cursors, feed_quarantine
+from operator_app.store.journal.tables import journal_outbox
 from operator_app.store.measurements.tables import (
     measurement_points,
     measurement_review_seq,
@@ -34,6 +35,7 @@ __all__ = [
     "feed_quarantine",
     "handover_notes",
     "handover_signoffs",
+    "journal_outbox",
     "measurement_points",
     "measurement_review_seq",
     "measurement_values",
