@@ -33,6 +33,7 @@ from operator_app.domain.review import REVIEW_KIND
 from operator_app.domain.session import Session
 from operator_app.feed.config import FeedConfig
 from operator_app.file_modes import private_umask
+from operator_app.journal import configured as journal_delivery
 from operator_app.store import Store
 from operator_app.store.database_path import DatabasePathError, check_database_path
 from operator_app.ui.common import binding_check, i18n, icons, qtlog
@@ -314,6 +315,8 @@ def run(args: argparse.Namespace) -> int:
     startup_probe.install_if_asked(window)
     window.show()
     bridge.start()
+    # the journal's network runs on a thread of its own, never on the GUI thread
+    journal = journal_delivery.start_for_desk(store.journal, cfg, workstation_id)
     logging_setup.log_event(log, "desk_started", "desk started", demo_account=demo_db,
                             feed=bool(feed_url), database=db_url.split(":", 1)[0])
 
@@ -337,6 +340,8 @@ def run(args: argparse.Namespace) -> int:
         code = app.exec()
     finally:
         bridge.stop()
+        if journal is not None:
+            journal.stop()
         if simulator is not None:
             simulator.stop()
         store.close()

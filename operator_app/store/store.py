@@ -182,8 +182,9 @@ class Store:
         decided_at: datetime | None = None,
     ) -> CommandResult:
         """Close with a decision (the alarms of its group with it); a callback's queue item
-        completes its callback in the same transaction, and the journal bundle is queued in it. ``decided_at`` is when the operator
-        decided (an outbox replay after an outage writes later than that); default now."""
+        completes its callback in the same transaction, and the journal bundle is queued in it
+        (``store/journal``). ``decided_at`` is when the operator decided (an outbox replay
+        after an outage writes later than that); default now."""
         when = as_utc(decided_at) if decided_at is not None else self._now()
         with write_transaction(self.engine) as conn:
             authorize(conn, operator, Permission.HANDLE_ALARMS)

@@ -42,6 +42,7 @@ class ExportedEntry:
     bundle_id: str
     subject_kind: str
     subject_id: str
+    patient_id: str
     created_at: datetime
     state: str
     body: str
@@ -121,10 +122,10 @@ def requeue_failed(conn: Connection, now: datetime) -> int:
 
 def export(conn: Connection, since: datetime, until: datetime | None) -> Iterator[ExportedEntry]:
     """Every queued bundle created in ``[since, until)``, oldest first, whatever its state."""
-    query = select(j.c.bundle_id, j.c.subject_kind, j.c.subject_id, j.c.created_at, j.c.state,
-                   j.c.body).where(j.c.created_at >= since)
+    query = select(j.c.bundle_id, j.c.subject_kind, j.c.subject_id, j.c.patient_id,
+                   j.c.created_at, j.c.state, j.c.body).where(j.c.created_at >= since)
     if until is not None:
         query = query.where(j.c.created_at < until)
     for r in conn.execute(query.order_by(j.c.created_at, j.c.id)):
-        yield ExportedEntry(r.bundle_id, r.subject_kind, r.subject_id, r.created_at, r.state,
-                            r.body)
+        yield ExportedEntry(r.bundle_id, r.subject_kind, r.subject_id, r.patient_id,
+                            r.created_at, r.state, r.body)

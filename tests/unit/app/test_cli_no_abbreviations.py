@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from operator_app.cli import credentials_cmd, handover_cmd, log_cmd
+from operator_app.cli import credentials_cmd, handover_cmd, journal_cmd, log_cmd, stats_cmd
 from operator_app.cli.desk_args import desk_parser
 from operator_app.feed.simulator.main import _parser as simulate_parser
 
@@ -25,6 +25,8 @@ PARSERS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "credentials": credentials_cmd.parser,
     "log": log_cmd.parser,
     "handover": handover_cmd.parser,
+    "journal": journal_cmd.parser,
+    "stats": stats_cmd.parser,
 }
 
 
@@ -63,6 +65,8 @@ def _required_args(parser: argparse.ArgumentParser) -> list[str]:
         "operator-app log export": ["--db", "sqlite:///x.db", "--since", "2026-11-24T00:00Z"],
         "operator-app handover": ["--db", "sqlite:///x.db", "--shift", "2026-11-24:night"],
         "operator-app credentials": ["check", "feed"],
+        "operator-app journal export": ["--since", "2026-11-24T00:00Z"],
+        "operator-app stats": ["--db", "sqlite:///x.db", "--shift", "2026-11-24:night"],
     }
     return list(valid.get(parser.prog, []))
 

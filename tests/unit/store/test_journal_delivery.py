@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
+import clocked_store
 import pytest
-from clocked_store import Clock, clock, desk  # noqa: F401 (fixtures)
+from clocked_store import Clock
 from journal_server import JournalServer, tls_pair
 from store_events import T0, alarm, events, patient
 
@@ -22,6 +23,8 @@ from operator_app.journal.endpoint import TOKEN_KIND, EndpointError, JournalEndp
 from operator_app.store import Store
 
 pytestmark = pytest.mark.unit
+clock = clocked_store.clock  # fixtures
+desk = clocked_store.desk
 pytest.importorskip("trustme")
 bundle_model = pytest.importorskip("fhir.resources.bundle")
 

@@ -7,9 +7,10 @@ import json
 import threading
 from datetime import timedelta
 
+import clocked_store
 import pytest
 import sqlalchemy as sa
-from clocked_store import Clock, clock, desk  # noqa: F401 (fixtures)
+from clocked_store import Clock
 from store_events import T0, alarm, events, patient
 
 from operator_app.domain.alarms import AlarmState, Outcome
@@ -20,6 +21,8 @@ from operator_app.store.journal import enqueue
 from operator_app.store.journal.tables import journal_outbox
 
 pytestmark = pytest.mark.unit
+clock = clocked_store.clock  # fixtures
+desk = clocked_store.desk
 
 LEASE = timedelta(minutes=2)
 
