@@ -1453,6 +1453,77 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
 </context>
 <context>
+    <name>JournalStatsSection</name>
+    <message>
+        <source>Journal to VKP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noisiest devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noisiest patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarms by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeat gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waiting, %2 failed, %3 delivered; oldest undelivered: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarms: %1 of decided alarms. Technical faults: %2 of decided alarms. Technical alarms (battery, offline, tamper): %3 of all alarms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(ongoing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Assistance call</source>

@@ -1453,6 +1453,77 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
 </context>
 <context>
+    <name>JournalStatsSection</name>
+    <message>
+        <source>Journal to VKP</source>
+        <translation>Journalføring til VKP</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Utstyr</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Eining</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmar</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Pasient</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>False alarms</source>
+        <translation>Falske alarmar</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Out of contact</source>
+        <translation>Utan kontakt</translation>
+    </message>
+    <message>
+        <source>Noisiest devices</source>
+        <translation>Einingar med flest alarmar</translation>
+    </message>
+    <message>
+        <source>Noisiest patients</source>
+        <translation>Pasientar med flest alarmar</translation>
+    </message>
+    <message>
+        <source>False alarms by kind</source>
+        <translation>Falske alarmar per type</translation>
+    </message>
+    <message>
+        <source>Heartbeat gaps</source>
+        <translation>Brot i livsteikn</translation>
+    </message>
+    <message>
+        <source>%1 waiting, %2 failed, %3 delivered; oldest undelivered: %4</source>
+        <translation>%1 ventar, %2 feila, %3 levert; eldste ikkje leverte: %4</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Siste feil: %1</translation>
+    </message>
+    <message>
+        <source>False alarms: %1 of decided alarms. Technical faults: %2 of decided alarms. Technical alarms (battery, offline, tamper): %3 of all alarms.</source>
+        <translation>Falske alarmar: %1 av avgjorde alarmar. Teknisk feil: %2 av avgjorde alarmar. Tekniske alarmar (batteri, fråkopla, sabotasje): %3 av alle alarmar.</translation>
+    </message>
+    <message>
+        <source>(ongoing)</source>
+        <translation>(pågår)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Assistance call</source>
