@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import html
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -283,10 +282,3 @@ class JournalStatus:
     def healthy(self) -> bool:
         return self.failed == 0 and self.last_error is None
 
-
-def summarize_issues(issues: Sequence[IssueFact]) -> str:
-    """``kind×n`` over the issues, for a log line (ids and kinds only, never patient text)."""
-    counts: dict[str, int] = {}
-    for issue in issues:
-        counts[issue.kind] = counts.get(issue.kind, 0) + 1
-    return ", ".join(f"{k}×{n}" for k, n in sorted(counts.items()))
