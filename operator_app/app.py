@@ -317,6 +317,9 @@ def run(args: argparse.Namespace) -> int:
     bridge.start()
     # the journal's network runs on a thread of its own, never on the GUI thread
     journal = journal_delivery.start_for_desk(store.journal, cfg, workstation_id)
+    if journal is not None:  # a close or a finished callback: deliver now, not on the next poll
+        bridge.commandFinished.connect(lambda *_: journal.wake())
+        bridge.callbacksLoaded.connect(lambda *_: journal.wake())
     logging_setup.log_event(log, "desk_started", "desk started", demo_account=demo_db,
                             feed=bool(feed_url), database=db_url.split(":", 1)[0])
 

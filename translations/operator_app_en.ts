@@ -2151,6 +2151,61 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
 </context>
 <context>
+    <name>PdfDevices</name>
+    <message>
+        <source>Journal to VKP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} waiting, {1} failed, {2} delivered; oldest undelivered: {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarms: {0} of decided alarms. Technical faults: {1} of decided alarms. Technical alarms (battery, offline, tamper): {2} of all alarms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noisiest devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarms by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeat gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(ongoing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QueueHeading</name>
     <message>
         <source>Alarm queue — %1 open, %2 not claimed</source>

@@ -2151,6 +2151,61 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
 </context>
 <context>
+    <name>PdfDevices</name>
+    <message>
+        <source>Journal to VKP</source>
+        <translation>Journalføring til VKP</translation>
+    </message>
+    <message>
+        <source>{0} waiting, {1} failed, {2} delivered; oldest undelivered: {3}</source>
+        <translation>{0} venter, {1} feilet, {2} levert; eldste ikke leverte: {3}</translation>
+    </message>
+    <message>
+        <source>Last error: {0}</source>
+        <translation>Siste feil: {0}</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Utstyr</translation>
+    </message>
+    <message>
+        <source>False alarms: {0} of decided alarms. Technical faults: {1} of decided alarms. Technical alarms (battery, offline, tamper): {2} of all alarms.</source>
+        <translation>Falske alarmer: {0} av avgjorte alarmer. Teknisk feil: {1} av avgjorte alarmer. Tekniske alarmer (batteri, frakoblet, sabotasje): {2} av alle alarmer.</translation>
+    </message>
+    <message>
+        <source>Noisiest devices</source>
+        <translation>Enheter med flest alarmer</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmer</translation>
+    </message>
+    <message>
+        <source>False alarms by kind</source>
+        <translation>Falske alarmer per type</translation>
+    </message>
+    <message>
+        <source>False alarms</source>
+        <translation>Falske alarmer</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Andel</translation>
+    </message>
+    <message>
+        <source>Heartbeat gaps</source>
+        <translation>Brudd i livstegn</translation>
+    </message>
+    <message>
+        <source>Out of contact</source>
+        <translation>Uten kontakt</translation>
+    </message>
+    <message>
+        <source>(ongoing)</source>
+        <translation>(pågår)</translation>
+    </message>
+</context>
+<context>
     <name>QueueHeading</name>
     <message>
         <source>Alarm queue — %1 open, %2 not claimed</source>

@@ -112,6 +112,15 @@ def _identifier(system: str, value: str) -> dict[str, Any]:
     return {"system": system, "value": value}
 
 
+def _with_patient(resource: dict[str, Any], key: str, patient: dict[str, Any] | None
+                  ) -> dict[str, Any]:
+    """``resource`` with its patient reference under ``key`` (none for an unknown patient: an
+    unreadable item may have no patient id; the endpoint decides whether it takes it)."""
+    if patient is not None:
+        resource[key] = patient
+    return resource
+
+
 def _ref_by_id(system: str, value: str, display: str | None = None) -> dict[str, Any]:
     ref: dict[str, Any] = {"identifier": _identifier(system, value)}
     if display:
@@ -132,7 +141,7 @@ def _narrative(text: str) -> dict[str, Any]:
             "div": f'<div xmlns="http://www.w3.org/1999/xhtml"><p>{body}</p></div>'}
 
 
-def _issue(case: JournalCase, issue: IssueFact, patient: dict[str, Any],
+def _issue(case: JournalCase, issue: IssueFact, patient: dict[str, Any] | None,
            operator: dict[str, Any]) -> dict[str, Any]:
     resource: dict[str, Any] = {
         "resourceType": "DetectedIssue",
@@ -140,9 +149,9 @@ def _issue(case: JournalCase, issue: IssueFact, patient: dict[str, Any],
         "status": "amended" if case.amends else "final",
         "code": _concept(ALARM_KIND_SYSTEM, issue.kind),
         "severity": _SEVERITY.get(issue.priority, "high"),
-        "patient": patient,
         "identifiedDateTime": _utc(issue.raised_at),
     }
+    _with_patient(resource, "patient", patient)
     if issue.device_id:
         resource["author"] = _ref_by_id(DEVICE_SYSTEM, issue.device_id)
     if issue.message:
@@ -159,8 +168,8 @@ def _issue(case: JournalCase, issue: IssueFact, patient: dict[str, Any],
 def build_bundle(case: JournalCase, bundle_id: str | None = None) -> dict[str, Any]:
     """The FHIR R4 transaction ``Bundle`` journalling ``case`` (plain JSON-ready dicts)."""
     bundle_id = bundle_id or bundle_identifier(case)
-    patient = _ref_by_id(PATIENT_SYSTEM, case.patient_id)
-    operator = _ref_by_id(ACCOUNT_SYSTEM, case.operator, case.operator)
+    patient = _ref_by_id(PATIENT_SYSTEM, case.patient_id) if case.patient_id.strip() else None
+    operator = _ref_by_id(ACCOUNT_SYSTEM, case.operator or "unknown", case.operator or None)
     issue_urls = [_entry_uuid(bundle_id, f"issue|{i.alarm_id}") for i in case.issues]
     encounter_url = _entry_uuid(bundle_id, "encounter")
     composition_url = _entry_uuid(bundle_id, "composition")
@@ -174,7 +183,6 @@ def build_bundle(case: JournalCase, bundle_id: str | None = None) -> dict[str, A
         "type": [_concept(ALARM_KIND_SYSTEM if case.subject is SubjectKind.ALARM
                           else CALLBACK_OUTCOME_SYSTEM,
                           case.issues[0].kind if case.issues else "callback")],
-        "subject": patient,
         "participant": [{
             "type": [_concept(PARTICIPATION_SYSTEM, "PPRF", "primary performer")],
             "period": {"start": _utc(case.handled_from or case.closed_at),
@@ -184,6 +192,7 @@ def build_bundle(case: JournalCase, bundle_id: str | None = None) -> dict[str, A
         "period": {"start": _utc(min(case.started_at, case.closed_at)),
                    "end": _utc(case.closed_at)},
     }
+    _with_patient(encounter, "subject", patient)
     system = OUTCOME_SYSTEM if case.subject is SubjectKind.ALARM else CALLBACK_OUTCOME_SYSTEM
     section: dict[str, Any] = {
         "title": "Oppfølging",
@@ -197,13 +206,13 @@ def build_bundle(case: JournalCase, bundle_id: str | None = None) -> dict[str, A
         "identifier": _identifier(BUNDLE_SYSTEM, composition_url),
         "status": "amended" if case.amends else "final",
         "type": {"coding": [{"system": LOINC, "code": "34109-9", "display": "Note"}]},
-        "subject": patient,
         "encounter": {"reference": encounter_url},
         "date": _utc(case.closed_at),
         "author": [operator],
         "title": "Behandlingslogg responssenter",
         "section": [section],
     }
+    _with_patient(composition, "subject", patient)
     entries = [
         (url, _issue(case, issue, patient, operator))
         for url, issue in zip(issue_urls, case.issues, strict=True)

@@ -140,3 +140,30 @@ def test_the_section_shows_what_waits_what_failed_and_why(qtbot: Any) -> None:
     assert section.gaps_table.item(0, 1).text().endswith("(ongoing)")
     section.show_data(None, None)
     assert section.journal_label.text() == "—" and section.devices_table.rowCount() == 0
+
+
+def test_the_handover_pdf_carries_the_journal_and_the_devices(qapp: object, tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from test_handover_pdf import _pdf_text
+
+    from operator_app.domain.alarms import Outcome
+    from operator_app.domain.records import AlarmRecord, AlarmSource, FeedEvent
+    from operator_app.domain.shifts import DEFAULT_SCHEDULE
+    from operator_app.ui.handover.handover_pdf import write_handover_pdf
+
+    t = datetime(2026, 11, 24, 23, 0, tzinfo=UTC)
+    with seed(Store.open(f"sqlite:///{tmp_path / 'd.db'}", clock=lambda: t)) as store:
+        store.apply_batch("feed", "S", [FeedEvent(seq=1, type="alarm.raised", data=AlarmRecord(
+            id="A-1", patient_id="P-1", kind="fall", raised_at=t,
+            source=AlarmSource(device_id="D-77")))], t)
+        assert store.claim("A-1", "kari", "ws").ok
+        assert store.close_alarm("A-1", "kari", "ws", Outcome.FALSE_ALARM, "ok").ok
+        handover = store.shift.handover(DEFAULT_SCHEDULE, "2026-11-24:night",
+                                        as_of=t + timedelta(hours=1))
+    assert handover.journal is not None and handover.journal.pending == 1
+    out = tmp_path / "h.pdf"
+    write_handover_pdf(handover, out, centre="Bodø")
+    text = _pdf_text(out)
+    assert "Journal to VKP" in text and "1 waiting, 0 failed, 0 delivered" in text
+    assert "Noisiest devices" in text and "D-77" in text and "100 %" in text

@@ -92,3 +92,12 @@ def test_statuses_and_retry_delays() -> None:
     assert classify_status(422) is AttemptResult.REJECTED
     assert [retry_delay(n).total_seconds() for n in (1, 2, 3)] == [5, 10, 20]
     assert retry_delay(40).total_seconds() == 900
+
+
+def test_an_item_without_a_patient_or_note_still_makes_a_valid_bundle() -> None:
+    bundle_model = pytest.importorskip("fhir.resources.bundle")
+    body = build_bundle(_case(patient_id="", note="", issues=(
+        IssueFact("U-1", "feed_unreadable", "high", T),)))
+    resources = [e["resource"] for e in body["entry"]]
+    assert not any("patient" in r or "subject" in r for r in resources)
+    bundle_model.Bundle.parse_obj(body)
