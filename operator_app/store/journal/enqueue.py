@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import msgspec
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import bindparam, func, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from operator_app.domain.callbacks import CALLBACK_KIND, Callback, CallbackState
@@ -28,22 +28,30 @@ from operator_app.store.journal.tables import journal_outbox
 _encode = msgspec.json.Encoder().encode
 
 
+# built once: a close runs these on the writer thread, so no statement is rebuilt per close
+_BEFORE = select(func.count()).select_from(journal_outbox).where(
+    journal_outbox.c.subject_kind == bindparam("kind"),
+    journal_outbox.c.subject_id == bindparam("subject"))
+_CLOSED = select(alarms).where(or_(
+    alarms.c.id == bindparam("head"),
+    (alarms.c.parent_id == bindparam("head")) & (alarms.c.state == "closed")
+    & (alarms.c.closed_at == bindparam("at")),
+)).order_by(alarms.c.raised_at, alarms.c.id)
+_INSERT = insert(journal_outbox)
+
+
 def _journalled_before(conn: Connection, kind: SubjectKind, subject_id: str) -> bool:
-    count = conn.execute(
-        select(func.count()).select_from(journal_outbox).where(
-            journal_outbox.c.subject_kind == kind.value,
-            journal_outbox.c.subject_id == subject_id)
-    ).scalar_one()
-    return bool(count)
+    return bool(conn.execute(_BEFORE, {"kind": kind.value, "subject": subject_id}).scalar_one())
 
 
 def _queue(conn: Connection, case: JournalCase, now: datetime) -> str:
     bundle_id = bundle_identifier(case)
-    conn.execute(insert(journal_outbox).values(
-        bundle_id=bundle_id, subject_kind=case.subject.value, subject_id=case.subject_id,
-        patient_id=case.patient_id, created_at=now, body=_encode(build_bundle(case, bundle_id)).decode(),
-        state="pending", attempts=0, next_attempt_at=now,
-    ))
+    conn.execute(_INSERT, {
+        "bundle_id": bundle_id, "subject_kind": case.subject.value,
+        "subject_id": case.subject_id, "patient_id": case.patient_id, "created_at": now,
+        "body": _encode(build_bundle(case, bundle_id)).decode(), "state": "pending",
+        "attempts": 0, "next_attempt_at": now,
+    })
     return bundle_id
 
 
@@ -51,13 +59,7 @@ def alarm_closed(conn: Connection, alarm_id: str, now: datetime) -> str | None:
     """Queue the bundle of the alarm ``alarm_id`` just closed at ``now`` (with the members of
     its group closed with it); its bundle id, or None for a callback's queue item (its
     callback's completion is journalled instead) or an alarm that is not closed."""
-    rows = conn.execute(
-        select(alarms).where(or_(
-            alarms.c.id == alarm_id,
-            (alarms.c.parent_id == alarm_id) & (alarms.c.state == "closed")
-            & (alarms.c.closed_at == now),
-        )).order_by(alarms.c.raised_at, alarms.c.id)
-    ).all()
+    rows = conn.execute(_CLOSED, {"head": alarm_id, "at": now}).all()
     head = next((r for r in rows if r.id == alarm_id), None)
     if head is None or head.state != "closed" or head.kind == CALLBACK_KIND:
         return None
