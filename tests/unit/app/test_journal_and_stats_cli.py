@@ -79,6 +79,12 @@ def test_deliver_status_and_retry_failed(url: str, capsys: pytest.CaptureFixture
         assert "pending 0, failed 0, delivered 3" in capsys.readouterr().out
         assert len(server.state.stored) == 3
         assert {r.authorization for r in server.state.stored.values()} == {"Bearer tok"}
+        # what the endpoint holds is what the export writes
+        capsys.readouterr()
+        assert cli_main(["journal", "export", "--db", url, "--since", "2000-01-01T00:00Z"]) == 0
+        exported = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert sorted(exported, key=lambda b: b["identifier"]["value"]) == sorted(
+            (r.body for r in server.state.stored.values()), key=lambda b: b["identifier"]["value"])
     finally:
         server.stop()
     assert cli_main(["journal", "deliver", "--db", url, "--url", "http://vkp.example.org/x"]) == 2
@@ -102,3 +108,9 @@ def test_stats_over_a_period_as_json(url: str, capsys: pytest.CaptureFixture[str
     text = capsys.readouterr().out
     assert "3 alarms" in text and "D-55 (3)" in text
     assert cli_main(["stats", "--db", url, "--since", until, "--until", since]) == 2
+    # T0 is 19:00 in Oslo: the evening shift of 2026-11-25
+    assert cli_main(["stats", "--db", url, "--shift", "2026-11-25:evening", "--format",
+                     "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["alarms"] == 3
+    assert cli_main(["stats", "--db", url, "--shift", "2026-11-25:day", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["alarms"] == 0
