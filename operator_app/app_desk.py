@@ -25,6 +25,7 @@ from operator_app.domain.accounts import Account, AccountError
 from operator_app.domain.review import REVIEW_KIND
 from operator_app.domain.session import Session
 from operator_app.feed.config import FeedConfig
+from operator_app.journal import configured as journal_delivery
 from operator_app.store import Store
 from operator_app.ui.session.sign_in_dialog import SignInDialog
 from operator_app.ui.shell import single_instance, startup_probe
@@ -247,6 +248,11 @@ def run_desk(args: argparse.Namespace, cfg: settings.Settings, app: QApplication
     window.show()
     start.close()
     bridge.start()
+    # the journal's network runs on a thread of its own, never on the GUI thread
+    journal = journal_delivery.start_for_desk(store.journal, cfg, workstation_id)
+    if journal is not None:  # a close or a finished callback: deliver now, not on the next poll
+        bridge.commandFinished.connect(lambda *_: journal.wake())
+        bridge.callbacksLoaded.connect(lambda *_: journal.wake())
     logging_setup.log_event(log, "desk_started", "desk started", demo_account=demo_db,
                             feed=bool(feed_url), database=db_url.split(":", 1)[0])
 
@@ -270,6 +276,8 @@ def run_desk(args: argparse.Namespace, cfg: settings.Settings, app: QApplication
         code = app.exec()
     finally:
         bridge.stop()
+        if journal is not None:
+            journal.stop()
         if simulator is not None:
             simulator.stop()
         store.close()

@@ -43,6 +43,11 @@ class Settings:
     lock_after: float = 300.0
     #: shown in the handover's header
     centre_name: str = "Responssenter"
+    #: the journal endpoint (VKP) closed alarms and callbacks are POSTed to as FHIR bundles;
+    #: empty: none (bundles wait in the outbox). Its token: ``credentials set journal``
+    journal_url: str = ""
+    #: PEM file of the CA that signed the journal endpoint's certificate; empty: the system's
+    journal_ca_file: str = ""
     demo_seed: int = 1
     demo_alarm_rate: float = 6.0
     demo_measurement_rate: float = 20.0

@@ -154,7 +154,7 @@
     </message>
     <message>
         <source>Claimed by %1</source>
-        <extracomment>every role whose value an update may change, except ``SortKeyRole``: a ``dataChanged`` with these roles tells the proxy that the row keeps its place in the queue. what an Age cell shows and how, repainted when the overdue state changes the mark in front of an overdue waiting time rows are in queue order (AlarmQueueProxy passes it through instead of sorting) ids that entered the queue in one ``apply`` (for ``bridge.mark_shown``) ids that left the queue in one ``apply`` (closed)</extracomment>
+        <extracomment>every role whose value an update may change, except ``SortKeyRole``: a ``dataChanged`` with these roles tells the proxy that the row keeps its place in the queue. what an Age cell shows and how, repainted when the overdue state changes roles whose value the clock changes in any column (never kept between repaints) the mark in front of an overdue waiting time rows are in queue order (AlarmQueueProxy passes it through instead of sorting) ids that entered the queue in one ``apply`` (for ``bridge.mark_shown``) ids that left the queue in one ``apply`` (closed) id -&gt; (the view the values were made from, (column, role) -&gt; value): a repaint asks every visible cell again, and most rows did not change since the last one</extracomment>
         <translation>Teken av %1</translation>
     </message>
     <message>
@@ -1488,6 +1488,77 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
 </context>
 <context>
+    <name>JournalStatsSection</name>
+    <message>
+        <source>Journal to VKP</source>
+        <translation>Journalføring til VKP</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Utstyr</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Eining</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmar</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Pasient</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>False alarms</source>
+        <translation>Falske alarmar</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Out of contact</source>
+        <translation>Utan kontakt</translation>
+    </message>
+    <message>
+        <source>Noisiest devices</source>
+        <translation>Einingar med flest alarmar</translation>
+    </message>
+    <message>
+        <source>Noisiest patients</source>
+        <translation>Pasientar med flest alarmar</translation>
+    </message>
+    <message>
+        <source>False alarms by kind</source>
+        <translation>Falske alarmar per type</translation>
+    </message>
+    <message>
+        <source>Heartbeat gaps</source>
+        <translation>Brot i livsteikn</translation>
+    </message>
+    <message>
+        <source>%1 waiting, %2 failed, %3 delivered; oldest undelivered: %4</source>
+        <translation>%1 ventar, %2 feila, %3 levert; eldste ikkje leverte: %4</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Siste feil: %1</translation>
+    </message>
+    <message>
+        <source>False alarms: %1 of decided alarms. Technical faults: %2 of decided alarms. Technical alarms (battery, offline, tamper): %3 of all alarms.</source>
+        <translation>Falske alarmar: %1 av avgjorde alarmar. Teknisk feil: %2 av avgjorde alarmar. Tekniske alarmar (batteri, fråkopla, sabotasje): %3 av alle alarmar.</translation>
+    </message>
+    <message>
+        <source>(ongoing)</source>
+        <translation>(pågår)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Assistance call</source>
@@ -2137,6 +2208,61 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>%1 (age %2)</source>
         <translation>%1 (%2 år)</translation>
+    </message>
+</context>
+<context>
+    <name>PdfDevices</name>
+    <message>
+        <source>Journal to VKP</source>
+        <translation>Journalføring til VKP</translation>
+    </message>
+    <message>
+        <source>{0} waiting, {1} failed, {2} delivered; oldest undelivered: {3}</source>
+        <translation>{0} ventar, {1} feila, {2} levert; eldste ikkje leverte: {3}</translation>
+    </message>
+    <message>
+        <source>Last error: {0}</source>
+        <translation>Siste feil: {0}</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Utstyr</translation>
+    </message>
+    <message>
+        <source>False alarms: {0} of decided alarms. Technical faults: {1} of decided alarms. Technical alarms (battery, offline, tamper): {2} of all alarms.</source>
+        <translation>Falske alarmar: {0} av avgjorde alarmar. Teknisk feil: {1} av avgjorde alarmar. Tekniske alarmar (batteri, fråkopla, sabotasje): {2} av alle alarmar.</translation>
+    </message>
+    <message>
+        <source>Noisiest devices</source>
+        <translation>Einingar med flest alarmar</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmar</translation>
+    </message>
+    <message>
+        <source>False alarms by kind</source>
+        <translation>Falske alarmar per type</translation>
+    </message>
+    <message>
+        <source>False alarms</source>
+        <translation>Falske alarmar</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Heartbeat gaps</source>
+        <translation>Brot i livsteikn</translation>
+    </message>
+    <message>
+        <source>Out of contact</source>
+        <translation>Utan kontakt</translation>
+    </message>
+    <message>
+        <source>(ongoing)</source>
+        <translation>(pågår)</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """Command line: ``operator-app`` (the desk) and its commands ``simulate``, ``credentials``,
-``accounts``, ``log export``, ``handover``, ``audit``, ``scaip-gateway`` and ``devices``
+``accounts``, ``log export``, ``handover``, ``journal``, ``stats``, ``audit``, ``scaip-gateway`` and
+``devices``
 (``operator-app COMMAND --help``).
 
 Each command is a headless composition root of its own process: it wires the parts it needs
@@ -44,6 +45,14 @@ def main(argv: list[str] | None = None) -> int:
         from operator_app.cli.handover_cmd import main as handover_main
 
         return handover_main(argv[1:])
+    if argv and argv[0] == "journal":
+        from operator_app.cli.journal_cmd import main as journal_main
+
+        return journal_main(argv[1:])
+    if argv and argv[0] == "stats":
+        from operator_app.cli.stats_cmd import main as stats_main
+
+        return stats_main(argv[1:])
     if argv and argv[0] == "audit":
         from operator_app.cli.audit_cmd import main as audit_main
 

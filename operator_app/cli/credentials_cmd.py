@@ -18,10 +18,10 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="operator-app credentials", allow_abbrev=False,
                                 description="Store or delete secrets in the OS keyring.")
     p.add_argument("action", choices=("set", "delete", "check"))
-    p.add_argument("kind", choices=("feed", "db", "directory"))
+    p.add_argument("kind", choices=("feed", "db", "directory", "journal"))
     p.add_argument("--target", metavar="URL",
-                   help="the feed or database URL (without its password), or the directory's "
-                        "service DN, the secret is for (default: the configured one)")
+                   help="the feed, database or journal endpoint URL (without a password), or the "
+                        "directory's service DN, the secret is for (default: the configured one)")
     p.add_argument("--data-dir", metavar="DIR")
     p.add_argument("--from-file", metavar="PATH",
                    help="read the secret from a private file (chmod 600) instead of the prompt")
@@ -38,7 +38,7 @@ def main(argv: list[str]) -> int:
     try:
         cfg = settings.load()
         configured = {"feed": cfg.feed_url, "db": cfg.effective_db_url(),
-                      "directory": cfg.directory_service_dn}
+                      "directory": cfg.directory_service_dn, "journal": cfg.journal_url}
         target = args.target or configured[args.kind]
         if args.kind == "db" and target:
             db_password.refuse_password(target, "--target on the command line")

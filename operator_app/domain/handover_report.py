@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from operator_app.domain.device_stats import DeviceStats
 from operator_app.domain.handover import HandoverFigures
 from operator_app.domain.handover_facts import AlarmFact, CallbackFact
+from operator_app.domain.journal import JournalStatus
 
 
 class AlreadySignedOffError(RuntimeError):
@@ -46,6 +48,10 @@ class Handover:
     alarms: tuple[AlarmFact, ...]  # the shift's alarms (received in it), by receipt
     callbacks: tuple[CallbackFact, ...]
     still_open: tuple[AlarmFact, ...] = ()  # facts of figures.still_open (incl. earlier ones)
+    #: the shift's device statistics (``domain.device_stats``), live (not frozen by a sign-off)
+    device_stats: DeviceStats | None = None
+    #: the journal outbox as it is now: pending, failed, oldest undelivered, last error
+    journal: JournalStatus | None = None
 
     @property
     def frozen(self) -> bool:

@@ -18,6 +18,7 @@ from operator_app.store.gateway.tables import (
     gateway_stream,
 )
 from operator_app.store.ingest.tables import feed_cursors, feed_quarantine
+from operator_app.store.journal.tables import journal_outbox
 from operator_app.store.measurements.tables import (
     measurement_points,
     measurement_review_seq,
@@ -46,6 +47,7 @@ __all__ = [
     "gateway_stream",
     "handover_notes",
     "handover_signoffs",
+    "journal_outbox",
     "measurement_points",
     "measurement_review_seq",
     "measurement_values",

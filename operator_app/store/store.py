@@ -41,6 +41,8 @@ from operator_app.store.core.engine import (
 from operator_app.store.core.migrate import upgrade
 from operator_app.store.desks import workstations
 from operator_app.store.ingest import apply, feed_key_adoption, quarantine
+from operator_app.store.journal import enqueue as journal_enqueue
+from operator_app.store.journal.journal_store import JournalStore
 from operator_app.store.measurements.measurement_store import MeasurementStore
 from operator_app.store.shift import callback_rows
 from operator_app.store.shift.shift_store import ShiftStore
@@ -55,6 +57,7 @@ class Store:
         self.accounts = AccountStore(engine, clock)
         self.measurements = MeasurementStore(engine, clock)
         self.shift = ShiftStore(engine, clock)
+        self.journal = JournalStore(engine, clock)
 
     @classmethod
     def open(cls, url: str | URL, *, clock: Clock = utc_now) -> Store:
@@ -179,14 +182,17 @@ class Store:
         decided_at: datetime | None = None,
     ) -> CommandResult:
         """Close with a decision (the alarms of its group with it); a callback's queue item
-        completes its callback in the same transaction. ``decided_at`` is when the operator
-        decided (an outbox replay after an outage writes later than that); default now."""
+        completes its callback in the same transaction, and the journal bundle is queued in it
+        (``store/journal``). ``decided_at`` is when the operator decided (an outbox replay
+        after an outage writes later than that); default now."""
         when = as_utc(decided_at) if decided_at is not None else self._now()
         with write_transaction(self.engine) as conn:
             authorize(conn, operator, Permission.HANDLE_ALARMS)
             result = claims.close(conn, alarm_id, operator, workstation, outcome, note, when)
             if result.ok:
                 callback_rows.on_item_closed(conn, alarm_id, outcome, note, operator, when)
+                # the journal entry commits with the close or not at all (docs/HAZARDS.md H18)
+                journal_enqueue.alarm_closed(conn, alarm_id, when)
             return result
 
     def mark_shown(self, alarm_ids: Sequence[str], workstation: str, at: datetime) -> None:

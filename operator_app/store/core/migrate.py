@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 SCRIPT_LOCATION = "operator_app.store:migrations"
 
 #: the newest migration's revision id (the head of store/migrations/versions)
-HEAD = "0008"
+HEAD = "0009"
 
 
 def alembic_config() -> Config:

@@ -45,6 +45,7 @@ from operator_app.store.alarms.events import event_row, insert_events
 from operator_app.store.alarms.tables import alarms
 from operator_app.store.core import chain
 from operator_app.store.core.dbapi import DbApi, to_json
+from operator_app.store.journal import enqueue as journal_enqueue
 from operator_app.store.shift.tables import callback_events, callbacks
 
 _EVENT_COLUMNS = ("callback_id", "kind", "at", "operator", "detail")
@@ -264,6 +265,8 @@ def complete(
         by,
         {"outcome": new.outcome.value if new.outcome else None, "note": new.note, **(detail or {})},
     )
+    closed = load(conn, cb_id)[0]
+    journal_enqueue.callback_closed(conn, closed, now)  # with the close, or not at all (H18)
     if close_item:
         _close_item(
             conn,
@@ -274,7 +277,7 @@ def complete(
             new.note,
             {"callback_id": str(cb_id)},
         )
-    return load(conn, cb_id)[0]
+    return closed
 
 
 def cancel(conn: Connection, cb_id: int | str, why: str, by: str, now: datetime) -> Callback:

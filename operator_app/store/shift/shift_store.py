@@ -15,6 +15,8 @@ from sqlalchemy.engine import Engine
 from operator_app.domain.accounts import Permission
 from operator_app.domain.alarms import Priority
 from operator_app.domain.callbacks import Callback, CallbackOutcome
+from operator_app.domain.device_stats import DEFAULT_TOP, DeviceStats
+from operator_app.domain.device_stats import device_stats as compute_device_stats
 from operator_app.domain.handover import figures_visible_to, handover_for_shift
 from operator_app.domain.handover_facts import AlarmFact, AlarmIndex, CallbackFact, OperatorPresence
 from operator_app.domain.handover_report import Handover, HandoverNote, Signoff
@@ -24,7 +26,8 @@ from operator_app.store.accounts.account_rows import authorize
 from operator_app.store.alarms.view_rows import alarm_views_by_id
 from operator_app.store.core.columns import as_utc
 from operator_app.store.core.engine import Clock, read_transaction, utc_now, write_transaction
-from operator_app.store.shift import callback_rows, handover_facts, handover_notes
+from operator_app.store.journal import delivery_rows
+from operator_app.store.shift import callback_rows, device_stats, handover_facts, handover_notes
 
 
 class ShiftStore:
@@ -99,6 +102,14 @@ class ShiftStore:
 
     # -- handover ---------------------------------------------------------------------------
 
+    def device_stats(self, start: datetime, end: datetime, top: int = DEFAULT_TOP) -> DeviceStats:
+        """Noisy devices and patients, false-alarm rates, technical share, heartbeat gaps of
+        the alarms received in ``[start, end)`` (``domain.device_stats``)."""
+        start, end = as_utc(start), as_utc(end)
+        with read_transaction(self.engine) as conn:
+            rows = device_stats.device_alarms(conn, start, end)
+        return compute_device_stats(rows, start, end, top)
+
     def alarm_facts(self, start: datetime, end: datetime) -> list[AlarmFact]:
         with read_transaction(self.engine) as conn:
             return handover_facts.alarm_facts(conn, start, end)
@@ -131,6 +142,8 @@ class ShiftStore:
             notes = handover_notes.notes(conn, key)
             signed = handover_notes.signoff(conn, key)
             set_aside = handover_facts.set_aside(conn, start, end)
+            stats = compute_device_stats(device_stats.device_alarms(conn, start, end), start, end)
+            journal = delivery_rows.status(conn)
         index = AlarmIndex(facts)
         if signed is not None:
             signoff, figures = signed
@@ -145,7 +158,8 @@ class ShiftStore:
         mine = tuple(f for f in index.facts if start <= f.received_at < end)
         open_ids = set(figures.still_open)
         still_open = tuple(f for f in index.facts if f.id in open_ids)
-        return Handover(key, figures, notes, signoff, mine, tuple(cbs), still_open)
+        return Handover(key, figures, notes, signoff, mine, tuple(cbs), still_open,
+                        device_stats=stats, journal=journal)
 
     def add_note(self, shift_id: str, operator: str, text: str) -> HandoverNote:
         with write_transaction(self.engine) as conn:

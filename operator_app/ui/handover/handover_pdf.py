@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -32,6 +32,7 @@ from operator_app.domain.handover import DurationStats, HandoverFigures
 from operator_app.domain.handover_report import Handover
 from operator_app.ui.common.labels import kind_label, outcome_label, priority_label
 from operator_app.ui.common.translation import QT_TRANSLATE_NOOP, TranslationContext, translate_from
+from operator_app.ui.handover.pdf_journal_stats import add_journal_and_devices
 from operator_app.ui.handover.pdf_layout import (
     Fonts,
     Row,
@@ -385,6 +386,7 @@ def write_handover_pdf(
         fonts = Fonts(writer)
         b = _Builder(fonts, width, zone)
         _content(b, h)
+        add_journal_and_devices(b, h, datetime.now(UTC))  # pdf_journal_stats.py
         header_h = 22 * MM
         pages = paginate(b.rows, margin + header_h, page_h - margin - 8 * MM)
         label = shift_label(h, zone)

@@ -49,6 +49,7 @@ from operator_app.ui.handover.handover_widgets import (
     fill_table,
     small_table,
 )
+from operator_app.ui.handover.journal_stats_section import JournalStatsSection
 from widgets.plain_text_label import PlainTextLabel
 
 #: (at, operator, text, addendum)
@@ -207,6 +208,9 @@ class HandoverView(QWidget):
             table.setMinimumHeight(150)
             tables.addWidget(table, 1, col)
         layout.addLayout(tables, 1)
+        # the journal to VKP and the device statistics (journal_stats_section.py)
+        self.journal_stats = JournalStatsSection(body)
+        layout.addWidget(self.journal_stats)
 
     def _build_notes(self, parent: QWidget) -> QWidget:
         box = QWidget(parent)

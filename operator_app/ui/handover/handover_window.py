@@ -106,6 +106,7 @@ class HandoverWindow(QWidget):
         if signoff is not None:
             self.cancel_sign_off()
         self.view.set_handover(handover.shift_id, handover.figures, notes, signoff)
+        self.view.journal_stats.show_data(handover.device_stats, handover.journal)
         if self._confirming is not None:
             self._show_confirm_state()
 

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from operator_app.cli import credentials_cmd, devices_cmd, handover_cmd, log_cmd, scaip_gateway_cmd
+from operator_app.cli import (
+    credentials_cmd,
+    devices_cmd,
+    handover_cmd,
+    journal_cmd,
+    log_cmd,
+    scaip_gateway_cmd,
+    stats_cmd,
+)
 from operator_app.cli.desk_args import desk_parser
 from operator_app.feed.simulator.main import _parser as simulate_parser
 
@@ -28,6 +36,8 @@ PARSERS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "handover": handover_cmd.parser,
     "scaip-gateway": scaip_gateway_cmd.parser,
     "devices": devices_cmd.parser,
+    "journal": journal_cmd.parser,
+    "stats": stats_cmd.parser,
 }
 
 
@@ -67,6 +77,8 @@ def _required_args(parser: argparse.ArgumentParser) -> list[str]:
         "operator-app handover": ["--db", "sqlite:///x.db", "--shift", "2026-11-24:night"],
         "operator-app credentials": ["check", "feed"],
         "operator-app devices": ["list"],
+        "operator-app journal export": ["--since", "2026-11-24T00:00Z"],
+        "operator-app stats": ["--db", "sqlite:///x.db", "--shift", "2026-11-24:night"],
     }
     return list(valid.get(parser.prog, []))
 

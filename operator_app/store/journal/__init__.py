@@ -1,0 +1,1 @@
+"""The journal outbox: FHIR bundles of closed alarms and callbacks waiting for VKP."""
