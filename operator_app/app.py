@@ -26,21 +26,40 @@ from operator_app import (
 from operator_app.auth.sign_in import Authenticator
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
-from operator_app.db_errors import safe_message
+from operator_app.db_errors import safe_text
 from operator_app.db_password import connect_url
 from operator_app.domain.accounts import Account, AccountError
 from operator_app.domain.review import REVIEW_KIND
 from operator_app.domain.session import Session
+from operator_app.domain.user_errors import ErrorKind, database_error_kind
 from operator_app.feed.config import FeedConfig
 from operator_app.file_modes import private_umask
 from operator_app.store import Store
 from operator_app.store.database_path import DatabasePathError, check_database_path
 from operator_app.ui.common import binding_check, i18n, icons, qtlog
+from operator_app.ui.common.user_errors import show_error
 from operator_app.ui.session.sign_in_dialog import SignInDialog
 from operator_app.ui.shell import single_instance, startup_probe
 from widgets.inline_banner import WARNING
 
 log = logging.getLogger("operator_app.app")
+
+
+def database_error_detail(exc: BaseException, db_url: str) -> str:
+    """The "Details" of a database that did not open: the error's classes (``safe_text``, never
+    the values it failed on) and the URL (settings hold no password: ``refuse_password``)."""
+    return f"{safe_text(exc)}\n{db_url}"
+
+
+def _settings_error(exc: settings.SettingsError) -> None:
+    """Say which setting is wrong, in bokmål (the desk's default: the language setting may be
+    what is wrong), with the technical text under "Details"."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    i18n.install(app, "nb")
+    if isinstance(exc, settings.UnknownLanguageError):
+        show_error(ErrorKind.UNKNOWN_LANGUAGE, str(exc), exc.value)
+    else:
+        show_error(ErrorKind.SETTINGS, str(exc))
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -173,9 +192,7 @@ def run(args: argparse.Namespace) -> int:
     except settings.SettingsError as exc:
         log.error("%s", exc)
         print(f"error: {exc}", file=sys.stderr)
-        if QApplication.instance() is None:
-            QApplication(sys.argv[:1])
-        QMessageBox.critical(None, "Operator Desk", str(exc))
+        _settings_error(exc)
         return 2
     if args.db_url or not args.demo:  # refused before any window: nothing is created
         try:
@@ -234,7 +251,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             token = _feed_token(cfg, args.token_file)
         except credentials.CredentialError as exc:
-            QMessageBox.critical(None, "Operator Desk", str(exc))
+            log.error("feed token: %s", exc)
+            show_error(ErrorKind.TOKEN_FILE, str(exc))
             return 2
     else:
         feed_url = None
@@ -242,10 +260,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         store = Store.open(connect_url(db_url))
     except Exception as exc:
-        log.exception("cannot open the database")
-        text = QApplication.translate("App", "Cannot open the database: %1").replace(
-            "%1", safe_message(exc))
-        QMessageBox.critical(None, "Operator Desk", text)
+        log.exception("cannot open the database %s", db_url)
+        show_error(database_error_kind(exc), database_error_detail(exc, db_url))
         if simulator is not None:
             simulator.stop()
         return 1

@@ -97,8 +97,8 @@ def _dur(s: float | None) -> str:
 
 
 def _stats(s: DurationStats) -> str:
-    return HandoverPdf.tr("median {0}, 90 % within {1}, longest {2} ({3} alarms)").format(
-        _dur(s.median_s), _dur(s.p90_s), _dur(s.max_s), s.count
+    return HandoverPdf.tr("median {0}, 90 % within {1}, longest {2} ({3})").format(
+        _dur(s.median_s), _dur(s.p90_s), _dur(s.max_s), HandoverPdf.tr("%n alarm(s)", "", s.count)
     )
 
 
@@ -134,8 +134,8 @@ def summary_pairs(f: HandoverFigures, running: bool = False) -> list[tuple[str, 
         (HandoverPdf.tr("Feed events set aside (not applied)"), str(f.feed_set_aside)),
         (
             HandoverPdf.tr("Flood windows (>10 per operator / 10 min)"),
-            HandoverPdf.tr("{0} (busiest window: {1} alarms)").format(
-                f.flood_buckets, f.max_per_bucket
+            HandoverPdf.tr("{0} (busiest window: {1})").format(
+                f.flood_buckets, HandoverPdf.tr("%n alarm(s)", "", f.max_per_bucket)
             ),
         ),
         (
