@@ -10,6 +10,8 @@ Every string is written as a literal ``QT_TRANSLATE_NOOP("Labels", ...)`` or
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from operator_app.domain.alarms import (
@@ -119,6 +121,7 @@ def unknown_patient_label(patient_id: str) -> str:
 
 
 _L = QLocale.Language
+_LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
 #: languages a Norwegian centre meets, named in the desk's language ("nordsamisk")
 _LANGUAGE_NAMES: dict[QLocale.Language, str] = {
     _L.NorwegianBokmal: QT_TRANSLATE_NOOP("Labels", "Norwegian Bokmål"),
@@ -158,6 +161,8 @@ def language_name(code: str | None) -> str:
     as it is (never hidden)."""
     if not code:
         return ""
+    if not _LANGUAGE_CODE.match(code.strip()):  # free text ("bokmål; hard of hearing"): as is
+        return code
     lang = QLocale(code.strip().replace("-", "_")).language()
     if lang == _L.C:
         return code
