@@ -2693,6 +2693,34 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <source>The language setting &quot;%1&quot; is not a language the desk speaks. Choose nb (norsk bokmål), nn (norsk nynorsk) or en (English) in the settings file or in OPERATOR_APP_LANGUAGE.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>That was not saved: the database cannot be reached. Try again in a moment; if it lasts, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be reached. Your decision is kept on this desk and saved when the database is back; do not enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The callback was not saved. Try again; if it fails again, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The callback was not changed: it may have been changed at another desk first. Look at the callback list again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note was not saved. Copy your text, try again, and if it fails call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handover was not signed: only a shift lead may sign it, and only once. Ask the shift lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong in the desk, and what you just did may not have been saved. Check it; if it happens again, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>_SheetDialog</name>

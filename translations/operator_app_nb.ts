@@ -2693,6 +2693,34 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <source>The language setting &quot;%1&quot; is not a language the desk speaks. Choose nb (norsk bokmål), nn (norsk nynorsk) or en (English) in the settings file or in OPERATOR_APP_LANGUAGE.</source>
         <translation>Språkinnstillingen «%1» er ikke et språk pulten kan. Velg nb (norsk bokmål), nn (norsk nynorsk) eller en (English) i innstillingsfilen eller i OPERATOR_APP_LANGUAGE.</translation>
     </message>
+    <message>
+        <source>That was not saved: the database cannot be reached. Try again in a moment; if it lasts, call IT support.</source>
+        <translation>Det ble ikke lagret: databasen kan ikke nås. Prøv igjen om litt; varer det, ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached. Your decision is kept on this desk and saved when the database is back; do not enter it again.</source>
+        <translation>Databasen kan ikke nås. Beslutningen din er tatt vare på i denne pulten og lagres når databasen er tilbake; ikke legg den inn på nytt.</translation>
+    </message>
+    <message>
+        <source>The callback was not saved. Try again; if it fails again, call IT support.</source>
+        <translation>Tilbakeringingen ble ikke lagret. Prøv igjen; feiler det igjen, ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>The callback was not changed: it may have been changed at another desk first. Look at the callback list again.</source>
+        <translation>Tilbakeringingen ble ikke endret: den kan ha blitt endret ved en annen pult først. Se på listen over tilbakeringinger igjen.</translation>
+    </message>
+    <message>
+        <source>The note was not saved. Copy your text, try again, and if it fails call IT support.</source>
+        <translation>Notatet ble ikke lagret. Kopier teksten din, prøv igjen, og ring IT-brukerstøtte hvis det feiler.</translation>
+    </message>
+    <message>
+        <source>The handover was not signed: only a shift lead may sign it, and only once. Ask the shift lead.</source>
+        <translation>Vaktrapporten ble ikke signert: bare en vaktleder kan signere den, og bare én gang. Spør vaktlederen.</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the desk, and what you just did may not have been saved. Check it; if it happens again, call IT support.</source>
+        <translation>Noe gikk galt i pulten, og det du nettopp gjorde, er kanskje ikke lagret. Sjekk det; skjer det igjen, ring IT-brukerstøtte.</translation>
+    </message>
 </context>
 <context>
     <name>_SheetDialog</name>

@@ -2693,6 +2693,34 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <source>The language setting &quot;%1&quot; is not a language the desk speaks. Choose nb (norsk bokmål), nn (norsk nynorsk) or en (English) in the settings file or in OPERATOR_APP_LANGUAGE.</source>
         <translation>Språkinnstillinga «%1» er ikkje eit språk pulten kan. Vel nb (norsk bokmål), nn (norsk nynorsk) eller en (English) i innstillingsfila eller i OPERATOR_APP_LANGUAGE.</translation>
     </message>
+    <message>
+        <source>That was not saved: the database cannot be reached. Try again in a moment; if it lasts, call IT support.</source>
+        <translation>Det vart ikkje lagra: databasen kan ikkje nåast. Prøv igjen om litt; varer det, ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached. Your decision is kept on this desk and saved when the database is back; do not enter it again.</source>
+        <translation>Databasen kan ikkje nåast. Avgjerda di er teken vare på i denne pulten og vert lagra når databasen er tilbake; ikkje legg henne inn på nytt.</translation>
+    </message>
+    <message>
+        <source>The callback was not saved. Try again; if it fails again, call IT support.</source>
+        <translation>Tilbakeringinga vart ikkje lagra. Prøv igjen; feilar det igjen, ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>The callback was not changed: it may have been changed at another desk first. Look at the callback list again.</source>
+        <translation>Tilbakeringinga vart ikkje endra: ho kan ha vorte endra ved ein annan pult først. Sjå på lista over tilbakeringingar igjen.</translation>
+    </message>
+    <message>
+        <source>The note was not saved. Copy your text, try again, and if it fails call IT support.</source>
+        <translation>Notatet vart ikkje lagra. Kopier teksten din, prøv igjen, og ring IT-brukarstøtte om det feilar.</translation>
+    </message>
+    <message>
+        <source>The handover was not signed: only a shift lead may sign it, and only once. Ask the shift lead.</source>
+        <translation>Vaktrapporten vart ikkje signert: berre ein vaktleiar kan signere han, og berre éin gong. Spør vaktleiaren.</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the desk, and what you just did may not have been saved. Check it; if it happens again, call IT support.</source>
+        <translation>Noko gjekk gale i pulten, og det du nettopp gjorde, er kanskje ikkje lagra. Sjekk det; skjer det igjen, ring IT-brukarstøtte.</translation>
+    </message>
 </context>
 <context>
     <name>_SheetDialog</name>

@@ -31,6 +31,14 @@ class ErrorKind(StrEnum):
     TOKEN_FILE = "token_file"
     SETTINGS = "settings"
     UNKNOWN_LANGUAGE = "unknown_language"
+    # while working (the bridge's errorRaised texts)
+    DECISION_NOT_SAVED = "decision_not_saved"
+    DECISION_KEPT = "decision_kept"
+    CALLBACK_NOT_SAVED = "callback_not_saved"
+    CALLBACK_REFUSED = "callback_refused"
+    NOTE_NOT_SAVED = "note_not_saved"
+    SIGNOFF_REFUSED = "signoff_refused"
+    DESK_ERROR = "desk_error"
     OTHER = "other"
 
 
@@ -60,6 +68,27 @@ def feed_reason_kind(reason: str | None) -> ErrorKind | None:
         if reason.startswith(start):
             return kind
     return ErrorKind.OTHER
+
+
+#: the start of a desk error (``bridge/desk_bridge.py``: ``errorRaised``) -> its kind
+_DESK_ERRORS: tuple[tuple[str, ErrorKind], ...] = (
+    ("callback outcome kept", ErrorKind.DECISION_KEPT),
+    ("callback not saved", ErrorKind.CALLBACK_NOT_SAVED),
+    ("callback not changed", ErrorKind.CALLBACK_REFUSED),
+    ("note not saved", ErrorKind.NOTE_NOT_SAVED),
+    ("sign-off refused", ErrorKind.SIGNOFF_REFUSED),
+)
+
+
+def desk_error_kind(text: str) -> ErrorKind:
+    """The kind of an error the desk raised while working; DESK_ERROR for any other (a
+    background error, an unexpected exception's ``safe_text``)."""
+    for start, kind in _DESK_ERRORS:
+        if text.startswith(start):
+            return kind
+    if " failed: the database could not be reached" in text:
+        return ErrorKind.DECISION_NOT_SAVED
+    return ErrorKind.DESK_ERROR
 
 
 def _classes(exc: BaseException) -> list[tuple[str, str]]:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operator_app.domain.user_errors import ErrorKind
+from operator_app.domain.user_errors import ErrorKind, desk_error_kind
 from operator_app.ui.common.translation import QT_TRANSLATE_NOOP, translate_from
 from widgets.plain_text_label import PlainTextLabel
 
@@ -97,7 +97,34 @@ _SENTENCE: dict[str, str] = {
         "UserErrors", "The language setting \"%1\" is not a language the desk speaks. Choose nb "
         "(norsk bokmål), nn (norsk nynorsk) or en (English) in the settings file or in "
         "OPERATOR_APP_LANGUAGE."),
+    ErrorKind.DECISION_NOT_SAVED: QT_TRANSLATE_NOOP(
+        "UserErrors", "That was not saved: the database cannot be reached. Try again in a "
+        "moment; if it lasts, call IT support."),
+    ErrorKind.DECISION_KEPT: QT_TRANSLATE_NOOP(
+        "UserErrors", "The database cannot be reached. Your decision is kept on this desk and "
+        "saved when the database is back; do not enter it again."),
+    ErrorKind.CALLBACK_NOT_SAVED: QT_TRANSLATE_NOOP(
+        "UserErrors", "The callback was not saved. Try again; if it fails again, call IT "
+        "support."),
+    ErrorKind.CALLBACK_REFUSED: QT_TRANSLATE_NOOP(
+        "UserErrors", "The callback was not changed: it may have been changed at another desk "
+        "first. Look at the callback list again."),
+    ErrorKind.NOTE_NOT_SAVED: QT_TRANSLATE_NOOP(
+        "UserErrors", "The note was not saved. Copy your text, try again, and if it fails call "
+        "IT support."),
+    ErrorKind.SIGNOFF_REFUSED: QT_TRANSLATE_NOOP(
+        "UserErrors", "The handover was not signed: only a shift lead may sign it, and only "
+        "once. Ask the shift lead."),
+    ErrorKind.DESK_ERROR: QT_TRANSLATE_NOOP(
+        "UserErrors", "Something went wrong in the desk, and what you just did may not have been "
+        "saved. Check it; if it happens again, call IT support."),
 }
+
+
+def desk_error_text(message: str) -> str:
+    """The sentence for an error the desk raised while working (``errorRaised``); the message
+    itself is technical and belongs in a tooltip or the log."""
+    return sentence(desk_error_kind(message))
 
 
 def short_text(kind: ErrorKind | str) -> str:

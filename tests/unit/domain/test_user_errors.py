@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from operator_app.domain.user_errors import ErrorKind, database_error_kind, feed_reason_kind
+from operator_app.domain.user_errors import (
+    ErrorKind,
+    database_error_kind,
+    desk_error_kind,
+    feed_reason_kind,
+)
 from operator_app.store import Store
 
 pytestmark = pytest.mark.unit
@@ -58,3 +63,20 @@ def test_any_other_failure_cannot_open(tmp_path: Path) -> None:
     not_a_db.write_bytes(b"this is not an SQLite file" * 100)
     exc = _open_error(f"sqlite:///{not_a_db}")
     assert database_error_kind(exc) is ErrorKind.DB_CANNOT_OPEN
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("close failed: the database could not be reached (OperationalError)",
+     ErrorKind.DECISION_NOT_SAVED),
+    ("claim failed: the database could not be reached (OperationalError)",
+     ErrorKind.DECISION_NOT_SAVED),
+    ("callback outcome kept and retried: the database could not be reached (OperationalError)",
+     ErrorKind.DECISION_KEPT),
+    ("callback not saved: OperationalError", ErrorKind.CALLBACK_NOT_SAVED),
+    ("callback not changed: not_pending", ErrorKind.CALLBACK_REFUSED),
+    ("note not saved: ValueError: a handover note needs text", ErrorKind.NOTE_NOT_SAVED),
+    ("sign-off refused: kari may not sign_off", ErrorKind.SIGNOFF_REFUSED),
+    ("OperationalError (database is locked) on table alarms", ErrorKind.DESK_ERROR),
+])
+def test_desk_error_kind(text: str, kind: ErrorKind) -> None:
+    assert desk_error_kind(text) is kind
