@@ -232,8 +232,7 @@ def run(args: argparse.Namespace) -> int:
         workstation_id = workstation_identity.load_or_create(paths.data_dir())
     except workstation_identity.WorkstationIdError as exc:
         log.error("%s", exc)
-        QMessageBox.critical(None, "Operator Desk",
-                             QApplication.translate("App", "Invalid settings: %1").replace("%1", str(exc)))
+        show_error(ErrorKind.SETTINGS, str(exc))
         return 2
 
     simulator = None
@@ -283,8 +282,7 @@ def run(args: argparse.Namespace) -> int:
         grouping = GroupingRule(cfg.group_window)
     except (ValueError, KeyError) as exc:  # ZoneInfoNotFoundError is a KeyError
         log.error("invalid shift or answer-target settings: %s", exc)
-        QMessageBox.critical(None, "Operator Desk",
-                             QApplication.translate("App", "Invalid settings: %1").replace("%1", str(exc)))
+        show_error(ErrorKind.SETTINGS, str(exc))
         store.close()
         if simulator is not None:
             simulator.stop()
@@ -294,8 +292,7 @@ def run(args: argparse.Namespace) -> int:
         auth = app_sign_in.authenticator(store, cfg)
     except AccountError as exc:
         log.error("directory settings: %s", exc)
-        QMessageBox.critical(None, "Operator Desk", QApplication.translate(
-            "App", "Invalid settings: %1").replace("%1", str(exc)))
+        show_error(ErrorKind.SETTINGS, str(exc))
         store.close()
         if simulator is not None:
             simulator.stop()

@@ -240,10 +240,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Invalid settings: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Demo: signed in automatically as the demo nurse “%1”. The demo shift lead is “%2” (password %3), e.g. to sign off the handover from the lock screen (Ctrl+Alt+L).</source>
         <translation type="unfinished"></translation>
     </message>

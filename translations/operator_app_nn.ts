@@ -240,10 +240,6 @@
         <translation>Token for alarmmottaket %1:</translation>
     </message>
     <message>
-        <source>Invalid settings: %1</source>
-        <translation>Ugyldige innstillingar: %1</translation>
-    </message>
-    <message>
         <source>Demo: signed in automatically as the demo nurse “%1”. The demo shift lead is “%2” (password %3), e.g. to sign off the handover from the lock screen (Ctrl+Alt+L).</source>
         <translation>Demo: logga inn automatisk som demosjukepleiar «%1». Demovaktleiar er «%2» (passord %3), t.d. for å signere vaktrapporten frå låseskjermen (Ctrl+Alt+L).</translation>
     </message>
