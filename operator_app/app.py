@@ -23,13 +23,26 @@ from operator_app import (
     settings,
     workstation_identity,
 )
+from operator_app.domain.user_errors import ErrorKind
 from operator_app.file_modes import private_umask
 from operator_app.store.database_path import DatabasePathError, check_database_path
 from operator_app.ui.common import binding_check, i18n, icons, qtlog
+from operator_app.ui.common.user_errors import show_error
 from operator_app.ui.shell import single_instance, startup_probe
 from operator_app.ui.shell.start_window import StartWindow
 
 log = logging.getLogger("operator_app.app")
+
+
+def _settings_error(exc: settings.SettingsError) -> None:
+    """Say which setting is wrong, in bokmål (the desk's default: the language setting may be
+    what is wrong), with the technical text under "Details"."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    i18n.install(app, "nb")
+    if isinstance(exc, settings.UnknownLanguageError):
+        show_error(ErrorKind.UNKNOWN_LANGUAGE, str(exc), exc.value)
+    else:
+        show_error(ErrorKind.SETTINGS, str(exc))
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -55,9 +68,7 @@ def run(args: argparse.Namespace) -> int:
     except settings.SettingsError as exc:
         log.error("%s", exc)
         print(f"error: {exc}", file=sys.stderr)
-        if QApplication.instance() is None:
-            QApplication(sys.argv[:1])
-        QMessageBox.critical(None, "Operator Desk", str(exc))
+        _settings_error(exc)
         return 2
     unloadable = qt_platform_check.problem()
     if unloadable:  # Qt would abort with a message that blames the wrong package
@@ -91,8 +102,7 @@ def run(args: argparse.Namespace) -> int:
         workstation_id = workstation_identity.load_or_create(paths.data_dir())
     except workstation_identity.WorkstationIdError as exc:
         log.error("%s", exc)
-        QMessageBox.critical(None, "Operator Desk",
-                             QApplication.translate("App", "Invalid settings: %1").replace("%1", str(exc)))
+        show_error(ErrorKind.SETTINGS, str(exc))
         return 2
 
     demo = bool(args.demo) or cfg.feed_url == settings.DEMO_FEED

@@ -13,26 +13,34 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit
 
 from operator_app import app_sign_in, credentials, logging_setup, paths, settings
 from operator_app.auth.sign_in import Authenticator
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
-from operator_app.db_errors import safe_message
+from operator_app.db_errors import safe_text
 from operator_app.db_password import connect_url
 from operator_app.domain.accounts import Account, AccountError
 from operator_app.domain.review import REVIEW_KIND
 from operator_app.domain.session import Session
+from operator_app.domain.user_errors import ErrorKind, database_error_kind
 from operator_app.feed.config import FeedConfig
 from operator_app.journal import configured as journal_delivery
 from operator_app.store import Store
+from operator_app.ui.common.user_errors import show_error
 from operator_app.ui.session.sign_in_dialog import SignInDialog
 from operator_app.ui.shell import single_instance, startup_probe
 from operator_app.ui.shell.start_window import StartWindow
 from widgets.inline_banner import WARNING
 
 log = logging.getLogger("operator_app.app")
+
+
+def database_error_detail(exc: BaseException, db_url: str) -> str:
+    """The "Details" of a database that did not open: the error's classes (``safe_text``, never
+    the values it failed on) and the URL (settings hold no password: ``refuse_password``)."""
+    return f"{safe_text(exc)}\n{db_url}"
 
 
 def _feed_token(cfg: settings.Settings, token_file: str | None) -> str | None:
@@ -168,7 +176,8 @@ def run_desk(args: argparse.Namespace, cfg: settings.Settings, app: QApplication
         try:
             token = _feed_token(cfg, args.token_file)
         except credentials.CredentialError as exc:
-            QMessageBox.critical(None, "Operator Desk", str(exc))
+            log.error("feed token: %s", exc)
+            show_error(ErrorKind.TOKEN_FILE, str(exc))
             return 2
     else:
         feed_url = None
@@ -177,10 +186,8 @@ def run_desk(args: argparse.Namespace, cfg: settings.Settings, app: QApplication
     try:
         store = Store.open(connect_url(db_url))
     except Exception as exc:
-        log.exception("cannot open the database")
-        text = QApplication.translate("App", "Cannot open the database: %1").replace(
-            "%1", safe_message(exc))
-        QMessageBox.critical(None, "Operator Desk", text)
+        log.exception("cannot open the database %s", db_url)
+        show_error(database_error_kind(exc), database_error_detail(exc, db_url))
         if simulator is not None:
             simulator.stop()
         return 1
@@ -202,8 +209,7 @@ def run_desk(args: argparse.Namespace, cfg: settings.Settings, app: QApplication
         grouping = GroupingRule(cfg.group_window)
     except (ValueError, KeyError) as exc:  # ZoneInfoNotFoundError is a KeyError
         log.error("invalid shift or answer-target settings: %s", exc)
-        QMessageBox.critical(None, "Operator Desk",
-                             QApplication.translate("App", "Invalid settings: %1").replace("%1", str(exc)))
+        show_error(ErrorKind.SETTINGS, str(exc))
         store.close()
         if simulator is not None:
             simulator.stop()
@@ -213,8 +219,7 @@ def run_desk(args: argparse.Namespace, cfg: settings.Settings, app: QApplication
         auth = app_sign_in.authenticator(store, cfg)
     except AccountError as exc:
         log.error("directory settings: %s", exc)
-        QMessageBox.critical(None, "Operator Desk", QApplication.translate(
-            "App", "Invalid settings: %1").replace("%1", str(exc)))
+        show_error(ErrorKind.SETTINGS, str(exc))
         store.close()
         if simulator is not None:
             simulator.stop()

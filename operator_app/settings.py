@@ -94,7 +94,34 @@ def pairs(text: str) -> dict[str, str]:
 
 
 class SettingsError(ValueError):
-    """Settings that must not be used (a password in a database URL)."""
+    """Settings that must not be used (a password in a database URL, an unknown language)."""
+
+
+#: the languages the desk speaks: code -> its own name (shown in the error that lists them)
+LANGUAGES = {"nb": "norsk bokmål", "nn": "norsk nynorsk", "en": "English"}
+#: other ways people write them: ``no`` (Norwegian, the macrolanguage; bokmål as most write it)
+_LANGUAGE_ALIASES = {"no": "nb", "nob": "nb", "nno": "nn", "eng": "en"}
+
+
+class UnknownLanguageError(SettingsError):
+    """The language setting names a language the desk does not speak."""
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+        choices = ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+        super().__init__(f"unknown language {value!r} in the setting 'language' "
+                         f"({ENV_PREFIX}LANGUAGE); choose one of {choices}")
+
+
+def language_code(value: str) -> str:
+    """``nb``, ``nn`` or ``en`` for a language setting: a locale name is accepted for its
+    language (``nb_NO``, ``nb-NO``, ``nb_NO.UTF-8``, ``NN``, ``en_GB``; ``no`` is bokmål);
+    anything else raises UnknownLanguageError (never a silent fallback to English)."""
+    base = value.strip().replace("-", "_").split(".")[0].split("@")[0].split("_")[0].lower()
+    code = _LANGUAGE_ALIASES.get(base, base)
+    if code not in LANGUAGES:
+        raise UnknownLanguageError(value)
+    return code
 
 
 _FORBIDDEN_KEYS = {"token", "password", "feed_token", "secret"}
@@ -135,7 +162,8 @@ def load_file() -> dict[str, Any]:
 def load(overrides: dict[str, Any] | None = None) -> Settings:
     """Defaults < settings file < environment (OPERATOR_APP_<NAME>) < overrides (flags).
 
-    Raises SettingsError for a database URL holding a password, wherever it comes from."""
+    Raises SettingsError for a database URL holding a password, wherever it comes from, and
+    UnknownLanguageError (a SettingsError) for a language the desk does not speak."""
     settings = Settings()
     known = {f.name: getattr(settings, f.name) for f in fields(Settings)}
     layers: list[dict[str, Any]] = [load_file()]
@@ -159,6 +187,8 @@ def load(overrides: dict[str, Any] | None = None) -> Settings:
         for name, raw in layer.items():
             if name in known:
                 values[name] = _coerce(name, raw, known[name])
+    if "language" in values:
+        values["language"] = language_code(values["language"])
     return replace(settings, **values)
 
 

@@ -244,15 +244,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot open the database: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid settings: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -786,7 +778,7 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>lag %1 s</source>
+        <source>lag %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -856,13 +848,24 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
 </context>
 <context>
-    <name>FeedWarning</name>
+    <name>ErrorDialog</name>
     <message>
-        <source>Feed %1: %2. New alarms are NOT arriving.</source>
+        <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no reason given</source>
+        <source>Show the technical details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedWarning</name>
+    <message>
+        <source>Feed %1. New alarms are NOT arriving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -954,10 +957,6 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>median {0}, 90 % within {1}, longest {2} ({3} alarms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Alarms received</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1006,7 +1005,26 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} (busiest window: {1} alarms)</source>
+        <source>median {0}, 90 % within {1}, longest {2} ({3})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not claimed so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (busiest window: {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open now (the shift is still on)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1094,6 +1112,10 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} done, {1} cancelled, {2} overdue, {3} pending so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} done, {1} cancelled, {2} overdue, {3} pending at shift end.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1134,19 +1156,23 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open now, the shift is still on ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Still open at shift end ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alarm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Received</source>
+        <source>Waited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Claimed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1688,6 +1714,107 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>Unknown patient %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Norwegian Bokmål</source>
+        <extracomment>languages a Norwegian centre meets, named in the desk&apos;s language (&quot;nordsamisk&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Norwegian Nynorsk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Northern Sami</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lule Sami</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Southern Sami</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lithuanian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Somali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tigrinya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tamil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2648,6 +2775,151 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>Choose an outcome (Alt+1…7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserErrors</name>
+    <message>
+        <source>cannot reach the feed server</source>
+        <extracomment>a few words for the status bar (what is wrong, no advice)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the feed refused this desk&apos;s token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the feed&apos;s certificate is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the feed address is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the feed server did not let the desk in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data from the feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the feed server reported an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the feed sent data out of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the desk cannot save to its database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an internal error in the desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a problem with the feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk cannot reach the feed server. Check the network; the desk keeps trying. If it lasts more than a few minutes, call IT support.</source>
+        <extracomment>the whole sentence: what happened and what to do (``%1``: a value named in it)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed server refused this desk&apos;s token. Ask IT support for a new token; the desk asks for it at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed server&apos;s certificate is not trusted, so the desk will not connect. Call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed address in the settings is not valid. Ask IT support to correct it (the setting feed_url).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed server did not let the desk in. The desk keeps trying; if it lasts, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed has sent nothing for a while. The desk reconnects by itself; if it lasts, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed server reported an error. The desk keeps trying; if it lasts, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed sent data out of order; the desk reconnects. If it repeats, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk cannot save to its database. Call IT support now, and note your decisions on paper until it works again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An internal error stopped the feed. Restart the desk; if it happens again, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is a problem with the feed. If it lasts, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database address in the settings names a kind of database the desk cannot use. Ask IT support to correct it (the setting db_url: sqlite:/// or postgresql+psycopg://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk cannot connect to the database server. Check the network; if it is working, the server may be down or the address or user name in the settings wrong: call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk cannot open its database. Call IT support and give them the details below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk cannot read its feed token file. Check that the file exists and only your user may read it, or call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A setting is not valid, so the desk does not start. Ask IT support to correct the setting named in the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language setting &quot;%1&quot; is not a language the desk speaks. Choose nb (norsk bokmål), nn (norsk nynorsk) or en (English) in the settings file or in OPERATOR_APP_LANGUAGE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was not saved: the database cannot be reached. Try again in a moment; if it lasts, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be reached. Your decision is kept on this desk and saved when the database is back; do not enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The callback was not saved. Try again; if it fails again, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The callback was not changed: it may have been changed at another desk first. Look at the callback list again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note was not saved. Copy your text, try again, and if it fails call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handover was not signed: only a shift lead may sign it, and only once. Ask the shift lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong in the desk, and what you just did may not have been saved. Check it; if it happens again, call IT support.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -244,16 +244,8 @@
         <translation>Åpner databasen…</translation>
     </message>
     <message>
-        <source>Cannot open the database: %1</source>
-        <translation>Kan ikke åpne databasen: %1</translation>
-    </message>
-    <message>
         <source>Signing in…</source>
         <translation>Logger inn…</translation>
-    </message>
-    <message>
-        <source>Invalid settings: %1</source>
-        <translation>Ugyldige innstillinger: %1</translation>
     </message>
     <message>
         <source>Loading the desk…</source>
@@ -786,8 +778,8 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>strøm %1 · sekv. %2</translation>
     </message>
     <message>
-        <source>lag %1 s</source>
-        <translation>forsinkelse %1 s</translation>
+        <source>lag %1</source>
+        <translation>forsinkelse %1</translation>
     </message>
     <message>
         <source>backlog %1</source>
@@ -856,14 +848,25 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
 </context>
 <context>
-    <name>FeedWarning</name>
+    <name>ErrorDialog</name>
     <message>
-        <source>Feed %1: %2. New alarms are NOT arriving.</source>
-        <translation>Alarmmottak %1: %2. Nye alarmer kommer IKKE inn.</translation>
+        <source>Details</source>
+        <translation>Detaljer</translation>
     </message>
     <message>
-        <source>no reason given</source>
-        <translation>ingen årsak oppgitt</translation>
+        <source>Show the technical details</source>
+        <translation>Vis de tekniske detaljene</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>Tekniske detaljer</translation>
+    </message>
+</context>
+<context>
+    <name>FeedWarning</name>
+    <message>
+        <source>Feed %1. New alarms are NOT arriving.</source>
+        <translation>Alarmmottak %1. Nye alarmer kommer IKKE inn.</translation>
     </message>
     <message>
         <source>Feed stopped. New alarms are NOT arriving.</source>
@@ -954,10 +957,6 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>Natt</translation>
     </message>
     <message>
-        <source>median {0}, 90 % within {1}, longest {2} ({3} alarms)</source>
-        <translation>median {0}, 90 % innen {1}, lengste {2} ({3} alarmer)</translation>
-    </message>
-    <message>
         <source>Alarms received</source>
         <translation>Alarmer mottatt</translation>
     </message>
@@ -1006,8 +1005,27 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>Toppbelastningsperioder (&gt;10 per operatør / 10 min)</translation>
     </message>
     <message>
-        <source>{0} (busiest window: {1} alarms)</source>
-        <translation>{0} (travleste periode: {1} alarmer)</translation>
+        <source>median {0}, 90 % within {1}, longest {2} ({3})</source>
+        <translation>median {0}, 90 % innen {1}, lengste {2} ({3})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s)</source>
+        <translation>
+            <numerusform>%n alarm</numerusform>
+            <numerusform>%n alarmer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not claimed so far</source>
+        <translation>Ikke tatt så langt</translation>
+    </message>
+    <message>
+        <source>{0} (busiest window: {1})</source>
+        <translation>{0} (travleste periode: {1})</translation>
+    </message>
+    <message>
+        <source>Open now (the shift is still on)</source>
+        <translation>Åpne nå (vakten pågår)</translation>
     </message>
     <message>
         <source>Still open at shift end</source>
@@ -1094,6 +1112,10 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>Lukket</translation>
     </message>
     <message>
+        <source>{0} done, {1} cancelled, {2} overdue, {3} pending so far.</source>
+        <translation>{0} utført, {1} avlyst, {2} over tid, {3} gjenstår så langt.</translation>
+    </message>
+    <message>
         <source>{0} done, {1} cancelled, {2} overdue, {3} pending at shift end.</source>
         <translation>{0} utført, {1} avlyst, {2} over tid, {3} gjenstår ved vaktslutt.</translation>
     </message>
@@ -1134,20 +1156,24 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>TILLEGG etter signering — {0}</translation>
     </message>
     <message>
+        <source>Open now, the shift is still on ({0})</source>
+        <translation>Åpne nå, vakten pågår ({0})</translation>
+    </message>
+    <message>
         <source>Still open at shift end ({0})</source>
         <translation>Fortsatt åpne ved vaktslutt ({0})</translation>
     </message>
     <message>
-        <source>Alarm</source>
-        <translation>Alarm</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Mottatt</translation>
+        <source>Waited</source>
+        <translation>Ventet</translation>
     </message>
     <message>
         <source>Claimed by</source>
         <translation>Tatt av</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>ingen</translation>
     </message>
     <message>
         <source>… and {0} more (see the CSV export).</source>
@@ -1689,6 +1715,107 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>Unknown patient %1</source>
         <translation>Ukjent pasient %1</translation>
+    </message>
+    <message>
+        <source>Norwegian Bokmål</source>
+        <extracomment>languages a Norwegian centre meets, named in the desk&apos;s language (&quot;nordsamisk&quot;)</extracomment>
+        <translation>norsk bokmål</translation>
+    </message>
+    <message>
+        <source>Norwegian Nynorsk</source>
+        <translation>norsk nynorsk</translation>
+    </message>
+    <message>
+        <source>Northern Sami</source>
+        <translation>nordsamisk</translation>
+    </message>
+    <message>
+        <source>Lule Sami</source>
+        <translation>lulesamisk</translation>
+    </message>
+    <message>
+        <source>Southern Sami</source>
+        <translation>sørsamisk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>engelsk</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>svensk</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>dansk</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>finsk</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>tysk</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>polsk</translation>
+    </message>
+    <message>
+        <source>Lithuanian</source>
+        <translation>litauisk</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>ukrainsk</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>russisk</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>arabisk</translation>
+    </message>
+    <message>
+        <source>Somali</source>
+        <translation>somali</translation>
+    </message>
+    <message>
+        <source>Tigrinya</source>
+        <translation>tigrinja</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>persisk</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>urdu</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>tyrkisk</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>vietnamesisk</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>thai</translation>
+    </message>
+    <message>
+        <source>Tamil</source>
+        <translation>tamil</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>spansk</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>fransk</translation>
     </message>
 </context>
 <context>
@@ -2649,6 +2776,151 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>Choose an outcome (Alt+1…7).</source>
         <translation>Velg et utfall (Alt+1…7).</translation>
+    </message>
+</context>
+<context>
+    <name>UserErrors</name>
+    <message>
+        <source>cannot reach the feed server</source>
+        <extracomment>a few words for the status bar (what is wrong, no advice)</extracomment>
+        <translation>får ikke kontakt med alarmmottaket</translation>
+    </message>
+    <message>
+        <source>the feed refused this desk&apos;s token</source>
+        <translation>alarmmottaket avviste pultens nøkkel</translation>
+    </message>
+    <message>
+        <source>the feed&apos;s certificate is not trusted</source>
+        <translation>alarmmottakets sertifikat er ikke klarert</translation>
+    </message>
+    <message>
+        <source>the feed address is not valid</source>
+        <translation>adressen til alarmmottaket er ugyldig</translation>
+    </message>
+    <message>
+        <source>the feed server did not let the desk in</source>
+        <translation>alarmmottaket slapp ikke pulten inn</translation>
+    </message>
+    <message>
+        <source>no data from the feed</source>
+        <translation>ingen data fra alarmmottaket</translation>
+    </message>
+    <message>
+        <source>the feed server reported an error</source>
+        <translation>alarmmottaket meldte en feil</translation>
+    </message>
+    <message>
+        <source>the feed sent data out of order</source>
+        <translation>alarmmottaket sendte data i feil rekkefølge</translation>
+    </message>
+    <message>
+        <source>the desk cannot save to its database</source>
+        <translation>pulten får ikke lagret i databasen</translation>
+    </message>
+    <message>
+        <source>an internal error in the desk</source>
+        <translation>en intern feil i pulten</translation>
+    </message>
+    <message>
+        <source>a problem with the feed</source>
+        <translation>et problem med alarmmottaket</translation>
+    </message>
+    <message>
+        <source>The desk cannot reach the feed server. Check the network; the desk keeps trying. If it lasts more than a few minutes, call IT support.</source>
+        <extracomment>the whole sentence: what happened and what to do (``%1``: a value named in it)</extracomment>
+        <translation>Pulten får ikke kontakt med alarmmottaket. Sjekk nettverket; pulten prøver igjen av seg selv. Varer det mer enn noen minutter, ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>The feed server refused this desk&apos;s token. Ask IT support for a new token; the desk asks for it at the next start.</source>
+        <translation>Alarmmottaket avviste pultens nøkkel. Be IT-brukerstøtte om en ny nøkkel; pulten spør etter den ved neste oppstart.</translation>
+    </message>
+    <message>
+        <source>The feed server&apos;s certificate is not trusted, so the desk will not connect. Call IT support.</source>
+        <translation>Alarmmottakets sertifikat er ikke klarert, så pulten kobler seg ikke til. Ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>The feed address in the settings is not valid. Ask IT support to correct it (the setting feed_url).</source>
+        <translation>Adressen til alarmmottaket i innstillingene er ugyldig. Be IT-brukerstøtte rette den (innstillingen feed_url).</translation>
+    </message>
+    <message>
+        <source>The feed server did not let the desk in. The desk keeps trying; if it lasts, call IT support.</source>
+        <translation>Alarmmottaket slapp ikke pulten inn. Pulten prøver igjen; varer det, ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>The feed has sent nothing for a while. The desk reconnects by itself; if it lasts, call IT support.</source>
+        <translation>Alarmmottaket har ikke sendt noe på en stund. Pulten kobler seg til på nytt av seg selv; varer det, ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>The feed server reported an error. The desk keeps trying; if it lasts, call IT support.</source>
+        <translation>Alarmmottaket meldte en feil. Pulten prøver igjen; varer det, ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>The feed sent data out of order; the desk reconnects. If it repeats, call IT support.</source>
+        <translation>Alarmmottaket sendte data i feil rekkefølge; pulten kobler seg til på nytt. Skjer det igjen, ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>The desk cannot save to its database. Call IT support now, and note your decisions on paper until it works again.</source>
+        <translation>Pulten får ikke lagret i databasen. Ring IT-brukerstøtte nå, og noter beslutningene dine på papir til det virker igjen.</translation>
+    </message>
+    <message>
+        <source>An internal error stopped the feed. Restart the desk; if it happens again, call IT support.</source>
+        <translation>En intern feil stoppet alarmmottaket. Start pulten på nytt; skjer det igjen, ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>There is a problem with the feed. If it lasts, call IT support.</source>
+        <translation>Det er et problem med alarmmottaket. Varer det, ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>The database address in the settings names a kind of database the desk cannot use. Ask IT support to correct it (the setting db_url: sqlite:/// or postgresql+psycopg://).</source>
+        <translation>Databaseadressen i innstillingene viser til en databasetype pulten ikke kan bruke. Be IT-brukerstøtte rette den (innstillingen db_url: sqlite:/// eller postgresql+psycopg://).</translation>
+    </message>
+    <message>
+        <source>The desk cannot connect to the database server. Check the network; if it is working, the server may be down or the address or user name in the settings wrong: call IT support.</source>
+        <translation>Pulten får ikke kontakt med databaseserveren. Sjekk nettverket; virker det, kan serveren være nede eller adressen eller brukernavnet i innstillingene være feil: ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>The desk cannot open its database. Call IT support and give them the details below.</source>
+        <translation>Pulten får ikke åpnet databasen sin. Ring IT-brukerstøtte og gi dem detaljene nedenfor.</translation>
+    </message>
+    <message>
+        <source>The desk cannot read its feed token file. Check that the file exists and only your user may read it, or call IT support.</source>
+        <translation>Pulten får ikke lest nøkkelfilen til alarmmottaket. Sjekk at filen finnes og at bare din bruker kan lese den, eller ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>A setting is not valid, so the desk does not start. Ask IT support to correct the setting named in the details.</source>
+        <translation>En innstilling er ugyldig, så pulten starter ikke. Be IT-brukerstøtte rette innstillingen som er nevnt i detaljene.</translation>
+    </message>
+    <message>
+        <source>The language setting &quot;%1&quot; is not a language the desk speaks. Choose nb (norsk bokmål), nn (norsk nynorsk) or en (English) in the settings file or in OPERATOR_APP_LANGUAGE.</source>
+        <translation>Språkinnstillingen «%1» er ikke et språk pulten kan. Velg nb (norsk bokmål), nn (norsk nynorsk) eller en (English) i innstillingsfilen eller i OPERATOR_APP_LANGUAGE.</translation>
+    </message>
+    <message>
+        <source>That was not saved: the database cannot be reached. Try again in a moment; if it lasts, call IT support.</source>
+        <translation>Det ble ikke lagret: databasen kan ikke nås. Prøv igjen om litt; varer det, ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached. Your decision is kept on this desk and saved when the database is back; do not enter it again.</source>
+        <translation>Databasen kan ikke nås. Beslutningen din er tatt vare på i denne pulten og lagres når databasen er tilbake; ikke legg den inn på nytt.</translation>
+    </message>
+    <message>
+        <source>The callback was not saved. Try again; if it fails again, call IT support.</source>
+        <translation>Tilbakeringingen ble ikke lagret. Prøv igjen; feiler det igjen, ring IT-brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>The callback was not changed: it may have been changed at another desk first. Look at the callback list again.</source>
+        <translation>Tilbakeringingen ble ikke endret: den kan ha blitt endret ved en annen pult først. Se på listen over tilbakeringinger igjen.</translation>
+    </message>
+    <message>
+        <source>The note was not saved. Copy your text, try again, and if it fails call IT support.</source>
+        <translation>Notatet ble ikke lagret. Kopier teksten din, prøv igjen, og ring IT-brukerstøtte hvis det feiler.</translation>
+    </message>
+    <message>
+        <source>The handover was not signed: only a shift lead may sign it, and only once. Ask the shift lead.</source>
+        <translation>Vaktrapporten ble ikke signert: bare en vaktleder kan signere den, og bare én gang. Spør vaktlederen.</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the desk, and what you just did may not have been saved. Check it; if it happens again, call IT support.</source>
+        <translation>Noe gikk galt i pulten, og det du nettopp gjorde, er kanskje ikke lagret. Sjekk det; skjer det igjen, ring IT-brukerstøtte.</translation>
     </message>
 </context>
 <context>

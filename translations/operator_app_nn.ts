@@ -244,16 +244,8 @@
         <translation>Opnar databasen…</translation>
     </message>
     <message>
-        <source>Cannot open the database: %1</source>
-        <translation>Kan ikkje opne databasen: %1</translation>
-    </message>
-    <message>
         <source>Signing in…</source>
         <translation>Loggar inn…</translation>
-    </message>
-    <message>
-        <source>Invalid settings: %1</source>
-        <translation>Ugyldige innstillingar: %1</translation>
     </message>
     <message>
         <source>Loading the desk…</source>
@@ -786,8 +778,8 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>straum %1 · sekv. %2</translation>
     </message>
     <message>
-        <source>lag %1 s</source>
-        <translation>forseinking %1 s</translation>
+        <source>lag %1</source>
+        <translation>forseinking %1</translation>
     </message>
     <message>
         <source>backlog %1</source>
@@ -856,14 +848,25 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
 </context>
 <context>
-    <name>FeedWarning</name>
+    <name>ErrorDialog</name>
     <message>
-        <source>Feed %1: %2. New alarms are NOT arriving.</source>
-        <translation>Alarmmottak %1: %2. Nye alarmar kjem IKKJE inn.</translation>
+        <source>Details</source>
+        <translation>Detaljar</translation>
     </message>
     <message>
-        <source>no reason given</source>
-        <translation>inga årsak oppgitt</translation>
+        <source>Show the technical details</source>
+        <translation>Vis dei tekniske detaljane</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>Tekniske detaljar</translation>
+    </message>
+</context>
+<context>
+    <name>FeedWarning</name>
+    <message>
+        <source>Feed %1. New alarms are NOT arriving.</source>
+        <translation>Alarmmottak %1. Nye alarmar kjem IKKJE inn.</translation>
     </message>
     <message>
         <source>Feed stopped. New alarms are NOT arriving.</source>
@@ -954,10 +957,6 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>Natt</translation>
     </message>
     <message>
-        <source>median {0}, 90 % within {1}, longest {2} ({3} alarms)</source>
-        <translation>median {0}, 90 % innan {1}, lengste {2} ({3} alarmar)</translation>
-    </message>
-    <message>
         <source>Alarms received</source>
         <translation>Alarmar mottekne</translation>
     </message>
@@ -1006,8 +1005,27 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>Toppbelastningsperiodar (&gt;10 per operatør / 10 min)</translation>
     </message>
     <message>
-        <source>{0} (busiest window: {1} alarms)</source>
-        <translation>{0} (travlaste periode: {1} alarmar)</translation>
+        <source>median {0}, 90 % within {1}, longest {2} ({3})</source>
+        <translation>median {0}, 90 % innan {1}, lengste {2} ({3})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s)</source>
+        <translation>
+            <numerusform>%n alarm</numerusform>
+            <numerusform>%n alarmar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not claimed so far</source>
+        <translation>Ikkje teke så langt</translation>
+    </message>
+    <message>
+        <source>{0} (busiest window: {1})</source>
+        <translation>{0} (travlaste periode: {1})</translation>
+    </message>
+    <message>
+        <source>Open now (the shift is still on)</source>
+        <translation>Opne no (vakta går)</translation>
     </message>
     <message>
         <source>Still open at shift end</source>
@@ -1094,6 +1112,10 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>Lukka</translation>
     </message>
     <message>
+        <source>{0} done, {1} cancelled, {2} overdue, {3} pending so far.</source>
+        <translation>{0} utførte, {1} avlyste, {2} over tid, {3} att så langt.</translation>
+    </message>
+    <message>
         <source>{0} done, {1} cancelled, {2} overdue, {3} pending at shift end.</source>
         <translation>{0} utført, {1} avlyst, {2} over tida, {3} står att ved vaktslutt.</translation>
     </message>
@@ -1134,20 +1156,24 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>TILLEGG etter signering — {0}</translation>
     </message>
     <message>
+        <source>Open now, the shift is still on ({0})</source>
+        <translation>Opne no, vakta går ({0})</translation>
+    </message>
+    <message>
         <source>Still open at shift end ({0})</source>
         <translation>Framleis opne ved vaktslutt ({0})</translation>
     </message>
     <message>
-        <source>Alarm</source>
-        <translation>Alarm</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Motteken</translation>
+        <source>Waited</source>
+        <translation>Venta</translation>
     </message>
     <message>
         <source>Claimed by</source>
         <translation>Teken av</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>ingen</translation>
     </message>
     <message>
         <source>… and {0} more (see the CSV export).</source>
@@ -1689,6 +1715,107 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>Unknown patient %1</source>
         <translation>Ukjend pasient %1</translation>
+    </message>
+    <message>
+        <source>Norwegian Bokmål</source>
+        <extracomment>languages a Norwegian centre meets, named in the desk&apos;s language (&quot;nordsamisk&quot;)</extracomment>
+        <translation>norsk bokmål</translation>
+    </message>
+    <message>
+        <source>Norwegian Nynorsk</source>
+        <translation>norsk nynorsk</translation>
+    </message>
+    <message>
+        <source>Northern Sami</source>
+        <translation>nordsamisk</translation>
+    </message>
+    <message>
+        <source>Lule Sami</source>
+        <translation>lulesamisk</translation>
+    </message>
+    <message>
+        <source>Southern Sami</source>
+        <translation>sørsamisk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>engelsk</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>svensk</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>dansk</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>finsk</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>tysk</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>polsk</translation>
+    </message>
+    <message>
+        <source>Lithuanian</source>
+        <translation>litauisk</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>ukrainsk</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>russisk</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>arabisk</translation>
+    </message>
+    <message>
+        <source>Somali</source>
+        <translation>somali</translation>
+    </message>
+    <message>
+        <source>Tigrinya</source>
+        <translation>tigrinja</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>persisk</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>urdu</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>tyrkisk</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>vietnamesisk</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>thai</translation>
+    </message>
+    <message>
+        <source>Tamil</source>
+        <translation>tamil</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>spansk</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>fransk</translation>
     </message>
 </context>
 <context>
@@ -2649,6 +2776,151 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>Choose an outcome (Alt+1…7).</source>
         <translation>Vel eit utfall (Alt+1…7).</translation>
+    </message>
+</context>
+<context>
+    <name>UserErrors</name>
+    <message>
+        <source>cannot reach the feed server</source>
+        <extracomment>a few words for the status bar (what is wrong, no advice)</extracomment>
+        <translation>får ikkje kontakt med alarmmottaket</translation>
+    </message>
+    <message>
+        <source>the feed refused this desk&apos;s token</source>
+        <translation>alarmmottaket avviste nøkkelen til pulten</translation>
+    </message>
+    <message>
+        <source>the feed&apos;s certificate is not trusted</source>
+        <translation>sertifikatet til alarmmottaket er ikkje klarert</translation>
+    </message>
+    <message>
+        <source>the feed address is not valid</source>
+        <translation>adressa til alarmmottaket er ugyldig</translation>
+    </message>
+    <message>
+        <source>the feed server did not let the desk in</source>
+        <translation>alarmmottaket slapp ikkje pulten inn</translation>
+    </message>
+    <message>
+        <source>no data from the feed</source>
+        <translation>ingen data frå alarmmottaket</translation>
+    </message>
+    <message>
+        <source>the feed server reported an error</source>
+        <translation>alarmmottaket melde ein feil</translation>
+    </message>
+    <message>
+        <source>the feed sent data out of order</source>
+        <translation>alarmmottaket sende data i feil rekkjefølgje</translation>
+    </message>
+    <message>
+        <source>the desk cannot save to its database</source>
+        <translation>pulten får ikkje lagra i databasen</translation>
+    </message>
+    <message>
+        <source>an internal error in the desk</source>
+        <translation>ein intern feil i pulten</translation>
+    </message>
+    <message>
+        <source>a problem with the feed</source>
+        <translation>eit problem med alarmmottaket</translation>
+    </message>
+    <message>
+        <source>The desk cannot reach the feed server. Check the network; the desk keeps trying. If it lasts more than a few minutes, call IT support.</source>
+        <extracomment>the whole sentence: what happened and what to do (``%1``: a value named in it)</extracomment>
+        <translation>Pulten får ikkje kontakt med alarmmottaket. Sjekk nettverket; pulten prøver igjen av seg sjølv. Varer det meir enn nokre minutt, ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>The feed server refused this desk&apos;s token. Ask IT support for a new token; the desk asks for it at the next start.</source>
+        <translation>Alarmmottaket avviste nøkkelen til pulten. Be IT-brukarstøtte om ein ny nøkkel; pulten spør etter han ved neste oppstart.</translation>
+    </message>
+    <message>
+        <source>The feed server&apos;s certificate is not trusted, so the desk will not connect. Call IT support.</source>
+        <translation>Sertifikatet til alarmmottaket er ikkje klarert, så pulten koplar seg ikkje til. Ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>The feed address in the settings is not valid. Ask IT support to correct it (the setting feed_url).</source>
+        <translation>Adressa til alarmmottaket i innstillingane er ugyldig. Be IT-brukarstøtte rette henne (innstillinga feed_url).</translation>
+    </message>
+    <message>
+        <source>The feed server did not let the desk in. The desk keeps trying; if it lasts, call IT support.</source>
+        <translation>Alarmmottaket slapp ikkje pulten inn. Pulten prøver igjen; varer det, ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>The feed has sent nothing for a while. The desk reconnects by itself; if it lasts, call IT support.</source>
+        <translation>Alarmmottaket har ikkje sendt noko på ei stund. Pulten koplar seg til på nytt av seg sjølv; varer det, ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>The feed server reported an error. The desk keeps trying; if it lasts, call IT support.</source>
+        <translation>Alarmmottaket melde ein feil. Pulten prøver igjen; varer det, ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>The feed sent data out of order; the desk reconnects. If it repeats, call IT support.</source>
+        <translation>Alarmmottaket sende data i feil rekkjefølgje; pulten koplar seg til på nytt. Skjer det igjen, ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>The desk cannot save to its database. Call IT support now, and note your decisions on paper until it works again.</source>
+        <translation>Pulten får ikkje lagra i databasen. Ring IT-brukarstøtte no, og noter avgjerdene dine på papir til det verkar igjen.</translation>
+    </message>
+    <message>
+        <source>An internal error stopped the feed. Restart the desk; if it happens again, call IT support.</source>
+        <translation>Ein intern feil stoppa alarmmottaket. Start pulten på nytt; skjer det igjen, ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>There is a problem with the feed. If it lasts, call IT support.</source>
+        <translation>Det er eit problem med alarmmottaket. Varer det, ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>The database address in the settings names a kind of database the desk cannot use. Ask IT support to correct it (the setting db_url: sqlite:/// or postgresql+psycopg://).</source>
+        <translation>Databaseadressa i innstillingane viser til ein databasetype pulten ikkje kan bruke. Be IT-brukarstøtte rette henne (innstillinga db_url: sqlite:/// eller postgresql+psycopg://).</translation>
+    </message>
+    <message>
+        <source>The desk cannot connect to the database server. Check the network; if it is working, the server may be down or the address or user name in the settings wrong: call IT support.</source>
+        <translation>Pulten får ikkje kontakt med databasetenaren. Sjekk nettverket; verkar det, kan tenaren vere nede eller adressa eller brukarnamnet i innstillingane vere feil: ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>The desk cannot open its database. Call IT support and give them the details below.</source>
+        <translation>Pulten får ikkje opna databasen sin. Ring IT-brukarstøtte og gi dei detaljane nedanfor.</translation>
+    </message>
+    <message>
+        <source>The desk cannot read its feed token file. Check that the file exists and only your user may read it, or call IT support.</source>
+        <translation>Pulten får ikkje lese nøkkelfila til alarmmottaket. Sjekk at fila finst og at berre brukaren din kan lese henne, eller ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>A setting is not valid, so the desk does not start. Ask IT support to correct the setting named in the details.</source>
+        <translation>Ei innstilling er ugyldig, så pulten startar ikkje. Be IT-brukarstøtte rette innstillinga som er nemnd i detaljane.</translation>
+    </message>
+    <message>
+        <source>The language setting &quot;%1&quot; is not a language the desk speaks. Choose nb (norsk bokmål), nn (norsk nynorsk) or en (English) in the settings file or in OPERATOR_APP_LANGUAGE.</source>
+        <translation>Språkinnstillinga «%1» er ikkje eit språk pulten kan. Vel nb (norsk bokmål), nn (norsk nynorsk) eller en (English) i innstillingsfila eller i OPERATOR_APP_LANGUAGE.</translation>
+    </message>
+    <message>
+        <source>That was not saved: the database cannot be reached. Try again in a moment; if it lasts, call IT support.</source>
+        <translation>Det vart ikkje lagra: databasen kan ikkje nåast. Prøv igjen om litt; varer det, ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached. Your decision is kept on this desk and saved when the database is back; do not enter it again.</source>
+        <translation>Databasen kan ikkje nåast. Avgjerda di er teken vare på i denne pulten og vert lagra når databasen er tilbake; ikkje legg henne inn på nytt.</translation>
+    </message>
+    <message>
+        <source>The callback was not saved. Try again; if it fails again, call IT support.</source>
+        <translation>Tilbakeringinga vart ikkje lagra. Prøv igjen; feilar det igjen, ring IT-brukarstøtte.</translation>
+    </message>
+    <message>
+        <source>The callback was not changed: it may have been changed at another desk first. Look at the callback list again.</source>
+        <translation>Tilbakeringinga vart ikkje endra: ho kan ha vorte endra ved ein annan pult først. Sjå på lista over tilbakeringingar igjen.</translation>
+    </message>
+    <message>
+        <source>The note was not saved. Copy your text, try again, and if it fails call IT support.</source>
+        <translation>Notatet vart ikkje lagra. Kopier teksten din, prøv igjen, og ring IT-brukarstøtte om det feilar.</translation>
+    </message>
+    <message>
+        <source>The handover was not signed: only a shift lead may sign it, and only once. Ask the shift lead.</source>
+        <translation>Vaktrapporten vart ikkje signert: berre ein vaktleiar kan signere han, og berre éin gong. Spør vaktleiaren.</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the desk, and what you just did may not have been saved. Check it; if it happens again, call IT support.</source>
+        <translation>Noko gjekk gale i pulten, og det du nettopp gjorde, er kanskje ikkje lagra. Sjekk det; skjer det igjen, ring IT-brukarstøtte.</translation>
     </message>
 </context>
 <context>

@@ -437,7 +437,8 @@ class DeskBridge(QObject):
         schedule = self._schedule
 
         def write() -> None:
-            write_handover_csv(self.store.shift.handover(schedule, shift_id), path)
+            write_handover_csv(self.store.shift.handover(schedule, shift_id), path,
+                               tz=schedule.tz.key)
 
         self._read(write, lambda _: self.handoverExported.emit("csv", path))
 

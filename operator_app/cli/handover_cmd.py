@@ -1,8 +1,11 @@
 """``operator-app handover``: the handover of one shift, headless, as PDF and/or CSV.
 
     operator-app handover --db URL --shift 2026-11-24:night [--pdf out.pdf] [--csv out.csv]
-                          [--centre NAME] [--tz Europe/Oslo] [--language nb|nn|en]
-                          [--as-of ISO]
+                          [--csv-dialect excel-nb|rfc4180] [--centre NAME]
+                          [--tz Europe/Oslo] [--language nb|nn|en] [--as-of ISO]
+
+The CSV is by default what Norwegian Excel opens as columns (``excel-nb``: ``;``, UTF-8 BOM,
+decimal comma); ``rfc4180`` is the comma form. Times in both: local with offset, whole seconds.
 
 Prints a short summary on stdout. ``--pdf`` needs Qt: a QGuiApplication is created, with
 ``QT_QPA_PLATFORM=offscreen`` unless the environment says otherwise, and the PDF is written in
@@ -24,6 +27,8 @@ from operator_app.db_password import connect_url
 from operator_app.domain.shifts import DEFAULT_SHIFTS, DEFAULT_TZ, ShiftSchedule
 
 LANGUAGES = ("nb", "nn", "en")
+#: the store's ``CsvDialect`` values (named here: parsing the flags imports no store)
+CSV_DIALECTS = ("excel-nb", "rfc4180")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -41,6 +46,13 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--pdf", metavar="PATH", help="write the PDF here")
     p.add_argument("--csv", metavar="PATH", help="write the CSV here")
+    p.add_argument(
+        "--csv-dialect",
+        choices=CSV_DIALECTS,
+        default=CSV_DIALECTS[0],
+        help="excel-nb: ';', UTF-8 BOM, decimal comma (opens as columns in Norwegian Excel); "
+        "rfc4180: ',' (default %(default)s)",
+    )
     p.add_argument(
         "--centre", default="Responssenter", metavar="NAME", help="centre name for the PDF header"
     )
@@ -119,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         store.close()
     try:
         if args.csv:
-            write_handover_csv(handover, args.csv)
+            write_handover_csv(handover, args.csv, args.csv_dialect, args.tz)
             print(f"wrote {args.csv}", file=sys.stderr)
         if args.pdf:
             pages = _write_pdf(handover, args.pdf, args.centre, args.tz, args.language)

@@ -5,11 +5,16 @@
 - A sign-off freezes the figures as they were at that moment; a signed handover shows those
   (later claims and closes of its alarms do not change them). A second sign-off is refused
   (``AlreadySignedOffError``).
+- A handover whose figures were taken before its shift ended is *running* (``running``): its
+  open alarms are "open now", not "open at shift end".
+- The open alarms are handed over most urgent first: priority, then the longest waiting
+  (``open_alarm_rows``; the queue's own order, ``domain.queue.queue_sort_key``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from operator_app.domain.device_stats import DeviceStats
@@ -48,6 +53,8 @@ class Handover:
     alarms: tuple[AlarmFact, ...]  # the shift's alarms (received in it), by receipt
     callbacks: tuple[CallbackFact, ...]
     still_open: tuple[AlarmFact, ...] = ()  # facts of figures.still_open (incl. earlier ones)
+    #: patient id -> name, for the patients of ``still_open`` and ``callbacks`` the desk knows
+    patient_names: Mapping[str, str] = field(default_factory=dict)
     #: the shift's device statistics (``domain.device_stats``), live (not frozen by a sign-off)
     device_stats: DeviceStats | None = None
     #: the journal outbox as it is now: pending, failed, oldest undelivered, last error
@@ -56,6 +63,34 @@ class Handover:
     @property
     def frozen(self) -> bool:
         return self.signoff is not None
+
+    @property
+    def running(self) -> bool:
+        """The figures were taken before the shift ended (the shift was still on)."""
+        return self.figures.as_of < self.figures.end
+
+
+@dataclass(frozen=True, slots=True)
+class OpenAlarmRow:
+    """One still-open alarm as handed over: who, what, how urgent, how long, who has it."""
+
+    fact: AlarmFact
+    patient_name: str | None  # None: the desk has no record of the patient
+    age_s: float  # waited since receipt, at the figures' moment (as_of or shift end)
+    claimed_by: str | None  # who first claimed it (None: nobody has)
+
+
+def open_alarm_rows(h: Handover) -> tuple[OpenAlarmRow, ...]:
+    """``h.still_open`` most urgent first: priority (high first), then the longest waiting,
+    then id; the age counted at the figures' moment (``min(as_of, end)``)."""
+    at = min(h.figures.as_of, h.figures.end)
+    rows = [
+        OpenAlarmRow(f, h.patient_names.get(f.patient_id),
+                     max(0.0, (at - f.received_at).total_seconds()), f.first_claimed_by)
+        for f in h.still_open
+    ]
+    rows.sort(key=lambda r: (r.fact.priority.rank, r.fact.received_at, r.fact.id))
+    return tuple(rows)
 
 
 def note_text(text: str) -> str:

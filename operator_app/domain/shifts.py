@@ -177,6 +177,11 @@ class ShiftSchedule:
             raise ValueError("no shift contains the instant")
         return best
 
+    def local_dates(self, sid: ShiftId) -> tuple[date, date]:
+        """The first and last local dates the shift covers (a shift ending at midnight ends on
+        the date it started): ``2026-11-24:night`` -> (24 Nov, 25 Nov)."""
+        return local_dates(*self.bounds(sid), self.tz)
+
     def shifts_between(self, start: datetime, end: datetime) -> tuple[ShiftId, ...]:
         """Every shift overlapping ``[start, end)``, in order."""
         _require_aware(start)
@@ -187,6 +192,26 @@ class ShiftSchedule:
             out.append(sid)
             sid = self.next(sid)
         return tuple(out)
+
+
+def local_dates(start: datetime, end: datetime, tz: ZoneInfo) -> tuple[date, date]:
+    """The first and last local dates of ``[start, end)`` in ``tz`` (the end excluded: a shift
+    ending at 00:00 or 07:00 the next day is on one or on two dates)."""
+    last = (end - timedelta(microseconds=1)).astimezone(tz).date()
+    return start.astimezone(tz).date(), last
+
+
+def date_span(first: date, last: date) -> str:
+    """The dates of a shift as Norwegians write them, the shared parts once: ``01.12.2026``,
+    ``24.–25.11.2026``, ``30.11.–01.12.2026``, ``31.12.2026–01.01.2027`` (en dash, no spaces).
+    The shift's human name is its translated word before this (``Natt 24.–25.11.2026``)."""
+    if last <= first:
+        return first.strftime("%d.%m.%Y")
+    if first.year != last.year:
+        return f"{first:%d.%m.%Y}\u2013{last:%d.%m.%Y}"
+    if first.month != last.month:
+        return f"{first:%d.%m.}\u2013{last:%d.%m.%Y}"
+    return f"{first:%d.}\u2013{last:%d.%m.%Y}"
 
 
 DEFAULT_SCHEDULE = ShiftSchedule()

@@ -238,5 +238,6 @@ def test_shift_lead_sees_true_figures_signs_off_and_exports(qtbot: Any, desk: De
     window.view.path_provider = lambda kind, suggested: str(csv)
     with qtbot.waitSignal(desk.bridge.handoverExported, timeout=10_000):
         qtbot.mouseClick(window.view.csv_button, Qt.MouseButton.LeftButton)
-    assert csv.read_text(encoding="utf-8").startswith("section,key,value")
+    # the desk's export is the form Norwegian Excel opens as columns (BOM, ";")
+    assert csv.read_text(encoding="utf-8").startswith("\ufeffsection;key;value")
     window.close()

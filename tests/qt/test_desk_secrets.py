@@ -21,19 +21,26 @@ from operator_app.app import run
 from operator_app.cli.desk_args import desk_parser
 from operator_app.secret_files import write_secret_file
 from operator_app.ui.common import i18n
+from operator_app.ui.common.user_errors import ErrorDialog
 
 pytestmark = pytest.mark.qt
 
 
 @pytest.fixture
 def shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """The texts of the desk's critical message boxes (instead of a modal box); the desk's
-    logging setup is undone afterwards."""
+    """The texts of the desk's error dialogs, sentence and details (the dialog is built, its
+    modal loop not run); the desk's logging setup is undone afterwards."""
     root = logging.getLogger()
     kept = (list(root.handlers), root.level, sys.excepthook, threading.excepthook)
     texts: list[str] = []
     locale = QLocale()
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: texts.append(text))
+
+    def record(dialog: ErrorDialog) -> int:
+        texts.append(f"{dialog.message.text()}\n{dialog.detail_text()}")
+        return 0
+
+    monkeypatch.setattr(ErrorDialog, "exec", record)
     try:
         yield texts
     finally:

@@ -227,8 +227,9 @@ def test_status_bar_counts_the_feed_events_set_aside(window: Any, bridge: FakeBr
 
 
 def test_error_raised_goes_to_banner(window: Any, bridge: FakeBridge) -> None:
-    bridge.errorRaised.emit("Database is locked")
-    assert window.banner.text() == "Database is locked"
+    bridge.errorRaised.emit("OperationalError (database is locked) on table alarms")
+    assert window.banner.text().startswith("Something went wrong in the desk")  # a sentence
+    assert "database is locked" in window.banner.toolTip()  # the technical text behind it
 
 
 def test_help_menu_lists_shortcuts(window: Any) -> None:

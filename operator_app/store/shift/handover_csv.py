@@ -1,11 +1,22 @@
 """Handover as CSV (UTF-8, no Qt): sections separated by a blank line, each with its header.
 
+Two dialects (``CsvDialect``; ``operator-app handover --csv-dialect``):
+
+- ``excel-nb`` (the default): what Norwegian Excel opens as columns on a double click: ``;``
+  between cells, a UTF-8 byte-order mark, decimal comma (``0,9``), CRLF line ends.
+- ``rfc4180``: the comma form of RFC 4180 for programs: ``,``, no BOM, decimal point, CRLF.
+
+In both, times are local to the centre's zone with their offset, whole seconds
+(``2026-12-01T14:03:07+01:00``: a reader sees the wall clock and a program the instant), and
+durations are whole seconds.
+
 1. ``section,key,value``: the summary figures (shift, period, sign-off, totals, claim/close
    statistics, answer shares with target met yes/no, breaches, callbacks, still open), then
    ``by_kind``/``by_priority``/``by_outcome``/``load`` rows in the same three columns.
-2. One row per alarm of the shift (``ALARM_COLUMNS``), times ISO 8601 UTC.
+2. One row per alarm of the shift (``ALARM_COLUMNS``).
 3. ``bucket_start,alarms,breaches,operators_on_duty,flood``: the 10-minute buckets.
 4. ``note_at,operator,addendum,text``: notes and addenda.
+5. ``OPEN_COLUMNS``: the alarms still open, most urgent first (``open_alarm_rows``).
 
 Cells that a spreadsheet would read as a formula are prefixed with ``'`` (as ``export.py``).
 """
@@ -13,12 +24,63 @@ Cells that a spreadsheet would read as a formula are prefixed with ``'`` (as ``e
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from operator_app.domain.handover import DurationStats
-from operator_app.domain.handover_report import Handover
-from operator_app.store.alarms.export import Target, _cell, _text_target, iso
+from operator_app.domain.handover_report import Handover, open_alarm_rows
+from operator_app.store.alarms.export import Target, _cell, _text_target
+
+
+class CsvDialect(StrEnum):
+    EXCEL_NB = "excel-nb"
+    RFC4180 = "rfc4180"
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    delimiter: str
+    bom: bool
+    decimal: str
+
+
+_FORMS = {
+    CsvDialect.EXCEL_NB: _Form(";", True, ","),
+    CsvDialect.RFC4180: _Form(",", False, "."),
+}
+
+OPEN_COLUMNS = [
+    "open_alarm_id",
+    "patient_id",
+    "patient_name",
+    "kind",
+    "priority",
+    "received_at",
+    "age_s",
+    "claimed_by",
+]
+
+
+def local_time(value: datetime | None, tz: ZoneInfo) -> str | None:
+    """``2026-12-01T14:03:07+01:00``: the local time in ``tz`` with its offset, whole seconds
+    (cut, not rounded: a time never moves into the next second)."""
+    if value is None:
+        return None
+    return value.astimezone(tz).replace(microsecond=0).isoformat()
+
+
+def _number(decimal: str) -> Callable[[Any], Any]:
+    def cell(value: Any) -> Any:
+        if isinstance(value, float):
+            text = f"{value:.4f}".rstrip("0").rstrip(".")
+            return text.replace(".", decimal)
+        return value
+
+    return cell
 
 ALARM_COLUMNS = [
     "alarm_id",
@@ -35,14 +97,24 @@ ALARM_COLUMNS = [
 ]
 
 
+def _secs(value: float | None) -> int | None:
+    return None if value is None else round(value)
+
+
 def _stats(name: str, s: DurationStats) -> Iterator[tuple[str, str, Any]]:
     yield "summary", f"{name}_count", s.count
-    yield "summary", f"{name}_median_s", s.median_s
-    yield "summary", f"{name}_p90_s", s.p90_s
-    yield "summary", f"{name}_max_s", s.max_s
+    yield "summary", f"{name}_median_s", _secs(s.median_s)
+    yield "summary", f"{name}_p90_s", _secs(s.p90_s)
+    yield "summary", f"{name}_max_s", _secs(s.max_s)
 
 
-def summary_rows(h: Handover) -> Iterator[tuple[str, str, Any]]:
+def summary_rows(h: Handover, tz: ZoneInfo | None = None) -> Iterator[tuple[str, str, Any]]:
+    """The summary's (section, key, value) rows; times local to ``tz`` (default Europe/Oslo)."""
+    zone = tz or ZoneInfo("Europe/Oslo")
+
+    def iso(value: datetime | None) -> str | None:
+        return local_time(value, zone)
+
     f = h.figures
     yield "summary", "shift", h.shift_id
     yield "summary", "start", iso(f.start)
@@ -85,13 +157,28 @@ def summary_rows(h: Handover) -> Iterator[tuple[str, str, Any]]:
         yield "load_closed", load.operator, load.closed
 
 
-def write_handover_csv(h: Handover, file: Target) -> int:
-    """Write the handover; returns the number of alarm rows."""
+def write_handover_csv(
+    h: Handover,
+    file: Target,
+    dialect: CsvDialect | str = CsvDialect.EXCEL_NB,
+    tz: str = "Europe/Oslo",
+) -> int:
+    """Write the handover in ``dialect`` with times local to ``tz``; returns the number of
+    alarm rows. ValueError for an unknown dialect (before anything is written)."""
+    form = _FORMS[CsvDialect(dialect)]
+    zone = ZoneInfo(tz)
+    num = _number(form.decimal)
+
+    def iso(value: datetime | None) -> str | None:
+        return local_time(value, zone)
+
     with _text_target(file) as out:
-        w = csv.writer(out)
+        if form.bom:
+            out.write("\ufeff")
+        w = csv.writer(out, delimiter=form.delimiter, lineterminator="\r\n")
         w.writerow(["section", "key", "value"])
-        for row in summary_rows(h):
-            w.writerow([_cell(x) for x in row])
+        for row in summary_rows(h, zone):
+            w.writerow([_cell(num(x)) for x in row])
         w.writerow([])
         w.writerow(ALARM_COLUMNS)
         for a in h.alarms:
@@ -131,4 +218,11 @@ def write_handover_csv(h: Handover, file: Target) -> int:
             w.writerow(
                 [_cell(x) for x in (iso(n.at), n.operator, "yes" if n.addendum else "no", n.text)]
             )
+        w.writerow([])
+        w.writerow(OPEN_COLUMNS)
+        for r in open_alarm_rows(h):
+            a = r.fact
+            w.writerow([_cell(x) for x in (a.id, a.patient_id, r.patient_name, a.kind,
+                                           str(a.priority), iso(a.received_at), round(r.age_s),
+                                           r.claimed_by)])
     return len(h.alarms)

@@ -37,7 +37,7 @@ from sqlalchemy.engine import Connection
 from operator_app.domain.alarms import EventKind, Priority
 from operator_app.domain.callbacks import CALLBACK_KIND, CallbackEventKind
 from operator_app.domain.handover_facts import AlarmFact, CallbackFact, OperatorPresence
-from operator_app.store.alarms.tables import alarm_events
+from operator_app.store.alarms.tables import alarm_events, patients
 from operator_app.store.core.columns import as_utc, utc_text
 from operator_app.store.ingest.tables import feed_quarantine
 from operator_app.store.shift.tables import callback_events, callbacks, handover_notes
@@ -360,3 +360,11 @@ def set_aside(conn: Connection, start: datetime, end: datetime) -> int:
         select(func.count()).select_from(feed_quarantine)
         .where(feed_quarantine.c.at >= start, feed_quarantine.c.at < end)
     ).scalar_one())
+
+
+def patient_names(conn: Connection, ids: set[str]) -> dict[str, str]:
+    """Names of the patients ``ids`` the desk has a record of (the handover's open alarms)."""
+    if not ids:
+        return {}
+    rows = conn.execute(select(patients.c.id, patients.c.name).where(patients.c.id.in_(sorted(ids))))
+    return {pid: name for pid, name in rows}

@@ -158,8 +158,11 @@ class ShiftStore:
         mine = tuple(f for f in index.facts if start <= f.received_at < end)
         open_ids = set(figures.still_open)
         still_open = tuple(f for f in index.facts if f.id in open_ids)
+        with read_transaction(self.engine) as conn:
+            names = handover_facts.patient_names(
+                conn, {f.patient_id for f in still_open} | {c.patient_id for c in cbs})
         return Handover(key, figures, notes, signoff, mine, tuple(cbs), still_open,
-                        device_stats=stats, journal=journal)
+                        device_stats=stats, journal=journal, patient_names=names)
 
     def add_note(self, shift_id: str, operator: str, text: str) -> HandoverNote:
         with write_transaction(self.engine) as conn:

@@ -10,7 +10,9 @@ Every string is written as a literal ``QT_TRANSLATE_NOOP("Labels", ...)`` or
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import re
+
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from operator_app.domain.alarms import (
     UNREADABLE_KIND,
@@ -21,6 +23,7 @@ from operator_app.domain.alarms import (
     is_known_kind,
 )
 from operator_app.domain.callbacks import CALLBACK_KIND
+from operator_app.domain.phone import format_phone
 from operator_app.domain.review import REVIEW_KIND, UNREADABLE_MEASUREMENT_KIND
 from operator_app.ui.common.translation import QT_TRANSLATE_NOOP, translate_from
 
@@ -115,3 +118,63 @@ def unknown_patient_label(patient_id: str) -> str:
     if not patient_id:  # an unreadable alarm whose patient could not be read
         return QCoreApplication.translate("Labels", "Patient not known")
     return QCoreApplication.translate("Labels", "Unknown patient %1").replace("%1", patient_id)
+
+
+_L = QLocale.Language
+_LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
+#: languages a Norwegian centre meets, named in the desk's language ("nordsamisk")
+_LANGUAGE_NAMES: dict[QLocale.Language, str] = {
+    _L.NorwegianBokmal: QT_TRANSLATE_NOOP("Labels", "Norwegian Bokmål"),
+    _L.NorwegianNynorsk: QT_TRANSLATE_NOOP("Labels", "Norwegian Nynorsk"),
+    _L.NorthernSami: QT_TRANSLATE_NOOP("Labels", "Northern Sami"),
+    _L.LuleSami: QT_TRANSLATE_NOOP("Labels", "Lule Sami"),
+    _L.SouthernSami: QT_TRANSLATE_NOOP("Labels", "Southern Sami"),
+    _L.English: QT_TRANSLATE_NOOP("Labels", "English"),
+    _L.Swedish: QT_TRANSLATE_NOOP("Labels", "Swedish"),
+    _L.Danish: QT_TRANSLATE_NOOP("Labels", "Danish"),
+    _L.Finnish: QT_TRANSLATE_NOOP("Labels", "Finnish"),
+    _L.German: QT_TRANSLATE_NOOP("Labels", "German"),
+    _L.Polish: QT_TRANSLATE_NOOP("Labels", "Polish"),
+    _L.Lithuanian: QT_TRANSLATE_NOOP("Labels", "Lithuanian"),
+    _L.Ukrainian: QT_TRANSLATE_NOOP("Labels", "Ukrainian"),
+    _L.Russian: QT_TRANSLATE_NOOP("Labels", "Russian"),
+    _L.Arabic: QT_TRANSLATE_NOOP("Labels", "Arabic"),
+    _L.Somali: QT_TRANSLATE_NOOP("Labels", "Somali"),
+    _L.Tigrinya: QT_TRANSLATE_NOOP("Labels", "Tigrinya"),
+    _L.Persian: QT_TRANSLATE_NOOP("Labels", "Persian"),
+    _L.Urdu: QT_TRANSLATE_NOOP("Labels", "Urdu"),
+    _L.Turkish: QT_TRANSLATE_NOOP("Labels", "Turkish"),
+    _L.Vietnamese: QT_TRANSLATE_NOOP("Labels", "Vietnamese"),
+    _L.Thai: QT_TRANSLATE_NOOP("Labels", "Thai"),
+    _L.Tamil: QT_TRANSLATE_NOOP("Labels", "Tamil"),
+    _L.Spanish: QT_TRANSLATE_NOOP("Labels", "Spanish"),
+    _L.French: QT_TRANSLATE_NOOP("Labels", "French"),
+}
+#: languages whose own name a Norwegian reader does not need beside the desk's word for it
+_NO_NATIVE = {_L.NorwegianBokmal, _L.NorwegianNynorsk, _L.English, _L.Swedish, _L.Danish}
+
+
+def language_name(code: str | None) -> str:
+    """A language code as its name: ``se`` -> ``nordsamisk (davvisámegiella)`` in bokmål,
+    ``Northern Sami (davvisámegiella)`` in English; ``nb`` -> ``norsk bokmål``. A language not
+    in the desk's list keeps Qt's English name with its own; a code Qt does not know is shown
+    as it is (never hidden)."""
+    if not code:
+        return ""
+    if not _LANGUAGE_CODE.match(code.strip()):  # free text ("bokmål; hard of hearing"): as is
+        return code
+    lang = QLocale(code.strip().replace("-", "_")).language()
+    if lang == _L.C:
+        return code
+    words = _LANGUAGE_NAMES.get(lang)
+    name = (QCoreApplication.translate("Labels", words) if words
+            else QLocale.languageToString(lang))
+    native = QLocale(lang).nativeLanguageName()
+    if lang in _NO_NATIVE or not native or native.casefold() == name.casefold():
+        return name
+    return f"{name} ({native})"
+
+
+def phone_text(raw: str | None) -> str:
+    """A phone number grouped as Norwegians write it (the rule: ``domain/phone.py``)."""
+    return format_phone(raw)

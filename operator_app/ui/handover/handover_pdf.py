@@ -29,8 +29,15 @@ from PySide6.QtGui import (
 )
 
 from operator_app.domain.handover import DurationStats, HandoverFigures
-from operator_app.domain.handover_report import Handover
-from operator_app.ui.common.labels import kind_label, outcome_label, priority_label
+from operator_app.domain.handover_report import Handover, open_alarm_rows
+from operator_app.domain.shifts import date_span, local_dates, parse_shift_id
+from operator_app.ui.common.labels import (
+    kind_label,
+    outcome_label,
+    priority_label,
+    unknown_patient_label,
+)
+from operator_app.ui.common.numbers import percent
 from operator_app.ui.common.translation import QT_TRANSLATE_NOOP, TranslationContext, translate_from
 from operator_app.ui.handover.pdf_journal_stats import add_journal_and_devices
 from operator_app.ui.handover.pdf_layout import (
@@ -63,14 +70,19 @@ def shift_name(name: str) -> str:
     return translate_from("HandoverPdf", names, name, name)
 
 
+def shift_human_name(h: Handover, tz: ZoneInfo) -> str:
+    """``Natt 24.–25.11.2026`` / ``Dag 01.12.2026``: the shift's word and its local dates
+    (``domain.shifts.date_span``), never the internal key ``2026-12-01:day``."""
+    name = parse_shift_id(h.shift_id).name
+    return f"{shift_name(name)} {date_span(*local_dates(h.figures.start, h.figures.end, tz))}"
+
+
 def shift_label(h: Handover, tz: ZoneInfo) -> str:
-    """``Night 2026-11-24 23:00 – 2026-11-25 07:00 (Europe/Oslo)``."""
-    name = h.shift_id.partition(":")[2]
+    """``Natt 24.–25.11.2026, 23:00–07:00 (Europe/Oslo)``."""
     f = h.figures
-    fmt = "%Y-%m-%d %H:%M"
     return (
-        f"{shift_name(name)} {f.start.astimezone(tz).strftime(fmt)} – "
-        f"{f.end.astimezone(tz).strftime(fmt)} ({tz.key})"
+        f"{shift_human_name(h, tz)}, {f.start.astimezone(tz):%H:%M}\u2013"
+        f"{f.end.astimezone(tz):%H:%M} ({tz.key})"
     )
 
 
@@ -86,16 +98,18 @@ def _dur(s: float | None) -> str:
 
 
 def _stats(s: DurationStats) -> str:
-    return HandoverPdf.tr("median {0}, 90 % within {1}, longest {2} ({3} alarms)").format(
-        _dur(s.median_s), _dur(s.p90_s), _dur(s.max_s), s.count
+    return HandoverPdf.tr("median {0}, 90 % within {1}, longest {2} ({3})").format(
+        _dur(s.median_s), _dur(s.p90_s), _dur(s.max_s), HandoverPdf.tr("%n alarm(s)", "", s.count)
     )
 
 
 def _pct(x: float | None) -> str:
-    return "–" if x is None else f"{x * 100:.1f} %"
+    return percent(x)
 
 
-def summary_pairs(f: HandoverFigures) -> list[tuple[str, str]]:
+def summary_pairs(f: HandoverFigures, running: bool = False) -> list[tuple[str, str]]:
+    """The summary's rows; ``running``: the shift is still on (figures "so far", not "at shift
+    end")."""
     out = [(HandoverPdf.tr("Alarms received"), str(f.total))]
     for a in f.answer:
         verdict = {
@@ -115,17 +129,19 @@ def summary_pairs(f: HandoverFigures) -> list[tuple[str, str]]:
     out += [
         (HandoverPdf.tr("Time to claim"), _stats(f.claim)),
         (HandoverPdf.tr("Time to close"), _stats(f.close)),
-        (HandoverPdf.tr("Not claimed at shift end"), str(f.unclaimed)),
+        (HandoverPdf.tr("Not claimed so far") if running
+         else HandoverPdf.tr("Not claimed at shift end"), str(f.unclaimed)),
         (HandoverPdf.tr("Answer-time breaches"), str(f.breaches)),
         (HandoverPdf.tr("Feed events set aside (not applied)"), str(f.feed_set_aside)),
         (
             HandoverPdf.tr("Flood windows (>10 per operator / 10 min)"),
-            HandoverPdf.tr("{0} (busiest window: {1} alarms)").format(
-                f.flood_buckets, f.max_per_bucket
+            HandoverPdf.tr("{0} (busiest window: {1})").format(
+                f.flood_buckets, HandoverPdf.tr("%n alarm(s)", "", f.max_per_bucket)
             ),
         ),
         (
-            HandoverPdf.tr("Still open at shift end"),
+            HandoverPdf.tr("Open now (the shift is still on)") if running
+            else HandoverPdf.tr("Still open at shift end"),
             HandoverPdf.tr("{0} (from earlier shifts: {1})").format(
                 len(f.still_open), f.still_open_from_earlier
             ),
@@ -256,7 +272,7 @@ def _content(b: _Builder, h: Handover) -> None:
     f = h.figures
     fonts = b.fonts
     b.h2(HandoverPdf.tr("Summary"))
-    b.rows.extend(kv_rows(fonts, summary_pairs(f), 0.34, b.width))
+    b.rows.extend(kv_rows(fonts, summary_pairs(f, h.running), 0.34, b.width))
     b.para(
         HandoverPdf.tr(
             "Figures as of {0}. Times are measured from when the centre received the alarm."
@@ -298,9 +314,9 @@ def _content(b: _Builder, h: Handover) -> None:
     b.h2(HandoverPdf.tr("Callbacks"))
     c = f.callbacks
     b.para(
-        HandoverPdf.tr("{0} done, {1} cancelled, {2} overdue, {3} pending at shift end.").format(
-            c.done, c.cancelled, c.overdue, c.pending
-        )
+        (HandoverPdf.tr("{0} done, {1} cancelled, {2} overdue, {3} pending so far.") if h.running
+         else HandoverPdf.tr("{0} done, {1} cancelled, {2} overdue, {3} pending at shift end."))
+        .format(c.done, c.cancelled, c.overdue, c.pending)
     )
     by_id = {cb.id: cb for cb in h.callbacks}
     overdue = [by_id[i] for i in c.overdue_ids if i in by_id]
@@ -314,7 +330,8 @@ def _content(b: _Builder, h: Handover) -> None:
                 HandoverPdf.tr("For"),
             ],
             [
-                (cb.id, cb.patient_id, b.time(cb.due_at), cb.assignee or HandoverPdf.tr("anyone"))
+                (cb.id, h.patient_names.get(cb.patient_id) or unknown_patient_label(cb.patient_id),
+                 b.time(cb.due_at), cb.assignee or HandoverPdf.tr("anyone"))
                 for cb in overdue
             ],
             [0.2, 0.3, 0.25, 0.25],
@@ -328,30 +345,30 @@ def _content(b: _Builder, h: Handover) -> None:
             head = HandoverPdf.tr("ADDENDUM after sign-off — {0}").format(head)
         b.rows.append(text_row(fonts, fonts.bold, head, b.width, keep_with_next=True))
         b.para(n.text, italic=n.addendum, indent=4 * MM)
-    b.h2(HandoverPdf.tr("Still open at shift end ({0})").format(len(f.still_open)))
-    facts = list(h.still_open)
-    shown = facts[:MAX_LIST]
+    if h.running:
+        b.h2(HandoverPdf.tr("Open now, the shift is still on ({0})").format(len(f.still_open)))
+    else:
+        b.h2(HandoverPdf.tr("Still open at shift end ({0})").format(len(f.still_open)))
+    shown = open_alarm_rows(h)[:MAX_LIST]  # most urgent first: priority, then longest waiting
     b.table(
         [
-            HandoverPdf.tr("Alarm"),
             HandoverPdf.tr("Patient"),
             HandoverPdf.tr("Kind"),
             HandoverPdf.tr("Priority"),
-            HandoverPdf.tr("Received"),
+            HandoverPdf.tr("Waited"),
             HandoverPdf.tr("Claimed by"),
         ],
         [
             (
-                a.id,
-                a.patient_id,
-                kind_label(a.kind),
-                priority_label(a.priority),
-                b.time(a.received_at),
-                a.first_claimed_by or "–",
+                r.patient_name or unknown_patient_label(r.fact.patient_id),
+                kind_label(r.fact.kind),
+                priority_label(r.fact.priority),
+                _dur(r.age_s),
+                r.claimed_by or HandoverPdf.tr("nobody"),
             )
-            for a in shown
+            for r in shown
         ],
-        [0.16, 0.16, 0.24, 0.14, 0.15, 0.15],
+        [0.30, 0.26, 0.14, 0.14, 0.16],
     )
     if len(f.still_open) > len(shown):
         b.para(
@@ -369,7 +386,7 @@ def write_handover_pdf(
     zone = ZoneInfo(tz)
     writer = QPdfWriter(os.fspath(path))
     writer.setResolution(DPI)
-    writer.setTitle(HandoverPdf.tr("Handover {0}").format(h.shift_id))
+    writer.setTitle(HandoverPdf.tr("Handover {0}").format(shift_human_name(h, zone)))
     writer.setCreator("Operator Desk")
     writer.setPageLayout(
         QPageLayout(
@@ -425,7 +442,7 @@ def write_handover_pdf(
                 int(Qt.AlignmentFlag.AlignRight),
                 HandoverPdf.tr("Page {0} of {1}").format(n, total),
             )
-            p.drawText(QPointF(margin, fy), f"{centre} · {h.shift_id}")
+            p.drawText(QPointF(margin, fy), f"{centre} · {shift_human_name(h, zone)}")
 
         render(painter, pages, margin, width, decorate, writer.newPage)
     finally:
@@ -433,4 +450,4 @@ def write_handover_pdf(
     return len(pages)
 
 
-__all__ = ["shift_label", "summary_pairs", "write_handover_pdf"]
+__all__ = ["shift_human_name", "shift_label", "summary_pairs", "write_handover_pdf"]

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from operator_app.domain.handover import AnswerShare, DurationStats, HandoverFigures
 from operator_app.domain.shifts import DEFAULT_SCHEDULE, ShiftId, ShiftSchedule
 from operator_app.ui.common import labels
+from operator_app.ui.common.numbers import percent
 from operator_app.ui.common.time_format import format_duration
 from operator_app.ui.handover.handover_chart import HandoverChart
 from operator_app.ui.handover.handover_widgets import (
@@ -349,9 +350,9 @@ class HandoverView(QWidget):
         if share is None or share.share is None:
             card.set(DASH, self.tr("no alarms"))
             return
-        target = f"{share.target * 100:.1f} %"
+        target = percent(share.target)
         verdict = self.tr("target %1 met") if share.met else self.tr("target %1 NOT met")
-        card.set(f"{share.share * 100:.1f} %",
+        card.set(percent(share.share),
                  verdict.replace("%1", target) + f" ({share.within}/{share.total})",
                  MET if share.met else NOT_MET)
         card.detail.setStyleSheet(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QToolButton, QVBoxLayout, QWid
 
 from operator_app.domain.news2 import News2Result, Parameter, Part
 from operator_app.domain.series import COLOUR_ORDER, LatestValue, MeasurementRow, PatientSeries
+from operator_app.ui.common.numbers import number
 from operator_app.ui.common.roles import SortKeyRole
 from operator_app.ui.measurements import parameter_labels as pl
 from operator_app.ui.measurements.measurement_list import (
@@ -77,9 +78,9 @@ def _part_text(part: Part) -> str:
     if isinstance(value, str):
         shown = value
     elif part.parameter == Parameter.TEMPERATURE:
-        shown = f"{float(value):.1f}{pl.news2_unit(part.parameter)}"
+        shown = f"{number(float(value), 1)}{pl.news2_unit(part.parameter)}"
     else:
-        shown = f"{float(value):.0f}{pl.news2_unit(part.parameter)}"
+        shown = f"{number(float(value), 0)}{pl.news2_unit(part.parameter)}"
     return f"{pl.news2_parameter_label(part.parameter)} {shown} ({part.score})"
 
 

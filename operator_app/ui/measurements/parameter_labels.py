@@ -25,6 +25,7 @@ from operator_app.domain.units import (
     SYSTOLIC,
     canonical_code,
 )
+from operator_app.ui.common.numbers import number
 from operator_app.ui.common.translation import QT_TRANSLATE_NOOP, translate_from
 
 _CTX = "ParameterLabels"
@@ -59,7 +60,8 @@ def decimals_for(code: str) -> int:
 
 
 def format_value(code: str, value: float) -> str:
-    return f"{value:.{decimals_for(code)}f}"
+    """In the locale's form: ``37,8`` in bokmål (``ui/common/numbers.py``)."""
+    return number(value, decimals_for(code))
 
 
 def format_values(code: str, values: dict[str, float],

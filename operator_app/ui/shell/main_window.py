@@ -23,6 +23,7 @@ says in which order one batch of alarm changes reaches them (``_apply_alarms``):
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 
@@ -43,6 +44,7 @@ from operator_app.ui.callbacks.callbacks_view import CallbacksView
 from operator_app.ui.callbacks.controller import CallbacksController
 from operator_app.ui.common import labels
 from operator_app.ui.common.style import desk_style_sheet
+from operator_app.ui.common.user_errors import desk_error_text
 from operator_app.ui.escalation.alert_controller import AlertController
 from operator_app.ui.handover.handover_window import HandoverWindow
 from operator_app.ui.measurements.measurements_follower import MeasurementsFollower
@@ -67,11 +69,14 @@ from operator_app.ui.triage.patient_panel import PatientPanel
 from operator_app.ui.triage.triage_panel import TriagePanel
 from widgets.alarm_sound import AlarmSound
 from widgets.inline_banner import ERROR, INFO, WARNING, InlineBanner
+from widgets.plain_text_label import plain_tooltip
 
 #: how long an informational banner stays (ms); warnings and errors stay until dismissed
 INFO_BANNER_MS = 5000
 #: the age column and the status countdown tick this often (ms)
 CLOCK_MS = 1000
+
+log = logging.getLogger("operator_app.ui.main_window")
 
 
 class MainWindow(QMainWindow):
@@ -264,13 +269,19 @@ class MainWindow(QMainWindow):
         self.feed_warning.show_status(status, self.status.state_word(status.state))
 
     def on_error(self, message: str) -> None:
-        self.show_message(message, ERROR)
+        """A translated sentence that says what to do; the technical ``message`` is logged and
+        in the banner's tooltip (``ui/common/user_errors.py``)."""
+        log.warning("desk error shown: %s", message)
+        text = desk_error_text(message)
+        self.show_message(text, ERROR)
+        self.banner.setToolTip(plain_tooltip(message))
         handover = self.handover_window
         if handover is not None and handover.isVisible():
-            handover.show_error(message)
+            handover.show_error(text)
 
     def show_message(self, text: str, level: str = INFO, timeout_ms: int = 0) -> None:
         """Non-modal: an inline banner above the work area (never a blocking dialog)."""
+        self.banner.setToolTip("")
         self.banner.show_message(text, level, timeout_ms)
 
     # -- selection -------------------------------------------------------------------------------

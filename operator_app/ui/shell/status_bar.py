@@ -1,6 +1,10 @@
-"""The status bar: connection state (word + colour), reason, retry countdown, stream/seq, lag,
-backlog, bad frames, operator, an INSECURE badge, and the sound state (IEC 60601-1-8: an audio
-pause is always indicated, and so is a desk without sound). A stale feed never looks calm."""
+"""The status bar: connection state (word + colour), reason, retry countdown, lag, backlog, bad
+frames, operator, an INSECURE badge, and the sound state (IEC 60601-1-8: an audio pause is always
+indicated, and so is a desk without sound). A stale feed never looks calm.
+
+Words for people: the reason is a few translated words (``ui/common/user_errors.py``) with the
+feed's technical reason in its tooltip; the stream id and sequence number are in the connection
+indicator's tooltip (for IT support), not on the bar; numbers in the locale's form (``0,25 s``)."""
 
 from __future__ import annotations
 
@@ -10,6 +14,9 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from operator_app.domain.connection import ConnectionStatus, LinkState
+from operator_app.domain.user_errors import feed_reason_kind
+from operator_app.ui.common.numbers import seconds, whole
+from operator_app.ui.common.user_errors import short_text
 from widgets.connection_indicator import ConnectionIndicator
 from widgets.overdue_style import format_overdue
 from widgets.plain_text_label import PlainTextLabel, plain_tooltip
@@ -129,26 +136,26 @@ class DeskStatusBar(QStatusBar):
         if status.last_heard is not None:
             tooltip.append(self.tr("Last heard: %1").replace(
                 "%1", status.last_heard.astimezone().strftime("%H:%M:%S")))
+        if status.stream is not None or status.last_applied_seq is not None:
+            tooltip.append(self.tr("stream %1 · seq %2").replace(
+                "%1", status.stream or "?").replace(
+                "%2", "—" if status.last_applied_seq is None else str(status.last_applied_seq)))
         self.indicator.set_state(self.state_word(status.state),
                                  _COLOURS.get(status.state, "#757575"),
                                  plain_tooltip("\n".join(tooltip)))
-        self.reason_label.setText(status.reason or "")
-        self.reason_label.setVisible(bool(status.reason))
-        if status.stream is not None or status.last_applied_seq is not None:
-            self.stream_label.setText(self.tr("stream %1 · seq %2").replace(
-                "%1", status.stream or "?").replace(
-                "%2", "—" if status.last_applied_seq is None else str(status.last_applied_seq)))
-            self.stream_label.show()
-        else:
-            self.stream_label.hide()
+        kind = feed_reason_kind(status.reason)
+        self.reason_label.setText("" if kind is None else short_text(kind))
+        self.reason_label.setToolTip(plain_tooltip(status.reason))
+        self.reason_label.setVisible(kind is not None)
+        self.stream_label.hide()  # the stream is in the indicator's tooltip (for IT support)
         if status.lag_s is not None:
-            self.lag_label.setText(self.tr("lag %1 s").replace("%1", f"{status.lag_s:.2f}"))
+            self.lag_label.setText(self.tr("lag %1").replace("%1", seconds(status.lag_s, 2)))
             self.lag_label.show()
         else:
             self.lag_label.hide()
         backlog = status.backlog
         if backlog is not None:
-            self.backlog_label.setText(self.tr("backlog %1").replace("%1", str(backlog)))
+            self.backlog_label.setText(self.tr("backlog %1").replace("%1", whole(backlog)))
             self.backlog_label.show()
         else:
             self.backlog_label.hide()
@@ -190,7 +197,7 @@ class DeskStatusBar(QStatusBar):
         self.set_aside_label.setVisible(total > 0)
 
     def _show_bad_frames(self) -> None:
-        self.bad_frames_label.setText(self.tr("bad frames %1").replace("%1", str(self._bad_total)))
+        self.bad_frames_label.setText(self.tr("bad frames %1").replace("%1", whole(self._bad_total)))
         self.bad_frames_label.setVisible(self._bad_total > 0)
         if self._bad_reasons:
             self.bad_frames_label.setToolTip(plain_tooltip(

@@ -192,15 +192,16 @@ class PatientPanel(QScrollArea):
         self._set_details_visible(True)
         self.fields["born"].setText(self._born_text(record.birth_date, today or date.today()))
         self.fields["address"].setText(_address_text(record.address) or NONE_TEXT)
-        self.fields["phone"].setText(record.phone or NONE_TEXT)
-        self.fields["language"].setText(record.language or NONE_TEXT)
+        self.fields["phone"].setText(labels.phone_text(record.phone) or NONE_TEXT)
+        self.fields["language"].setText(labels.language_name(record.language) or NONE_TEXT)
         self.fields["key_access"].setText(record.key_access or NONE_TEXT)
         self.flags.set_items(record.flags)
         self.flags.setVisible(bool(record.flags))
         self._no_flags.setVisible(not record.flags)
         gp = record.gp
         self.fields["gp"].setText(
-            NONE_TEXT if gp is None else (f"{gp.name}  {gp.phone}" if gp.phone else gp.name))
+            NONE_TEXT if gp is None else (
+                f"{gp.name}  {labels.phone_text(gp.phone)}" if gp.phone else gp.name))
         self.fields["conditions"].setText("\n".join(record.conditions) or NONE_TEXT)
         self.fields["care_plan"].setText(record.care_plan or NONE_TEXT)
         self._set_contacts(patient)
@@ -231,7 +232,8 @@ class PatientPanel(QScrollArea):
             order = PlainTextLabel(f"{i + 1}.", self._contacts_box, wrap=False)
             name = PlainTextLabel(contact.name, self._contacts_box)
             relation = PlainTextLabel(contact.relation or "", self._contacts_box)
-            phone = PlainTextLabel(contact.phone or NONE_TEXT, self._contacts_box, wrap=False)
+            phone = PlainTextLabel(labels.phone_text(contact.phone) or NONE_TEXT,
+                                   self._contacts_box, wrap=False)
             font = phone.font()
             font.setBold(True)
             phone.setFont(font)
