@@ -258,6 +258,7 @@ def run(args: argparse.Namespace) -> int:
     from operator_app.domain.grouping import GroupingRule
     from operator_app.domain.shifts import ShiftSchedule
     from operator_app.ui.shell.main_window import MainWindow
+    from operator_app.ui.shell.window_geometry import WINDOWS_FILE, WindowMemory
     from widgets.alarm_sound import AlarmSound
 
     try:
@@ -298,18 +299,16 @@ def run(args: argparse.Namespace) -> int:
                           feed, schedule, grouping, auth)
     logging_setup.on_background_error(lambda text: bridge.errorRaised.emit(text))
     window = MainWindow(bridge, account.username, cfg.workstation_name, sound=AlarmSound(),
-                        targets=targets, lock_after_s=cfg.lock_after)
+                        targets=targets, lock_after_s=cfg.lock_after, demo=demo,
+                        memory=WindowMemory(paths.config_dir() / WINDOWS_FILE),
+                        allow_several_claims=cfg.allow_several_claims)
     if demo_db:
         window.show_message(QApplication.translate(
             "App", "Demo: signed in automatically as the demo nurse \u201c%1\u201d. The demo shift "
             "lead is \u201c%2\u201d (password %3), e.g. to sign off the handover from the lock "
             "screen (Ctrl+Alt+L).").replace("%1", app_sign_in.DEMO_NURSE)
             .replace("%2", app_sign_in.DEMO_LEAD).replace("%3", app_sign_in.DEMO_PASSWORD), WARNING)
-    screen = app.primaryScreen()
-    if screen is not None and screen.availableSize().width() >= 1920:
-        window.resize(1920, 1080)
-    else:
-        window.resize(1440, 880)
+    window.place_on_screen(app.primaryScreen())
     instance.on_raise_request(single_instance.bring_to_front(window))
     startup_probe.install_if_asked(window)
     window.show()

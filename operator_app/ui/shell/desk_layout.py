@@ -49,6 +49,7 @@ class DeskLayout(QObject):
         self.top_right_splitter.setSizes([400, 600])
 
         self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.setObjectName("triageSplitter")
         self.right_splitter.addWidget(self.top_right_splitter)
         self.right_splitter.addWidget(triage)
         self.right_splitter.setStretchFactor(0, 3)
@@ -57,6 +58,7 @@ class DeskLayout(QObject):
         self.right_splitter.setSizes([520, 420])
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.left_splitter)
         self.main_splitter.addWidget(self.right_splitter)
         self.main_splitter.setStretchFactor(0, 1)
@@ -81,6 +83,15 @@ class DeskLayout(QObject):
         window.setCentralWidget(central)
 
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._user_sized = True
+
+    def splitters(self) -> list[QSplitter]:
+        """Every splitter, for the window memory (each has an object name)."""
+        return [self.main_splitter, self.left_splitter, self.right_splitter,
+                self.top_right_splitter]
+
+    def mark_user_sized(self) -> None:
+        """The splitters were restored from what the operator left: keep them."""
         self._user_sized = True
 
     def apply_default_sizes(self) -> None:
