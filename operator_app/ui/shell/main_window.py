@@ -37,6 +37,7 @@ from operator_app.domain.callbacks import Callback
 from operator_app.domain.changes import ChangeSet
 from operator_app.domain.connection import ConnectionStatus
 from operator_app.domain.escalation import DEFAULT_TARGETS, AnswerTargets
+from operator_app.domain.queue import claims_to_confirm
 from operator_app.domain.views import AlarmView
 from operator_app.ui.callbacks.callback_dialogs import ScheduleCallbackDialog
 from operator_app.ui.callbacks.callbacks_view import CallbacksView
@@ -136,7 +137,11 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         # the features' controllers
-        self.commands = AlarmCommands(bridge, self.triage_panel, self)
+        self.commands = AlarmCommands(
+            bridge, self.triage_panel, self, window=self,
+            claims_to_confirm=lambda alarm_id: claims_to_confirm(
+                self.operator, alarm_id, self.queue_model.rows(),
+                allow_several=self.allow_several_claims))
         self.patients = PatientFollower(bridge, self.book, self.patient_panel, self.queue_view,
                                         self)
         self.measurements = MeasurementsFollower(bridge, self.measurements_panel, self)

@@ -127,6 +127,7 @@ class PatientPanel(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self._patient_id: str | None = None
+        self._loading = False
         self.show_none()
 
     def _form(self, parent_layout: QVBoxLayout) -> QFormLayout:
@@ -159,8 +160,13 @@ class PatientPanel(QScrollArea):
     def patient_id(self) -> str | None:
         return self._patient_id
 
+    def is_loading(self) -> bool:
+        """Whether the panel says "Loading patient…" (its patient's details not yet shown)."""
+        return self._loading
+
     def show_none(self) -> None:
         self._patient_id = None
+        self._loading = False
         self.name_label.setText("")
         self.name_label.hide()
         self.state_label.setText(self.tr("No alarm selected."))
@@ -169,6 +175,7 @@ class PatientPanel(QScrollArea):
 
     def show_loading(self, patient_id: str) -> None:
         self._patient_id = patient_id
+        self._loading = True
         self.name_label.setText(patient_id)
         self.name_label.show()
         self.state_label.setText(self.tr("Loading patient…"))
@@ -178,6 +185,7 @@ class PatientPanel(QScrollArea):
     def set_patient(self, patient_id: str, patient: PatientView | None,
                     today: date | None = None) -> None:
         self._patient_id = patient_id
+        self._loading = False
         self.name_label.show()
         if patient is None:
             self.name_label.setText(labels.unknown_patient_label(patient_id))

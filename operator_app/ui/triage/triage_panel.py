@@ -84,7 +84,9 @@ class TriagePanel(QWidget):
 
         self.claim_label = PlainTextLabel(parent=body)
         self.claim_label.setObjectName("claimState")
-        self.claim_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        # the whole panel's width: a short hint must not wrap in a narrow column
+        self.claim_label.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                       QSizePolicy.Policy.Preferred)
         layout.addWidget(self.claim_label)
 
         layout.addStretch(1)
@@ -193,6 +195,9 @@ class TriagePanel(QWidget):
         self._alarm = alarm
         self.details.show_alarm(alarm)
         if alarm is None:
+            # nothing selected (or the alarm shown was closed): no outcome or note is left on
+            # screen to be taken for the next alarm's
+            self._load_draft(None)
             self.claim_label.setText(self.tr("Select an alarm in the queue, or press F2 to claim "
                                              "the most urgent one."))
         elif previous is None or previous.id != alarm.id:
@@ -230,14 +235,15 @@ class TriagePanel(QWidget):
         else:
             self._drafts[alarm_id] = (outcome, note)
 
-    def _load_draft(self, alarm_id: str) -> None:
-        outcome, note = self._drafts.get(alarm_id, (None, ""))
+    def _load_draft(self, alarm_id: str | None) -> None:
+        """Show ``alarm_id``'s draft (None, or no draft: empty outcome and note)."""
+        outcome, note = self._drafts.get(alarm_id, (None, "")) if alarm_id else (None, "")
         self.outcome_group.setExclusive(False)
         for button in self.outcome_buttons:
             button.setChecked(False)
         self.outcome_group.setExclusive(True)
         if outcome is not None:
-            self.choose_outcome(labels.OUTCOME_ORDER.index(outcome))
+            self.outcome_buttons[labels.OUTCOME_ORDER.index(outcome)].setChecked(True)
         self.note_edit.setPlainText(note)
 
     def forget_draft(self, alarm_id: str) -> None:
