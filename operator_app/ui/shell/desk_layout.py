@@ -8,7 +8,15 @@ the window splits itself for its size (``apply_default_sizes``) each time it is 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class DeskLayout(QObject):
@@ -38,11 +46,18 @@ class DeskLayout(QObject):
         self.left_splitter.setSizes([640, 300])
 
         patient.setMinimumWidth(260)
-        measurements.setMinimumWidth(320)
+        # the measurements scroll inside their part: however much they show (plots, tables),
+        # their minimum size never pushes the window past the screen (issue 11)
+        self.measurements_scroll = QScrollArea()
+        self.measurements_scroll.setObjectName("measurementsScroll")
+        self.measurements_scroll.setWidgetResizable(True)
+        self.measurements_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.measurements_scroll.setWidget(measurements)
+        self.measurements_scroll.setMinimumSize(320, 120)
         self.top_right_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.top_right_splitter.setObjectName("patientSplitter")
         self.top_right_splitter.addWidget(patient)
-        self.top_right_splitter.addWidget(measurements)
+        self.top_right_splitter.addWidget(self.measurements_scroll)
         self.top_right_splitter.setStretchFactor(0, 2)
         self.top_right_splitter.setStretchFactor(1, 3)
         self.top_right_splitter.setChildrenCollapsible(False)

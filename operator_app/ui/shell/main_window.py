@@ -46,6 +46,7 @@ from operator_app.ui.common import labels
 from operator_app.ui.common.style import desk_style_sheet
 from operator_app.ui.escalation.alert_controller import AlertController
 from operator_app.ui.escalation.escalation_line import EscalationLine
+from operator_app.ui.handover.handover_window import PREFERRED_SIZE as HANDOVER_SIZE
 from operator_app.ui.handover.handover_window import HandoverWindow
 from operator_app.ui.measurements.measurements_follower import MeasurementsFollower
 from operator_app.ui.measurements.measurements_panel import MeasurementsPanel
@@ -63,7 +64,7 @@ from operator_app.ui.shell.desk_actions import DeskActions
 from operator_app.ui.shell.desk_layout import DeskLayout
 from operator_app.ui.shell.feed_warning import FeedWarning
 from operator_app.ui.shell.status_bar import DeskStatusBar
-from operator_app.ui.shell.window_geometry import WindowMemory, fit_to_screen
+from operator_app.ui.shell.window_geometry import WindowMemory, fit_to_screen, screen_of
 from operator_app.ui.triage.alarm_commands import AlarmCommands
 from operator_app.ui.triage.patient_follower import PatientFollower
 from operator_app.ui.triage.patient_panel import PatientPanel
@@ -196,12 +197,12 @@ class MainWindow(QMainWindow):
     def place_on_screen(self, screen: QScreen | None = None) -> None:
         """Open where this operator left the desk, else fitted to the screen's available
         geometry (never larger than the screen: the status bar stays on it)."""
-        splitters = self.layout_parts.splitters()
-        if self.memory is not None and self.memory.restore(self.operator, self, splitters):
-            if self.memory.has_splitters(self.operator, splitters):
-                self.layout_parts.mark_user_sized()
-            return
-        fit_to_screen(self, PREFERRED_SIZE, screen)
+        memory = self.memory
+        if memory is None or not memory.restore_geometry(self.operator, self):
+            fit_to_screen(self, PREFERRED_SIZE, screen)
+        if memory is not None and memory.restore_splitters(self.operator,
+                                                           self.layout_parts.splitters()):
+            self.layout_parts.mark_user_sized()
 
     # -- construction ----------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -440,6 +441,8 @@ class MainWindow(QMainWindow):
             # stays on top of the queue
             self.handover_window = HandoverWindow(self.bridge, None, now=self._now)
             self.handover_window.setStyleSheet(self.styleSheet())
+            # on the desk's screen, never larger than it: Sign off stays reachable
+            fit_to_screen(self.handover_window, HANDOVER_SIZE, screen_of(self))
         window = self.handover_window
         window.show_current_shift()
         window.show()

@@ -91,9 +91,9 @@ class WindowMemory:
                                     splitter.saveState())
         self._settings.sync()
 
-    def restore(self, user: str, window: QWidget, splitters: Sequence[QSplitter]) -> bool:
-        """Restore what ``user`` left; False when nothing was remembered or the remembered
-        geometry does not fit any screen now (the caller fits the window instead)."""
+    def restore_geometry(self, user: str, window: QWidget) -> bool:
+        """Restore where ``user`` left the window; False when nothing was remembered or the
+        remembered geometry does not fit any screen now (the caller fits the window then)."""
         geometry = self._settings.value(self._key(user, "geometry"))
         if not isinstance(geometry, QByteArray) or geometry.isEmpty():
             return False
@@ -101,12 +101,13 @@ class WindowMemory:
         if not window.restoreGeometry(geometry) or not fits_on_a_screen(window.frameGeometry()):
             window.setGeometry(before)
             return False
+        return True
+
+    def restore_splitters(self, user: str, splitters: Sequence[QSplitter]) -> bool:
+        """Restore ``user``'s splitter positions; False when none were remembered."""
+        restored = False
         for splitter in splitters:
             state = self._settings.value(self._key(user, f"splitter_{splitter.objectName()}"))
             if isinstance(state, QByteArray) and not state.isEmpty():
-                splitter.restoreState(state)
-        return True
-
-    def has_splitters(self, user: str, splitters: Sequence[QSplitter]) -> bool:
-        return any(self._settings.contains(self._key(user, f"splitter_{s.objectName()}"))
-                   for s in splitters)
+                restored = splitter.restoreState(state) or restored
+        return restored
