@@ -122,18 +122,18 @@ def test_bokmal_and_nynorsk_are_loaded_and_english_restores(qtbot: Any,
 
     i18n.install(translated_app, "nb")
     assert (tmp_path / "data" / "translations" / "operator_app_nb.qm").is_file()
-    assert close_button_text() == "Lukk alarm"
+    assert close_button_text() == "Lukk alarm (Ctrl+Enter)"
     assert translate("DeskActions", "Handover") == "Vaktrapport"
     assert translate("CallbacksModel", "(moved %nx)", 1) == "(flyttet 1x)"
     assert translate("CallbacksModel", "(moved %nx)", 3) == "(flyttet 3x)"
 
     i18n.install(translated_app, "nn")
-    assert close_button_text() == "Lukk alarm"
-    assert translate("TriagePanel", "Release") == "Slepp"
+    assert close_button_text() == "Lukk alarm (Ctrl+Enter)"
+    assert translate("TriagePanel", "Release (F3)") == "Slepp (F3)"
     assert translate("CallbacksView", "%n done", 1) == "1 utført"
     assert translate("CallbacksView", "%n done", 2) == "2 utførte"
     assert translate("HandoverView", "Night") == "Natt"
 
     i18n.install(translated_app, "en")
-    assert close_button_text() == "Close alarm"
-    assert translate("TriagePanel", "Release") == "Release"
+    assert close_button_text() == "Close alarm (Ctrl+Enter)"
+    assert translate("TriagePanel", "Release (F3)") == "Release (F3)"

@@ -9,8 +9,8 @@ from datetime import timedelta
 from typing import Any
 
 from fake_bridge import FakeBridge
-from qt_samples import NOW, closed, make_alarm, sample_patient
 from PySide6.QtCore import Qt
+from qt_samples import NOW, closed, make_alarm, sample_patient
 
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.commands import CommandResult

@@ -54,6 +54,8 @@ class DeskLayout(QObject):
         self.measurements_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.measurements_scroll.setWidget(measurements)
         self.measurements_scroll.setMinimumSize(320, 120)
+        self.measurements_scroll.setAccessibleName(measurements.accessibleName()
+                                                   or self.tr("Home measurements"))
         self.top_right_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.top_right_splitter.setObjectName("patientSplitter")
         self.top_right_splitter.addWidget(patient)

@@ -26,8 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
@@ -123,6 +122,7 @@ class MainWindow(QMainWindow):
         self.callbacks_view = CallbacksView()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("bottomTabs")
+        self.tabs.setAccessibleName(self.tr("Today's log, reviews and callbacks"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.log_view, self.tr("Today's log"))
         self.tabs.setTabToolTip(0, self.tr("Alarms closed today (Ctrl+L)"))
@@ -218,8 +218,8 @@ class MainWindow(QMainWindow):
         self.patient_panel.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.patient_panel.addAction(self.desk_actions.schedule)
         self.triage_panel.claim_button.setToolTip(self.tr(
-            "Claim this alarm so no colleague handles it twice. "
-            "F2 or Ctrl+Space claims the most urgent alarm."))
+            "Claim this alarm so no colleague handles it twice (Enter on the queue, then "
+            "Space). F2 or Ctrl+Space claims the most urgent alarm."))
 
     def _connect(self) -> None:
         b = self.bridge
