@@ -29,7 +29,6 @@ from operator_app.bridge.outbox import Outbox
 from operator_app.db_errors import safe_message
 from operator_app.db_password import connect_url
 from operator_app.domain.accounts import Account, AccountError
-from operator_app.domain.review import REVIEW_KIND
 from operator_app.domain.session import Session
 from operator_app.feed.config import FeedConfig
 from operator_app.file_modes import private_umask
@@ -117,22 +116,6 @@ def build_bridge(store: Store, cfg: settings.Settings, session: Session, feed: F
     """The bridge of this desk (shared by the desk and ``--self-test``)."""
     return DeskBridge(store, session, feed, outbox=Outbox(paths.outbox_file()), schedule=schedule,
                       centre_name=cfg.centre_name, grouping=grouping, authenticator=auth)
-
-
-def _stage_screenshot(window: Any) -> None:
-    """For documentation: open a group row if there is one (its members in the triage panel),
-    else a measurement review (the patient's trends with the triggering value marked), else
-    claim the most urgent alarm."""
-    model = window.queue_model
-    groups = [a for a in (model.alarm(i) for i in model.alarm_ids()) if a and a.attached]
-    if groups:
-        window.queue_view.select_alarm(groups[0].id)
-        return
-    reviews = [a for a in (model.alarm(i) for i in model.alarm_ids()) if a and a.kind == REVIEW_KIND]
-    if reviews:
-        window.queue_view.select_alarm(reviews[0].id)
-    else:
-        window.claim_top_alarm()
 
 
 def _sign_in(args: argparse.Namespace, cfg: settings.Settings, store: Store, auth: Authenticator,
@@ -325,10 +308,14 @@ def run(args: argparse.Namespace) -> int:
     wake.start(250)
 
     if args.screenshot:
-        # for documentation: claim the most urgent alarm so the panels show a working state
+        # for documentation (docs/screens/make_screens.py): stage a state, then photograph it
+        from operator_app.ui.shell import screenshot_stage
+
         shot_at = int((args.quit_after or 6) * 1000) - 500
-        QTimer.singleShot(max(0, shot_at - 2500), lambda: _stage_screenshot(window))
-        QTimer.singleShot(shot_at, lambda: window.grab().save(args.screenshot))
+        name = args.screenshot_stage
+        QTimer.singleShot(max(0, shot_at - 2500), lambda: screenshot_stage.stage(window, name))
+        QTimer.singleShot(shot_at, lambda: screenshot_stage.subject(window, name).grab().save(
+            args.screenshot))
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)
 

@@ -214,3 +214,42 @@ def test_window_memory_restores_a_geometry_that_fits_and_refuses_one_off_screen(
     widget.setGeometry(QRect(20, 60, 400, 300))
     assert not memory.restore_geometry("anne", widget)
     assert widget.geometry().x() < 1000
+
+
+@pytest.mark.parametrize("width", [260, 330, 600])
+def test_patient_and_alarm_detail_rows_never_overlap_when_narrow(qtbot: Any,
+                                                                 width: int) -> None:
+    """Wrapped rows keep the height their text needs; the panel scrolls instead (issue 11:
+    "detail rows overlap when space shrinks")."""
+    from operator_app.ui.triage.patient_panel import PatientPanel
+    from operator_app.ui.triage.triage_panel import TriagePanel
+
+    patient = PatientPanel()
+    qtbot.addWidget(patient)
+    patient.resize(width, 220)
+    patient.show()
+    patient.set_patient("P-1", sample_patient("P-1"))
+    triage = TriagePanel("anne")
+    qtbot.addWidget(triage)
+    triage.resize(width + 120, 330)
+    triage.show()
+    triage.set_alarm(make_alarm("A-1", message="No movement since 06:00 in the living room, "
+                                "the bedroom and the kitchen; the door sensor is quiet too",
+                                location_text="Nygårdsgaten 12, 2. etg, leilighet til venstre"))
+
+    def rows(panel: QWidget, labels: dict[str, Any]) -> list[tuple[QRect, int, int]]:
+        shown = [label for label in labels.values() if label.isVisibleTo(panel)]
+        assert shown
+        return sorted(((QRect(label.mapTo(panel, label.rect().topLeft()), label.size()),
+                        label.height(), label.heightForWidth(label.width()))
+                       for label in shown), key=lambda r: r[0].top())
+
+    def laid_out(panel: QWidget, labels: dict[str, Any]) -> bool:
+        found = rows(panel, labels)
+        high_enough = all(height >= need for _r, height, need in found)
+        apart = all(not a[0].intersects(b[0]) for a, b in zip(found, found[1:], strict=False))
+        return high_enough and apart
+
+    # the panels settle within a few layout passes
+    qtbot.waitUntil(lambda: laid_out(patient, patient.fields), timeout=3000)
+    qtbot.waitUntil(lambda: laid_out(triage, triage.fields), timeout=3000)

@@ -58,6 +58,7 @@ class EscalationLine(QFrame):
         self.list_button.setToolTip(self.tr("Every overdue alarm; choose one to select it"))
         self._close = QToolButton(self)
         self._close.setText("✕")
+        self._close.setObjectName("escalationDismiss")
         self._close.setAutoRaise(True)
         self._close.setToolTip(self.tr("Dismiss (it comes back with the next overdue alarm)"))
         self._close.setAccessibleName(self.tr("Dismiss the escalation line"))
@@ -78,7 +79,10 @@ class EscalationLine(QFrame):
         self.setStyleSheet(
             f"QFrame#escalationLine {{ background: {bg}; border: 1px solid {border};"
             f" border-radius: 3px; }} QFrame#escalationLine QLabel {{ color: {fg}; }}"
-            f" QFrame#escalationLine QToolButton {{ color: {fg}; font-weight: bold; }}")
+            f" QFrame#escalationLine QToolButton {{ color: {fg}; font-weight: bold;"
+            f" background: transparent; border: 1px solid {fg}; border-radius: 3px;"
+            f" padding: 1px 8px; }}"
+            f" QFrame#escalationLine QToolButton#escalationDismiss {{ border: none; }}")
         self._summary.setText(summary)
         self._summary.setToolTip("\n".join(text for _id, text in lines))
         self.setAccessibleDescription(summary)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from operator_app.ui.common.scroll_fit import HeightForWidthFit
+
 
 class DeskLayout(QObject):
     def __init__(self, window: QMainWindow, *, banners: list[QWidget],
@@ -53,6 +55,7 @@ class DeskLayout(QObject):
         self.measurements_scroll.setWidgetResizable(True)
         self.measurements_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.measurements_scroll.setWidget(measurements)
+        self._fit_measurements = HeightForWidthFit(self.measurements_scroll)
         self.measurements_scroll.setMinimumSize(320, 120)
         self.measurements_scroll.setAccessibleName(measurements.accessibleName()
                                                    or self.tr("Home measurements"))
@@ -114,7 +117,7 @@ class DeskLayout(QObject):
     def apply_default_sizes(self) -> None:
         """Split the window for its size: the queue side gets about 52 % of the width (at
         least 760 px, enough for every column but the message), the queue about 72 % of its
-        column, the triage panel at least 430 px of height."""
+        column, the triage panel at least 390 px of height."""
         width = max(1, self.main_splitter.width())
         height = max(1, self.right_splitter.height())
         left = min(max(760, int(width * 0.52)), width - 600)
@@ -122,7 +125,9 @@ class DeskLayout(QObject):
         left_h = max(1, self.left_splitter.height())
         tabs = max(170, int(left_h * 0.28))
         self.left_splitter.setSizes([left_h - tabs, tabs])
-        triage = max(430, int(height * 0.46))
+        # the triage panel: its actions (about 240 px) and a few detail rows; the rest goes
+        # to the patient and the measurements (at 768 px high they need every pixel)
+        triage = max(390, int(height * 0.46))
         self.right_splitter.setSizes([height - triage, triage])
         right = width - left
         self.top_right_splitter.setSizes([int(right * 0.42), right - int(right * 0.42)])

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from operator_app.domain.records import Address
 from operator_app.domain.views import PatientView
 from operator_app.ui.common import labels
+from operator_app.ui.common.scroll_fit import HeightForWidthFit
 from widgets.chip_list import ChipList
 from widgets.plain_text_label import PlainTextLabel
 
@@ -126,6 +127,8 @@ class PatientPanel(QScrollArea):
         self._align_forms()
         layout.addStretch(1)
         self.setWidget(body)
+        # wrapped rows keep their height when the panel is narrow: it scrolls instead
+        self._fit = HeightForWidthFit(self)
         self._patient_id: str | None = None
         self._loading = False
         self.show_none()

@@ -37,6 +37,7 @@ from operator_app.domain.queue import can_claim, can_close, can_release
 from operator_app.domain.review import Deviation
 from operator_app.domain.views import AlarmView
 from operator_app.ui.common import labels
+from operator_app.ui.common.scroll_fit import HeightForWidthFit
 from operator_app.ui.triage.alarm_details import AlarmDetails
 from widgets.plain_text_label import PlainTextLabel
 
@@ -88,10 +89,13 @@ class TriagePanel(QWidget):
         # the whole panel's width: a short hint must not wrap in a narrow column
         self.claim_label.setSizePolicy(QSizePolicy.Policy.Expanding,
                                        QSizePolicy.Policy.Preferred)
+        self.claim_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.claim_label)
 
         layout.addStretch(1)
         self._scroll.setWidget(body)
+        # wrapped detail rows keep their height when space shrinks: the details scroll
+        self._fit = HeightForWidthFit(self._scroll)
         outer.addWidget(self._scroll, 1)
 
         actions = QWidget(self)
