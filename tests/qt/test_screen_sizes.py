@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -247,7 +248,7 @@ def test_patient_and_alarm_detail_rows_never_overlap_when_narrow(qtbot: Any,
     def laid_out(panel: QWidget, labels: dict[str, Any]) -> bool:
         found = rows(panel, labels)
         high_enough = all(height >= need for _r, height, need in found)
-        apart = all(not a[0].intersects(b[0]) for a, b in zip(found, found[1:], strict=False))
+        apart = all(not a[0].intersects(b[0]) for a, b in pairwise(found))
         return high_enough and apart
 
     # the panels settle within a few layout passes
