@@ -313,7 +313,7 @@ def run(args: argparse.Namespace) -> int:
 
         shot_at = int((args.quit_after or 6) * 1000) - 500
         name = args.screenshot_stage
-        QTimer.singleShot(max(0, shot_at - 2500), lambda: screenshot_stage.stage(window, name))
+        QTimer.singleShot(max(0, shot_at - 6000), lambda: screenshot_stage.stage(window, name))
         QTimer.singleShot(shot_at, lambda: screenshot_stage.subject(window, name).grab().save(
             args.screenshot))
     if args.quit_after:

@@ -57,7 +57,7 @@ def main() -> None:
     parser.add_argument("--only", choices=STAGES, action="append", help="these stages only")
     parser.add_argument("--sizes", nargs="+", default=list(SIZES), metavar="WxH")
     parser.add_argument("--out", type=Path, default=HERE)
-    parser.add_argument("--seconds", type=float, default=14.0,
+    parser.add_argument("--seconds", type=float, default=18.0,
                         help="how long each demo runs before it is photographed and closed")
     args = parser.parse_args()
     for size in args.sizes:

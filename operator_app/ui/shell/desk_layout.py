@@ -117,7 +117,7 @@ class DeskLayout(QObject):
     def apply_default_sizes(self) -> None:
         """Split the window for its size: the queue side gets about 52 % of the width (at
         least 760 px, enough for every column but the message), the queue about 72 % of its
-        column, the triage panel at least 390 px of height."""
+        column, the triage panel at least 350 px of height."""
         width = max(1, self.main_splitter.width())
         height = max(1, self.right_splitter.height())
         left = min(max(760, int(width * 0.52)), width - 600)
@@ -125,9 +125,9 @@ class DeskLayout(QObject):
         left_h = max(1, self.left_splitter.height())
         tabs = max(170, int(left_h * 0.28))
         self.left_splitter.setSizes([left_h - tabs, tabs])
-        # the triage panel: its actions (about 240 px) and a few detail rows; the rest goes
+        # the triage panel: its actions (about 250 px) and a few detail rows (they scroll); the rest goes
         # to the patient and the measurements (at 768 px high they need every pixel)
-        triage = max(390, int(height * 0.46))
+        triage = max(350, int(height * 0.44))
         self.right_splitter.setSizes([height - triage, triage])
         right = width - left
         self.top_right_splitter.setSizes([int(right * 0.42), right - int(right * 0.42)])

@@ -10,6 +10,7 @@ row if there is one: the default of the old ``--screenshot``).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from operator_app.domain.review import REVIEW_KIND
@@ -18,7 +19,9 @@ from operator_app.ui.shell.main_window import MainWindow
 STAGES = ("group", "idle", "claimed", "review", "escalation", "handover")
 
 
-def stage(window: MainWindow, name: str) -> None:
+def stage(window: MainWindow, name: str, tries: int = 8) -> None:
+    """Stage ``name``; a review or group not in the queue yet (the demo's triage pass may
+    still be running) is looked for again every half second, ``tries`` times."""
     model = window.queue_model
     alarms = [a for a in (model.alarm(i) for i in model.alarm_ids()) if a is not None]
     if name == "idle":
@@ -32,6 +35,9 @@ def stage(window: MainWindow, name: str) -> None:
             a for a in alarms if a.kind == REVIEW_KIND]
         if wanted:
             window.queue_view.select_alarm(wanted[0].id)
+            return
+        if tries > 0:
+            QTimer.singleShot(500, lambda: stage(window, name, tries - 1))
             return
     if name == "escalation":
         top = window.top_unclaimed_alarm_id()
