@@ -82,6 +82,7 @@ class EscalationLine(QFrame):
             f" QFrame#escalationLine QToolButton {{ color: {fg}; font-weight: bold;"
             f" background: transparent; border: 1px solid {fg}; border-radius: 3px;"
             f" padding: 1px 8px; }}"
+            f" QFrame#escalationLine QToolButton::menu-indicator {{ image: none; width: 0; }}"
             f" QFrame#escalationLine QToolButton#escalationDismiss {{ border: none; }}")
         self._summary.setText(summary)
         self._summary.setToolTip("\n".join(text for _id, text in lines))

@@ -27,6 +27,8 @@ def stage(window: MainWindow, name: str, tries: int = 8) -> None:
     if name == "idle":
         window.queue_view.select_alarm(None)
         return
+    # past the first screen a nurse has read and closed the demo's welcome line
+    window.banner.dismiss()
     if name == "handover":
         window.open_handover()
         return
