@@ -116,8 +116,10 @@ def test_main_window_fits_and_every_action_is_reachable(qtbot: Any, bridge: Fake
     line_height = win.alert_banner.fontMetrics().height()
     assert win.alert_banner.height() <= 2 * line_height + 12
     assert "\n" not in win.alert_banner.summary()
-    # the claim hint is not squeezed into a narrow column
-    assert panel.claim_label.width() >= panel.width() // 2
+    # the claim state is one line, as wide as its words (it used to wrap in ~100 px)
+    label = panel.claim_label
+    assert not label.wordWrap()
+    assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
     win.close()
 
 

@@ -84,11 +84,13 @@ class TriagePanel(QWidget):
         self.details = AlarmDetails(body)
         layout.addWidget(self.details)
 
-        self.claim_label = PlainTextLabel(parent=body)
+        self.claim_label = PlainTextLabel(parent=body, wrap=False)
         self.claim_label.setObjectName("claimState")
-        # the whole panel's width: a short hint must not wrap in a narrow column
-        self.claim_label.setSizePolicy(QSizePolicy.Policy.Expanding,
+        # a badge as wide as its words, on one line (it used to wrap in a ~100 px column);
+        # it never widens the panel: a very narrow panel cuts it rather than grow
+        self.claim_label.setSizePolicy(QSizePolicy.Policy.Maximum,
                                        QSizePolicy.Policy.Preferred)
+        self.claim_label.setMinimumWidth(1)
         self.claim_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.claim_label)
 
