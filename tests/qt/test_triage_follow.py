@@ -146,3 +146,18 @@ def test_claiming_with_nothing_held_does_not_ask(window: Any, bridge: FakeBridge
     assert window.triage_panel.request_claim()
     assert window.commands.question is None
     assert bridge.calls_to("claim") == [("A-2",)]
+
+
+def test_the_second_claim_question_names_no_patient_on_a_locked_desk(
+        qtbot: Any, window: Any, bridge: FakeBridge) -> None:
+    """The question names the patients held; a desk that locks meanwhile hides it (H13)."""
+    bridge.push(make_alarm("A-1", claimed_by="anne", patient_name="Eva Strand"),
+                make_alarm("A-2", age_s=5))
+    window.queue_view.select_alarm("A-2")
+    assert window.triage_panel.request_claim()
+    question = window.commands.question
+    assert question is not None and question.isVisible()
+    bridge.lock_screen()
+    qtbot.waitUntil(window.lock.is_locked, timeout=2000)
+    assert not question.isVisible()
+    assert bridge.calls_to("claim") == []
