@@ -13,7 +13,6 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from operator_app import (
@@ -30,6 +29,7 @@ from operator_app.ui.common import binding_check, i18n, icons, qtlog
 from operator_app.ui.common.user_errors import show_error
 from operator_app.ui.shell import single_instance, startup_probe
 from operator_app.ui.shell.start_window import StartWindow
+from operator_app.ui.shell.window_geometry import DESK_SIZE, fit_to_screen
 
 log = logging.getLogger("operator_app.app")
 
@@ -49,14 +49,6 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     keys = ("feed_url", "db_url", "workstation_name", "insecure", "ca_file", "language",
             "demo_seed", "demo_alarm_rate")
     return {k: getattr(args, k, None) for k in keys}
-
-
-def desk_window_size(app: QApplication) -> QSize:
-    """The size the desk opens at: 1920x1080 on a full-HD screen, else 1440x880."""
-    screen = app.primaryScreen()
-    if screen is not None and screen.availableSize().width() >= 1920:
-        return QSize(1920, 1080)
-    return QSize(1440, 880)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,7 +99,8 @@ def run(args: argparse.Namespace) -> int:
 
     demo = bool(args.demo) or cfg.feed_url == settings.DEMO_FEED
     title = "Operator Desk \u2014 DEMO" if demo else "Operator Desk"
-    start = StartWindow(title, desk_window_size(app))
+    start = StartWindow(title, DESK_SIZE)
+    fit_to_screen(start, DESK_SIZE, app.primaryScreen())  # as the main window, within the screen
     startup_probe.install_if_asked(start, startup_probe.FIRST_WINDOW, close=False)
     start.show()
     start.paint_now()

@@ -22,7 +22,6 @@ from operator_app.bridge.outbox import Outbox
 from operator_app.db_errors import safe_text
 from operator_app.db_password import connect_url
 from operator_app.domain.accounts import Account, AccountError
-from operator_app.domain.review import REVIEW_KIND
 from operator_app.domain.session import Session
 from operator_app.domain.user_errors import ErrorKind, database_error_kind
 from operator_app.feed.config import FeedConfig
@@ -113,22 +112,6 @@ def build_bridge(store: Store, cfg: settings.Settings, session: Session, feed: F
                       centre_name=cfg.centre_name, grouping=grouping, authenticator=auth)
 
 
-def _stage_screenshot(window: Any) -> None:
-    """For documentation: open a group row if there is one (its members in the triage panel),
-    else a measurement review (the patient's trends with the triggering value marked), else
-    claim the most urgent alarm."""
-    model = window.queue_model
-    groups = [a for a in (model.alarm(i) for i in model.alarm_ids()) if a and a.attached]
-    if groups:
-        window.queue_view.select_alarm(groups[0].id)
-        return
-    reviews = [a for a in (model.alarm(i) for i in model.alarm_ids()) if a and a.kind == REVIEW_KIND]
-    if reviews:
-        window.queue_view.select_alarm(reviews[0].id)
-    else:
-        window.claim_top_alarm()
-
-
 def _sign_in(args: argparse.Namespace, cfg: settings.Settings, store: Store, auth: Authenticator,
              demo_db: bool, workstation: str) -> Account | None:
     """The account at this desk (see ``app_sign_in``); None: nobody signed in, do not start."""
@@ -200,6 +183,7 @@ def run_desk(args: argparse.Namespace, cfg: settings.Settings, app: QApplication
     from operator_app.domain.grouping import GroupingRule
     from operator_app.domain.shifts import ShiftSchedule
     from operator_app.ui.shell.main_window import MainWindow
+    from operator_app.ui.shell.window_geometry import WINDOWS_FILE, WindowMemory
     from widgets.alarm_sound import AlarmSound
 
     try:
@@ -239,15 +223,16 @@ def run_desk(args: argparse.Namespace, cfg: settings.Settings, app: QApplication
                           feed, schedule, grouping, auth)
     logging_setup.on_background_error(lambda text: bridge.errorRaised.emit(text))
     window = MainWindow(bridge, account.username, cfg.workstation_name, sound=AlarmSound(),
-                        targets=targets, lock_after_s=cfg.lock_after)
+                        targets=targets, lock_after_s=cfg.lock_after, demo=demo,
+                        memory=WindowMemory(paths.config_dir() / WINDOWS_FILE),
+                        allow_several_claims=cfg.allow_several_claims)
     if demo_db:
         window.show_message(QApplication.translate(
             "App", "Demo: signed in automatically as the demo nurse \u201c%1\u201d. The demo shift "
             "lead is \u201c%2\u201d (password %3), e.g. to sign off the handover from the lock "
             "screen (Ctrl+Alt+L).").replace("%1", app_sign_in.DEMO_NURSE)
             .replace("%2", app_sign_in.DEMO_LEAD).replace("%3", app_sign_in.DEMO_PASSWORD), WARNING)
-    window.resize(start.size())  # where the start window stood
-    window.move(start.pos())
+    window.place_on_screen(app.primaryScreen())
     instance.on_raise_request(single_instance.bring_to_front(window))
     startup_probe.install_if_asked(window)
     window.show()
@@ -270,10 +255,14 @@ def run_desk(args: argparse.Namespace, cfg: settings.Settings, app: QApplication
     wake.start(250)
 
     if args.screenshot:
-        # for documentation: claim the most urgent alarm so the panels show a working state
+        # for documentation (docs/screens/make_screens.py): stage a state, then photograph it
+        from operator_app.ui.shell import screenshot_stage
+
         shot_at = int((args.quit_after or 6) * 1000) - 500
-        QTimer.singleShot(max(0, shot_at - 2500), lambda: _stage_screenshot(window))
-        QTimer.singleShot(shot_at, lambda: window.grab().save(args.screenshot))
+        name = args.screenshot_stage
+        QTimer.singleShot(max(0, shot_at - 6000), lambda: screenshot_stage.stage(window, name))
+        QTimer.singleShot(shot_at, lambda: screenshot_stage.subject(window, name).grab().save(
+            args.screenshot))
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)
 

@@ -39,6 +39,9 @@ class Settings:
     answer_targets: str = "high=60,medium=180,low=600,claim_reminder=900"
     #: seconds after a patient's last alarm within which a further one joins its queue row
     group_window: float = 600.0
+    #: false (default): claiming a second alarm while this operator holds an open one asks
+    #: first; true: centres where one nurse routinely holds several claims are not asked
+    allow_several_claims: bool = False
     #: seconds without keyboard or mouse input before the desk locks its screen (0: never)
     lock_after: float = 300.0
     #: shown in the handover's header

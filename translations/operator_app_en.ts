@@ -4,8 +4,31 @@
 <context>
     <name>AlarmCommands</name>
     <message>
+        <source>Claim another alarm?</source>
+        <extracomment>how long the &quot;alarm closed&quot; line stays (ms) AlarmView the database returned with a command&apos;s result (the desk applies it) text, banner level, timeout in ms (0: until dismissed) alarm id -&gt; the open items this operator holds that claiming it should name first (``domain.queue.claims_to_confirm``); () claims without asking the question open now, if any (one at a time) command name -&gt; the alarm it was last sent for (a failure may carry no alarm)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You already hold %n open alarm(s):</source>
+        <translation>
+            <numerusform>You already hold %n open alarm:</numerusform>
+            <numerusform>You already hold %n open alarms:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Claim this one too? Close or release the other first if a colleague should take it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim it too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Alarm closed: %1 — %2</source>
-        <extracomment>how long the &quot;alarm closed&quot; line stays (ms) AlarmView the database returned with a command&apos;s result (the desk applies it) text, banner level, timeout in ms (0: until dismissed) command name -&gt; the alarm it was last sent for (a failure may carry no alarm)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -203,9 +226,9 @@
     </message>
     <message numerus="yes">
         <source>▲ %n new alarms above</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>▲ %n new alarm above</numerusform>
+            <numerusform>▲ %n new alarms above</numerusform>
         </translation>
     </message>
     <message>
@@ -217,7 +240,7 @@
     <name>AlertController</name>
     <message>
         <source>%1 — %2</source>
-        <extracomment>Ctrl+M pauses alarm sounds this long (s) an alert strip line: (&quot;overdue&quot; | &quot;reminder&quot;, alarm id) the sound&apos;s state changed (available, paused, or the time left): show it again alert strip lines by key -&gt; text</extracomment>
+        <extracomment>Ctrl+M pauses alarm sounds this long (s) an alert strip line: (&quot;overdue&quot; | &quot;reminder&quot;, alarm id) the sound&apos;s state changed (available, paused, or the time left): show it again what the escalation line counts: (&quot;overdue&quot;, queue row id) -&gt; the overdue alarm&apos;s id; (&quot;reminder&quot;, alarm id) -&gt; the same id</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -227,6 +250,24 @@
     <message>
         <source>You claimed %1 %2 min ago; close it or release it.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n high alarm(s) past the answer target</source>
+        <translation>
+            <numerusform>%n high alarm past the answer target</numerusform>
+            <numerusform>%n high alarms past the answer target</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>oldest waiting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s) held long: close or release</source>
+        <translation>
+            <numerusform>%n claim held long: close or release</numerusform>
+            <numerusform>%n claims held long: close or release</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -464,6 +505,10 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Callbacks list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Schedule…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -610,11 +655,11 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ctrl+Space, F2</source>
+        <source>Claim the most urgent unclaimed alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Claim the most urgent unclaimed alarm</source>
+        <source>F2, Ctrl+Space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -695,6 +740,13 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
 </context>
 <context>
+    <name>DeskLayout</name>
+    <message>
+        <source>Home measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>INSECURE (ws://)</source>
@@ -711,6 +763,14 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
     <message>
         <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo: simulated alarms and patients, not real ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -791,9 +851,9 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
     <message numerus="yes">
         <source>%n event(s) set aside</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event set aside</numerusform>
+            <numerusform>%n events set aside</numerusform>
         </translation>
     </message>
     <message>
@@ -810,6 +870,14 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
     <message>
         <source>Frames rejected by the decoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DialogKeys</name>
+    <message>
+        <source>Ctrl+Enter</source>
+        <extracomment>both Enter keys: the main keyboard&apos;s Return and the keypad&apos;s Enter</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -863,6 +931,30 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
 </context>
 <context>
+    <name>EscalationLine</name>
+    <message>
+        <source>Every overdue alarm; choose one to select it</source>
+        <extracomment>background, text, border per level (the severity colours of the queue&apos;s priority chips) one line of the full list: (alarm id, text) the operator dismissed the line (it comes back with the next overdue alarm) an alarm was chosen from the full list: select it in the queue</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss (it comes back with the next overdue alarm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss the escalation line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all (%1) ▾</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FeedWarning</name>
     <message>
         <source>Feed %1. New alarms are NOT arriving.</source>
@@ -881,9 +973,9 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <name>GroupLabels</name>
     <message numerus="yes">
         <source>%n further alarm(s) from this patient in this row; each is kept, and closing the row closes them all with one decision.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n further alarm from this patient in this row; each is kept, and closing the row closes them all with one decision.</numerusform>
+            <numerusform>%n further alarms from this patient in this row; each is kept, and closing the row closes them all with one decision.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -902,23 +994,23 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
     <message numerus="yes">
         <source>Highest: %n alarm(s) in 10 minutes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Highest: %n alarm in 10 minutes</numerusform>
+            <numerusform>Highest: %n alarms in 10 minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n alarm(s) past the answer target</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n alarm past the answer target</numerusform>
+            <numerusform>%n alarms past the answer target</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n flood period(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n flood period</numerusform>
+            <numerusform>%n flood periods</numerusform>
         </translation>
     </message>
     <message>
@@ -1010,9 +1102,9 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
     <message numerus="yes">
         <source>%n alarm(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n alarm</numerusform>
+            <numerusform>%n alarms</numerusform>
         </translation>
     </message>
     <message>
@@ -1204,9 +1296,12 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <name>HandoverView</name>
     <message>
         <source>Handover</source>
-        <extracomment>(at, operator, text, addendum) (lead, at) shift id, note text shift id, &quot;pdf&quot; | &quot;csv&quot;, path
-----------
-times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) asks for a file path to export to; replaceable (tests): (kind, suggested) -&gt; path</extracomment>
+        <extracomment>(at, operator, text, addendum) (lead, at) shift id, note text shift id, &quot;pdf&quot; | &quot;csv&quot;, path</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover figures</source>
+        <extracomment>times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) asks for a file path to export to; replaceable (tests): (kind, suggested) -&gt; path</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1372,16 +1467,16 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message numerus="yes">
         <source>%n operator(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n operator</numerusform>
+            <numerusform>%n operators</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n flood period(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n flood period</numerusform>
+            <numerusform>%n flood periods</numerusform>
         </translation>
     </message>
     <message>
@@ -1404,9 +1499,9 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message numerus="yes">
         <source>%n feed event(s) set aside</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n feed event set aside</numerusform>
+            <numerusform>%n feed events set aside</numerusform>
         </translation>
     </message>
     <message>
@@ -1431,9 +1526,9 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message numerus="yes">
         <source>%1-%2: %n alarm(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1-%2: %n alarm</numerusform>
+            <numerusform>%1-%2: %n alarms</numerusform>
         </translation>
     </message>
     <message>
@@ -1481,7 +1576,7 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <name>HandoverWindow</name>
     <message>
         <source>Handover — Operator Desk</source>
-        <extracomment>how long the &quot;Confirm sign-off&quot; state lasts before the button falls back (ms) kind (&quot;pdf&quot; | &quot;csv&quot;), path: a file was written</extracomment>
+        <extracomment>the window&apos;s size when the screen has room (else the screen&apos;s available size) how long the &quot;Confirm sign-off&quot; state lasts before the button falls back (ms) kind (&quot;pdf&quot; | &quot;csv&quot;), path: a file was written</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1913,9 +2008,9 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message numerus="yes">
         <source>%n high alarm(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n high alarm waiting</numerusform>
+            <numerusform>%n high alarms waiting</numerusform>
         </translation>
     </message>
 </context>
@@ -1927,7 +2022,11 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>Dismiss</source>
-        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms)</extracomment>
+        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms) the window&apos;s size on a screen with room for it (smaller screens: their available size)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s log, reviews and callbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1955,7 +2054,11 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Claim this alarm so no colleague handles it twice. F2 or Ctrl+Space claims the most urgent alarm.</source>
+        <source>DEMO — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim this alarm so no colleague handles it twice (Enter on the queue, then Space). F2 or Ctrl+Space claims the most urgent alarm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2674,6 +2777,10 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Alarm details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Alarm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2683,10 +2790,6 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>Claim this alarm so no colleague handles it twice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Release</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2710,10 +2813,6 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Schedule callback…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Schedule a call back to this patient (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2734,7 +2833,15 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close alarm</source>
+        <source>Release (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule callback… (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close alarm (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

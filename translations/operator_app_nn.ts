@@ -4,8 +4,31 @@
 <context>
     <name>AlarmCommands</name>
     <message>
+        <source>Claim another alarm?</source>
+        <extracomment>how long the &quot;alarm closed&quot; line stays (ms) AlarmView the database returned with a command&apos;s result (the desk applies it) text, banner level, timeout in ms (0: until dismissed) alarm id -&gt; the open items this operator holds that claiming it should name first (``domain.queue.claims_to_confirm``); () claims without asking the question open now, if any (one at a time) command name -&gt; the alarm it was last sent for (a failure may carry no alarm)</extracomment>
+        <translation>Ta ein alarm til?</translation>
+    </message>
+    <message numerus="yes">
+        <source>You already hold %n open alarm(s):</source>
+        <translation>
+            <numerusform>Du har alt %n open alarm:</numerusform>
+            <numerusform>Du har alt %n opne alarmar:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Claim this one too? Close or release the other first if a colleague should take it.</source>
+        <translation>Ta denne òg? Lukk eller slepp den andre først om ein kollega skal ta han.</translation>
+    </message>
+    <message>
+        <source>Claim it too</source>
+        <translation>Ta han òg</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
         <source>Alarm closed: %1 — %2</source>
-        <extracomment>how long the &quot;alarm closed&quot; line stays (ms) AlarmView the database returned with a command&apos;s result (the desk applies it) text, banner level, timeout in ms (0: until dismissed) command name -&gt; the alarm it was last sent for (a failure may carry no alarm)</extracomment>
         <translation>Alarm lukka: %1 — %2</translation>
     </message>
     <message>
@@ -217,7 +240,7 @@
     <name>AlertController</name>
     <message>
         <source>%1 — %2</source>
-        <extracomment>Ctrl+M pauses alarm sounds this long (s) an alert strip line: (&quot;overdue&quot; | &quot;reminder&quot;, alarm id) the sound&apos;s state changed (available, paused, or the time left): show it again alert strip lines by key -&gt; text</extracomment>
+        <extracomment>Ctrl+M pauses alarm sounds this long (s) an alert strip line: (&quot;overdue&quot; | &quot;reminder&quot;, alarm id) the sound&apos;s state changed (available, paused, or the time left): show it again what the escalation line counts: (&quot;overdue&quot;, queue row id) -&gt; the overdue alarm&apos;s id; (&quot;reminder&quot;, alarm id) -&gt; the same id</extracomment>
         <translation>%1 — %2</translation>
     </message>
     <message>
@@ -227,6 +250,24 @@
     <message>
         <source>You claimed %1 %2 min ago; close it or release it.</source>
         <translation>Du tok %1 for %2 min sidan; lukk eller slepp han.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n high alarm(s) past the answer target</source>
+        <translation>
+            <numerusform>%n høg alarm over svarfristen</numerusform>
+            <numerusform>%n høge alarmar over svarfristen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>oldest waiting %1</source>
+        <translation>eldste har venta %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s) held long: close or release</source>
+        <translation>
+            <numerusform>%n alarm teken lenge: lukk eller slepp</numerusform>
+            <numerusform>%n alarmar tekne lenge: lukk eller slepp</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -464,6 +505,10 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>Utført</translation>
     </message>
     <message>
+        <source>Callbacks list</source>
+        <translation>Liste over tilbakeringingar</translation>
+    </message>
+    <message>
         <source>Schedule…</source>
         <translation>Planlegg…</translation>
     </message>
@@ -610,12 +655,12 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>Snøggtastar</translation>
     </message>
     <message>
-        <source>Ctrl+Space, F2</source>
-        <translation>Ctrl+Mellomrom, F2</translation>
-    </message>
-    <message>
         <source>Claim the most urgent unclaimed alarm</source>
         <translation>Ta den mest hastande ledige alarmen</translation>
+    </message>
+    <message>
+        <source>F2, Ctrl+Space</source>
+        <translation>F2, Ctrl+Mellomrom</translation>
     </message>
     <message>
         <source>Up, Down</source>
@@ -695,6 +740,13 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
 </context>
 <context>
+    <name>DeskLayout</name>
+    <message>
+        <source>Home measurements</source>
+        <translation>Heimemålingar</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>INSECURE (ws://)</source>
@@ -712,6 +764,14 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <message>
         <source>Not connected</source>
         <translation>Ikkje tilkopla</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Demo: simulated alarms and patients, not real ones.</source>
+        <translation>Demo: simulerte alarmar og pasientar, ikkje ekte.</translation>
     </message>
     <message>
         <source>No connection status received yet</source>
@@ -814,6 +874,14 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
 </context>
 <context>
+    <name>DialogKeys</name>
+    <message>
+        <source>Ctrl+Enter</source>
+        <extracomment>both Enter keys: the main keyboard&apos;s Return and the keypad&apos;s Enter</extracomment>
+        <translation>Ctrl+Enter</translation>
+    </message>
+</context>
+<context>
     <name>DueTimePicker</name>
     <message numerus="yes">
         <source>+%n min</source>
@@ -860,6 +928,30 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <message>
         <source>Technical details</source>
         <translation>Tekniske detaljar</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationLine</name>
+    <message>
+        <source>Every overdue alarm; choose one to select it</source>
+        <extracomment>background, text, border per level (the severity colours of the queue&apos;s priority chips) one line of the full list: (alarm id, text) the operator dismissed the line (it comes back with the next overdue alarm) an alarm was chosen from the full list: select it in the queue</extracomment>
+        <translation>Alle alarmar over fristen; vel ein for å merke han i køen</translation>
+    </message>
+    <message>
+        <source>Dismiss (it comes back with the next overdue alarm)</source>
+        <translation>Lukk (kjem tilbake ved neste alarm over fristen)</translation>
+    </message>
+    <message>
+        <source>Dismiss the escalation line</source>
+        <translation>Lukk eskaleringslinja</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Eskalering</translation>
+    </message>
+    <message>
+        <source>Show all (%1) ▾</source>
+        <translation>Vis alle (%1) ▾</translation>
     </message>
 </context>
 <context>
@@ -1204,10 +1296,13 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <name>HandoverView</name>
     <message>
         <source>Handover</source>
-        <extracomment>(at, operator, text, addendum) (lead, at) shift id, note text shift id, &quot;pdf&quot; | &quot;csv&quot;, path
-----------
-times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) asks for a file path to export to; replaceable (tests): (kind, suggested) -&gt; path</extracomment>
+        <extracomment>(at, operator, text, addendum) (lead, at) shift id, note text shift id, &quot;pdf&quot; | &quot;csv&quot;, path</extracomment>
         <translation>Vaktrapport</translation>
+    </message>
+    <message>
+        <source>Handover figures</source>
+        <extracomment>times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) asks for a file path to export to; replaceable (tests): (kind, suggested) -&gt; path</extracomment>
+        <translation>Tal for vaktrapporten</translation>
     </message>
     <message>
         <source>◀ Previous shift</source>
@@ -1481,7 +1576,7 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <name>HandoverWindow</name>
     <message>
         <source>Handover — Operator Desk</source>
-        <extracomment>how long the &quot;Confirm sign-off&quot; state lasts before the button falls back (ms) kind (&quot;pdf&quot; | &quot;csv&quot;), path: a file was written</extracomment>
+        <extracomment>the window&apos;s size when the screen has room (else the screen&apos;s available size) how long the &quot;Confirm sign-off&quot; state lasts before the button falls back (ms) kind (&quot;pdf&quot; | &quot;csv&quot;), path: a file was written</extracomment>
         <translation>Vaktrapport — Operatørpult</translation>
     </message>
     <message>
@@ -1927,8 +2022,12 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     </message>
     <message>
         <source>Dismiss</source>
-        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms)</extracomment>
+        <extracomment>how long an informational banner stays (ms); warnings and errors stay until dismissed the age column and the status countdown tick this often (ms) the window&apos;s size on a screen with room for it (smaller screens: their available size)</extracomment>
         <translation>Skjul</translation>
+    </message>
+    <message>
+        <source>Today&apos;s log, reviews and callbacks</source>
+        <translation>Dagens logg, gjennomgang og tilbakeringingar</translation>
     </message>
     <message>
         <source>Today&apos;s log</source>
@@ -1955,8 +2054,12 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>Planlagde tilbakeringingar: over tida, no, komande, utførte</translation>
     </message>
     <message>
-        <source>Claim this alarm so no colleague handles it twice. F2 or Ctrl+Space claims the most urgent alarm.</source>
-        <translation>Ta alarmen, så ingen kollega handsamar han samtidig. F2 eller Ctrl+Mellomrom tek den mest hastande alarmen.</translation>
+        <source>DEMO — %1</source>
+        <translation>DEMO — %1</translation>
+    </message>
+    <message>
+        <source>Claim this alarm so no colleague handles it twice (Enter on the queue, then Space). F2 or Ctrl+Space claims the most urgent alarm.</source>
+        <translation>Ta denne alarmen så ingen kollega handterer han to gonger (Enter i køen, så Mellomrom). F2 eller Ctrl+Mellomrom tek den mest hastande alarmen.</translation>
     </message>
     <message>
         <source>The alarm you had selected was closed by %1.</source>
@@ -2674,6 +2777,10 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>Alarm og triage</translation>
     </message>
     <message>
+        <source>Alarm details</source>
+        <translation>Alarmdetaljar</translation>
+    </message>
+    <message>
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
@@ -2684,10 +2791,6 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
     <message>
         <source>Claim this alarm so no colleague handles it twice</source>
         <translation>Ta alarmen, så ingen kollega handsamar han samtidig</translation>
-    </message>
-    <message>
-        <source>Release</source>
-        <translation>Slepp</translation>
     </message>
     <message>
         <source>Give the alarm back to the queue (F3)</source>
@@ -2710,10 +2813,6 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>Flytt tilbakeringinga til seinare</translation>
     </message>
     <message>
-        <source>Schedule callback…</source>
-        <translation>Planlegg tilbakeringing…</translation>
-    </message>
-    <message>
         <source>Schedule a call back to this patient (Ctrl+B)</source>
         <translation>Planlegg tilbakeringing til denne pasienten (Ctrl+B)</translation>
     </message>
@@ -2734,8 +2833,16 @@ times are shown in the schedule&apos;s zone (the shift&apos;s own wall clock) as
         <translation>Kva vart gjort, kven du ringde, kva vart avtalt</translation>
     </message>
     <message>
-        <source>Close alarm</source>
-        <translation>Lukk alarm</translation>
+        <source>Release (F3)</source>
+        <translation>Slepp (F3)</translation>
+    </message>
+    <message>
+        <source>Schedule callback… (Ctrl+B)</source>
+        <translation>Planlegg tilbakeringing… (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Close alarm (Ctrl+Enter)</source>
+        <translation>Lukk alarm (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Close with the chosen outcome and note (Ctrl+Enter)</source>

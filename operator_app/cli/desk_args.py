@@ -48,4 +48,6 @@ def desk_parser() -> argparse.ArgumentParser:
                    "(one JSON line; exit 0 when every step passed)")
     p.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
     p.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+    p.add_argument("--screenshot-stage", default="group", help=argparse.SUPPRESS,
+                   choices=("group", "idle", "claimed", "review", "escalation", "handover"))
     return p

@@ -9,6 +9,7 @@ alarm on screen; the store turns the same values into the ``WHERE`` of its atomi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -99,3 +100,21 @@ def can_release(alarm: AlarmView, operator: str) -> bool:
 def can_close(alarm: AlarmView, operator: str) -> bool:
     """Only the operator who holds the claim closes an alarm."""
     return holds(CLOSE, alarm, operator)
+
+
+def claims_held(operator: str, alarms: Iterable[AlarmView], *,
+                other_than: str | None = None) -> tuple[AlarmView, ...]:
+    """The open queue items ``operator`` holds (a queue's views: one per row, a group's
+    members follow its head), but ``other_than``."""
+    return tuple(a for a in alarms
+                 if a.id != other_than and a.is_open and a.claimed_by == operator)
+
+
+def claims_to_confirm(operator: str, alarm_id: str, alarms: Iterable[AlarmView], *,
+                      allow_several: bool) -> tuple[AlarmView, ...]:
+    """Claiming ``alarm_id`` asks first when ``operator`` already holds another open item and
+    the centre does not allow several claims (setting ``allow_several_claims``): the items
+    held, or () when the claim goes ahead without a word."""
+    if allow_several:
+        return ()
+    return claims_held(operator, alarms, other_than=alarm_id)

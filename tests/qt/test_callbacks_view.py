@@ -100,3 +100,22 @@ def test_selection_kept_across_reload(qtbot: Any) -> None:
     view.select("C-3")
     view.set_callbacks(list(reversed(sample_callbacks())), CB_NOW)
     assert view.selected_id() == "C-3"
+
+
+def test_the_reason_gets_the_room_an_empty_outcome_column_does_not_take(qtbot: Any) -> None:
+    """Issue 11: the reason was cut off next to a wide, empty Outcome column."""
+    view = CallbacksView()
+    qtbot.addWidget(view)
+    view.resize(1100, 400)
+    view.show()
+    open_ones = [cb for cb in sample_callbacks() if cb.outcome is None]
+    view.set_callbacks(open_ones, CB_NOW, PATIENT_NAMES)
+    qtbot.wait(10)
+    header = view.table.horizontalHeader()
+    outcome = header.sectionSize(Column.OUTCOME)
+    reason = header.sectionSize(Column.REASON)
+    title = view.table.model().headerData(Column.OUTCOME, Qt.Orientation.Horizontal)
+    assert outcome <= header.fontMetrics().horizontalAdvance(str(title)) + 40
+    assert reason > outcome
+    # every column is on screen: no horizontal scrolling to read the reason
+    assert sum(header.sectionSize(c) for c in Column) <= view.table.viewport().width()

@@ -37,6 +37,7 @@ def nb(qapp: Any, tmp_path: Path) -> Iterator[Any]:
         yield qapp
     finally:
         i18n.install(qapp, "en")
+        i18n.remove(qapp)  # the source texts again, as the other tests expect
         QLocale.setDefault(saved_locale)
         paths.set_base_dir(None)
 
@@ -162,6 +163,7 @@ def test_language_codes_are_shown_by_name(qapp: Any, tmp_path: Path, code: str, 
         assert language_name(code) == bokmal
     finally:
         i18n.install(qapp, "en")
+        i18n.remove(qapp)  # the source texts again, as the other tests expect
         QLocale.setDefault(saved)
         paths.set_base_dir(None)
 

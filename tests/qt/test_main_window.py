@@ -53,6 +53,12 @@ def test_keyboard_flow_claim_decide_close(qtbot: Any, window: Any, bridge: FakeB
     assert top == "A-1005"  # high, waiting longest, not claimed
     window.queue_view.setFocus()
     qtbot.keyClick(window.queue_view, Qt.Key.Key_F2)
+    # anne already holds A-1004: the desk asks before a second claim, and sends nothing yet
+    question = window.commands.question
+    assert question is not None and question.isVisible()
+    assert "Left safe zone (GPS) — Knut Lie" in question.text()
+    assert bridge.calls_to("claim") == []
+    question.buttons()[0].click()  # "Claim it too"
     assert bridge.calls_to("claim") == [(top,)]
     assert window.queue_view.selected_alarm_id() == top
     assert bridge.calls_to("load_patient")[-1] == ("P-5",)
@@ -234,7 +240,7 @@ def test_error_raised_goes_to_banner(window: Any, bridge: FakeBridge) -> None:
 
 def test_help_menu_lists_shortcuts(window: Any) -> None:
     texts = [a.text() for a in window.desk_actions.shortcuts_menu.actions()]
-    assert any(t.startswith("Ctrl+Space, F2") for t in texts)
+    assert any(t.startswith("F2, Ctrl+Space") for t in texts)  # as the hints say: F2 first
     assert any("Alt+1" in t for t in texts)
     assert "F2" in window.desk_actions.claim_top.toolTip()
 

@@ -102,6 +102,7 @@ def translated_app(qapp: Any, tmp_path: Path) -> Iterator[Any]:
         yield qapp
     finally:
         i18n.install(qapp, "en")
+        i18n.remove(qapp)  # the source texts again, as the other tests expect
         QLocale.setDefault(saved_locale)
         paths.set_base_dir(saved_base)
 
@@ -122,18 +123,31 @@ def test_bokmal_and_nynorsk_are_loaded_and_english_restores(qtbot: Any,
 
     i18n.install(translated_app, "nb")
     assert (tmp_path / "data" / "translations" / "operator_app_nb.qm").is_file()
-    assert close_button_text() == "Lukk alarm"
+    assert close_button_text() == "Lukk alarm (Ctrl+Enter)"
     assert translate("DeskActions", "Handover") == "Vaktrapport"
     assert translate("CallbacksModel", "(moved %nx)", 1) == "(flyttet 1x)"
     assert translate("CallbacksModel", "(moved %nx)", 3) == "(flyttet 3x)"
 
     i18n.install(translated_app, "nn")
-    assert close_button_text() == "Lukk alarm"
-    assert translate("TriagePanel", "Release") == "Slepp"
+    assert close_button_text() == "Lukk alarm (Ctrl+Enter)"
+    assert translate("TriagePanel", "Release (F3)") == "Slepp (F3)"
     assert translate("CallbacksView", "%n done", 1) == "1 utført"
     assert translate("CallbacksView", "%n done", 2) == "2 utførte"
     assert translate("HandoverView", "Night") == "Natt"
 
     i18n.install(translated_app, "en")
-    assert close_button_text() == "Close alarm"
-    assert translate("TriagePanel", "Release") == "Release"
+    assert close_button_text() == "Close alarm (Ctrl+Enter)"
+    assert translate("TriagePanel", "Release (F3)") == "Release (F3)"
+    # English loads its catalogue for the plural forms: never "1 alarm(s)"
+    assert translate("HandoverPdf", "%n alarm(s)", 1) == "1 alarm"
+    assert translate("HandoverPdf", "%n alarm(s)", 3) == "3 alarms"
+
+
+def test_every_english_plural_with_an_s_in_brackets_has_its_forms() -> None:
+    problems = []
+    for (context, source, _c), message in _messages(TRANSLATIONS / "operator_app_en.ts").items():
+        if message.get("numerus") == "yes" and "(s)" in source:
+            forms = [f.text or "" for f in message.iter("numerusform")]
+            if len(forms) != 2 or any("(s)" in f or not f for f in forms):
+                problems.append(f"[{context}] {source!r}: {forms}")
+    assert not problems, "translations/operator_app_en.ts:\n" + "\n".join(problems)

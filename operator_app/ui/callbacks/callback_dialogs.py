@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from operator_app.domain.callbacks import Callback, CallbackOutcome
 from operator_app.ui.callbacks import callback_labels
+from operator_app.ui.common.dialog_keys import submit_on_ctrl_enter
 from widgets.plain_text_label import PlainTextLabel
 
 #: quick choices offered for the due time, in minutes from now
@@ -102,6 +103,15 @@ class DueTimePicker(QWidget):
         self.editor.dateTimeChanged.connect(lambda _v: self._refresh())
         (self.quick_buttons.get(default_minutes) or self.custom_button).setChecked(True)
         self._refresh()
+        # a quick choice counts from now: keep its preview moving with the clock
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+
+    def _tick(self) -> None:
+        if self.group.checkedId() > 0:
+            self._refresh()
 
     def _on_toggled(self, button_id: int, checked: bool) -> None:
         if not checked:
@@ -119,8 +129,10 @@ class DueTimePicker(QWidget):
         """The chosen time in UTC; a quick choice counts from *now* (when asked)."""
         minutes = self.group.checkedId()
         if minutes > 0:
-            return (self._now() + timedelta(minutes=minutes)).replace(microsecond=0)
-        return _from_qdatetime(self.editor.dateTime())
+            # whole minutes, as the preview and the callbacks list show it (the preview is
+            # rewritten every second, so what was read is what is saved)
+            return (self._now() + timedelta(minutes=minutes)).replace(second=0, microsecond=0)
+        return _from_qdatetime(self.editor.dateTime()).replace(second=0)
 
     def is_valid(self) -> bool:
         return self.due_at() > self._now() - timedelta(minutes=1)
@@ -164,6 +176,7 @@ class _SheetDialog(QDialog):
     def _finish_layout(self) -> None:
         self.layout_.addWidget(self.error_label)
         self.layout_.addWidget(self.buttons)
+        submit_on_ctrl_enter(self, self.ok_button)
 
     @property
     def ok_button(self) -> QPushButton:

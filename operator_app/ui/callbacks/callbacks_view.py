@@ -88,6 +88,7 @@ class CallbacksView(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("callbacksTable")
+        self.table.setAccessibleName(self.tr("Callbacks list"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -98,9 +99,12 @@ class CallbacksView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.REASON, QHeaderView.ResizeMode.Stretch)
+        # the outcome is empty until a callback is done: as wide as its words, no wider, so
+        # the reason gets the room
+        header.setSectionResizeMode(Column.OUTCOME, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        for col, width in ((Column.STATE, 170), (Column.DUE, 130), (Column.PATIENT, 210),
-                           (Column.FOR, 90), (Column.OUTCOME, 280)):
+        for col, width in ((Column.STATE, 150), (Column.DUE, 110), (Column.PATIENT, 190),
+                           (Column.FOR, 90)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.activated.connect(self._on_activated)

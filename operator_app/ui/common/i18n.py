@@ -57,20 +57,26 @@ def compiled_catalogue(lang: str) -> Path | None:
     return target
 
 
-def install(app: QCoreApplication, lang: str) -> None:
-    """Translate into ``lang`` ("nb", "nn", "en"): our catalogue and Qt's own strings, on any
-    application object (the desk's QApplication, the handover command's QGuiApplication)."""
+def remove(app: QCoreApplication) -> None:
+    """Take every catalogue out again: the source texts, as in tests that check them."""
     for translator in _keep:
         app.removeTranslator(translator)
     _keep.clear()
+
+
+def install(app: QCoreApplication, lang: str) -> None:
+    """Translate into ``lang`` ("nb", "nn", "en"): our catalogue and Qt's own strings, on any
+    application object (the desk's QApplication, the handover command's QGuiApplication)."""
+    remove(app)
     QLocale.setDefault(QLocale(lang if lang != "nb" else "nb_NO"))
-    if lang == "en":
-        return
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt_tr = QTranslator(app)
-    if qt_tr.load(f"qtbase_{QT_BASE_FALLBACK.get(lang, lang)}", qt_dir):
-        app.installTranslator(qt_tr)
-        _keep.append(qt_tr)
+    if lang != "en":  # Qt's own strings are English already
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qt_tr = QTranslator(app)
+        if qt_tr.load(f"qtbase_{QT_BASE_FALLBACK.get(lang, lang)}", qt_dir):
+            app.installTranslator(qt_tr)
+            _keep.append(qt_tr)
+    # English too: its catalogue holds the plural forms ("%n alarm(s)" -> "1 alarm", "2 alarms");
+    # everything else it leaves untranslated shows the source text
     catalogue = compiled_catalogue(lang)
     if catalogue is not None:
         own = QTranslator(app)

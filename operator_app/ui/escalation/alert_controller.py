@@ -4,9 +4,10 @@
 - The ``EscalationMonitor`` (``monitor``) watches every open alarm, attached ones too (an
   attached alarm follows its parent's claim: a claimed group never nags). An overdue unclaimed
   alarm re-signals (sound), its queue row gets "⚠" in its Age cell (``set_overdue`` on the queue
-  model, on the parent row for an attached alarm) and, for high priority, a line in the alert
-  strip; a claim held too long reminds the claimant there. Lines leave the strip when their
-  reason is gone (or when it is dismissed).
+  model, on the parent row for an attached alarm) and, for high priority, is counted in the
+  escalation line (``EscalationLine``: one line, the count and the oldest one's live age, the
+  full list a click away); a claim held too long reminds the claimant there. An alarm leaves
+  the line when its reason is gone (all leave when it is dismissed).
 - Ctrl+M pauses sound for ``SOUND_PAUSE_S`` (``toggle_sound``); ``soundStateChanged`` says when
   the sound's state (available, paused, time left) should be shown again.
 """
@@ -24,11 +25,12 @@ from operator_app.domain.escalation import DEFAULT_TARGETS, AnswerTargets
 from operator_app.domain.queue import waiting_seconds
 from operator_app.domain.views import AlarmView
 from operator_app.ui.common import labels
+from operator_app.ui.escalation.escalation_line import EscalationLine
 from operator_app.ui.escalation.escalation_monitor import EscalationMonitor
 from operator_app.ui.queue.alarm_book import AlarmBook
 from operator_app.ui.queue.queue_model import AlarmQueueModel
 from widgets.alarm_sound import AlarmSound
-from widgets.inline_banner import ERROR, WARNING, InlineBanner
+from widgets.inline_banner import ERROR, WARNING
 from widgets.overdue_style import format_overdue
 
 #: Ctrl+M pauses alarm sounds this long (s)
@@ -43,7 +45,7 @@ class AlertController(QObject):
     soundStateChanged = Signal()
 
     def __init__(self, operator: str, book: AlarmBook, queue_model: AlarmQueueModel,
-                 strip: InlineBanner, sound: AlarmSound, *,
+                 strip: EscalationLine, sound: AlarmSound, *,
                  targets: AnswerTargets = DEFAULT_TARGETS, now: Callable[[], datetime],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,7 +56,8 @@ class AlertController(QObject):
         self._now = now
         self.sound = sound
         self.monitor = EscalationMonitor(operator, targets, self, now=now)
-        #: alert strip lines by key -> text
+        #: what the escalation line counts: ("overdue", queue row id) -> the overdue alarm's
+        #: id; ("reminder", alarm id) -> the same id
         self._alerts: dict[AlertKey, str] = {}
         self.monitor.answerOverdue.connect(self._on_answer_overdue)
         self.monitor.closeReminder.connect(self._on_close_reminder)
@@ -97,14 +100,14 @@ class AlertController(QObject):
                 if alarm is not None and alarm.parent_id is not None:
                     overdue[alarm.parent_id] = max(seconds, overdue.get(alarm.parent_id, 0.0))
         self._queue_model.set_overdue(overdue)
-        stale = [k for k in self._alerts
-                 if (k[0] == "overdue" and k[1] not in ids)
+        stale = [k for k, alarm_id in self._alerts.items()
+                 if (k[0] == "overdue" and alarm_id not in ids)
                  or (k[0] == "reminder"
                      and not self._book.is_open_and_claimed_by(k[1], self._operator))]
-        if stale:
-            for key in stale:
-                del self._alerts[key]
-            self._show_alerts()
+        for key in stale:
+            del self._alerts[key]
+        if self._alerts or stale:
+            self._show_alerts()  # live: the ages move on every tick
 
     def alert_text(self) -> str:
         return self._strip.text() if self._strip.is_shown() else ""
@@ -118,33 +121,58 @@ class AlertController(QObject):
         if alarm is None:
             return
         self.sound.signal(alarm.priority.value)
-        row = self._book.queue_row(alarm)
         if alarm.priority is Priority.HIGH:
-            waited = waiting_seconds(alarm, self._now())
-            target = self.monitor.targets.answer_s(alarm.priority)
-            self._alerts[("overdue", row.id)] = self.tr(
-                "High alarm waiting %1 — past its %2 s target: %3").replace(
-                "%1", format_overdue(waited)).replace("%2", f"{target:.0f}").replace(
-                "%3", self._describe(alarm))
+            # one line per queue row, naming the alarm that is overdue
+            self._alerts[("overdue", self._book.queue_row(alarm).id)] = alarm_id
             self._show_alerts()
 
     def _on_close_reminder(self, alarm_id: str) -> None:
         alarm = self._book.open_alarm(alarm_id)
         if alarm is None or alarm.claimed_at is None:
             return
-        minutes = max(1, round((self._now() - alarm.claimed_at).total_seconds() / 60))
-        self._alerts[("reminder", alarm_id)] = self.tr(
-            "You claimed %1 %2 min ago; close it or release it.").replace(
-            "%1", self._describe(alarm)).replace("%2", str(minutes))
+        self._alerts[("reminder", alarm_id)] = alarm_id
         self._show_alerts()
 
+    def _overdue_line(self, alarm: AlarmView, now: datetime) -> tuple[float, str]:
+        waited = waiting_seconds(alarm, now)
+        target = self.monitor.targets.answer_s(alarm.priority)
+        return waited, self.tr("High alarm waiting %1 — past its %2 s target: %3").replace(
+            "%1", format_overdue(waited)).replace("%2", f"{target:.0f}").replace(
+            "%3", self._describe(alarm))
+
+    def _reminder_line(self, alarm: AlarmView, now: datetime) -> str:
+        claimed_at = alarm.claimed_at or now
+        minutes = max(1, round((now - claimed_at).total_seconds() / 60))
+        return self.tr("You claimed %1 %2 min ago; close it or release it.").replace(
+            "%1", self._describe(alarm)).replace("%2", str(minutes))
+
     def _show_alerts(self) -> None:
-        if not self._alerts:
+        """One line, rewritten from the open alarms and the clock: the count of overdue high
+        alarms and the oldest one's waiting time; reminders counted after them."""
+        now = self._now()
+        overdue: list[tuple[float, str, str]] = []
+        reminders: list[tuple[str, str]] = []
+        for (what, row_id), alarm_id in list(self._alerts.items()):
+            alarm = self._book.open_alarm(alarm_id)
+            if alarm is None:
+                continue
+            if what == "overdue":
+                waited, text = self._overdue_line(alarm, now)
+                overdue.append((waited, row_id, text))
+            else:
+                reminders.append((row_id, self._reminder_line(alarm, now)))
+        if not overdue and not reminders:
             self._strip.dismiss()
             return
-        overdue = [t for k, t in self._alerts.items() if k[0] == "overdue"]
-        reminders = [t for k, t in self._alerts.items() if k[0] == "reminder"]
-        self._strip.show_message("\n".join(overdue + reminders), ERROR if overdue else WARNING)
+        overdue.sort(key=lambda item: -item[0])
+        parts: list[str] = []
+        if overdue:
+            parts.append(self.tr("%n high alarm(s) past the answer target", "", len(overdue)))
+            parts.append(self.tr("oldest waiting %1").replace("%1", format_overdue(overdue[0][0])))
+        if reminders:
+            parts.append(self.tr("%n claim(s) held long: close or release", "", len(reminders)))
+        lines = [(row_id, text) for _w, row_id, text in overdue] + reminders
+        self._strip.show_alerts(" · ".join(parts), lines, ERROR if overdue else WARNING)
 
     # -- sound -----------------------------------------------------------------------------------
     def toggle_sound(self) -> None:

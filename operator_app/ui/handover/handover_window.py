@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -32,6 +32,8 @@ from operator_app.ui.handover.handover_pdf import write_handover_pdf
 from operator_app.ui.handover.handover_view import HandoverView
 from widgets.inline_banner import ERROR, INFO, WARNING, InlineBanner
 
+#: the window's size when the screen has room (else the screen's available size)
+PREFERRED_SIZE = QSize(1280, 820)
 #: how long the "Confirm sign-off" state lasts before the button falls back (ms)
 CONFIRM_MS = 10_000
 
@@ -62,7 +64,7 @@ class HandoverWindow(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.banner)
         layout.addWidget(self.view, 1)
-        self.resize(1280, 820)
+        self.resize(PREFERRED_SIZE)
 
         self._confirm_timer = QTimer(self)
         self._confirm_timer.setSingleShot(True)
@@ -70,6 +72,9 @@ class HandoverWindow(QWidget):
         self._confirm_timer.timeout.connect(self.cancel_sign_off)
         close = QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self)
         close.activated.connect(self.close)
+        # Esc closes the window too (a half-typed note stays in its editor for next time)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.activated.connect(self.close)
 
         self.view.shiftChosen.connect(self.show_shift)
         self.view.noteAdded.connect(self._add_note)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from operator_app.ui.common.dialog_keys import submit_on_ctrl_enter
 from operator_app.ui.session.sign_in_texts import refusal_text
 
 Check = Callable[[str, str], str | None]
@@ -59,6 +60,8 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.sign_in_button = ok
+        submit_on_ctrl_enter(self, ok)
         self.username.setFocus()
 
     def try_sign_in(self) -> None:

@@ -42,7 +42,7 @@ class DeskActions(QObject):
         act = self._action
         c = commands
         self.claim_top = act(self.tr("Claim the most urgent alarm"), c.claim_top_alarm,
-                             ["Ctrl+Space", "F2"])
+                             ["F2", "Ctrl+Space"])
         self.release = act(self.tr("Release the alarm"), c.release_selected, ["F3"])
         self.close = act(self.tr("Close the alarm"), c.close_selected,
                          ["Ctrl+Return", "Ctrl+Enter"])
@@ -105,7 +105,7 @@ class DeskActions(QObject):
     def shortcut_list(self) -> list[tuple[str, str]]:
         """(keys, what they do), as listed in Help > Keyboard shortcuts."""
         return [
-            (self.tr("Ctrl+Space, F2"), self.tr("Claim the most urgent unclaimed alarm")),
+            (self.tr("F2, Ctrl+Space"), self.tr("Claim the most urgent unclaimed alarm")),
             (self.tr("Up, Down"), self.tr("Move in the queue")),
             (self.tr("Enter"), self.tr("Open the triage panel of the selected alarm")),
             (self.tr("Alt+1 … Alt+7"), self.tr("Choose the outcome")),

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from operator_app.bridge.api import DeskApi
@@ -37,6 +37,7 @@ from operator_app.domain.callbacks import Callback
 from operator_app.domain.changes import ChangeSet
 from operator_app.domain.connection import ConnectionStatus
 from operator_app.domain.escalation import DEFAULT_TARGETS, AnswerTargets
+from operator_app.domain.queue import claims_to_confirm
 from operator_app.domain.views import AlarmView
 from operator_app.ui.attention.attention_controller import AttentionController
 from operator_app.ui.callbacks.callback_dialogs import ScheduleCallbackDialog
@@ -46,6 +47,8 @@ from operator_app.ui.common import labels
 from operator_app.ui.common.style import desk_style_sheet
 from operator_app.ui.common.user_errors import desk_error_text
 from operator_app.ui.escalation.alert_controller import AlertController
+from operator_app.ui.escalation.escalation_line import EscalationLine
+from operator_app.ui.handover.handover_window import PREFERRED_SIZE as HANDOVER_SIZE
 from operator_app.ui.handover.handover_window import HandoverWindow
 from operator_app.ui.measurements.measurements_follower import MeasurementsFollower
 from operator_app.ui.measurements.measurements_panel import MeasurementsPanel
@@ -63,6 +66,12 @@ from operator_app.ui.shell.desk_actions import DeskActions
 from operator_app.ui.shell.desk_layout import DeskLayout
 from operator_app.ui.shell.feed_warning import FeedWarning
 from operator_app.ui.shell.status_bar import DeskStatusBar
+from operator_app.ui.shell.window_geometry import (
+    DESK_SIZE,
+    WindowMemory,
+    fit_to_screen,
+    screen_of,
+)
 from operator_app.ui.triage.alarm_commands import AlarmCommands
 from operator_app.ui.triage.patient_follower import PatientFollower
 from operator_app.ui.triage.patient_panel import PatientPanel
@@ -75,6 +84,8 @@ from widgets.plain_text_label import plain_tooltip
 INFO_BANNER_MS = 5000
 #: the age column and the status countdown tick this often (ms)
 CLOCK_MS = 1000
+#: the window's size on a screen with room for it (smaller screens: their available size)
+PREFERRED_SIZE = DESK_SIZE
 
 log = logging.getLogger("operator_app.ui.main_window")
 
@@ -83,15 +94,20 @@ class MainWindow(QMainWindow):
     def __init__(self, bridge: DeskApi, operator: str, workstation: str,
                  parent: QWidget | None = None, *, sound: AlarmSound | None = None,
                  targets: AnswerTargets = DEFAULT_TARGETS,
-                 now: Callable[[], datetime] | None = None, lock_after_s: float = 300.0) -> None:
+                 now: Callable[[], datetime] | None = None, lock_after_s: float = 300.0,
+                 demo: bool = False, memory: WindowMemory | None = None,
+                 allow_several_claims: bool = False) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.operator = operator
         self.workstation = workstation
+        self.demo = demo
+        self.memory = memory
+        self.allow_several_claims = allow_several_claims
         self._now: Callable[[], datetime] = now or (lambda: datetime.now(UTC))
         self.setObjectName("mainWindow")
         self._show_title()
-        self.resize(1920, 1080)
+        self.resize(PREFERRED_SIZE)
         self.setStyleSheet(desk_style_sheet())
         self.handover_window: HandoverWindow | None = None
 
@@ -112,12 +128,12 @@ class MainWindow(QMainWindow):
 
         # the panels and the bottom tabs
         self.banner = InlineBanner(self, self.tr("Dismiss"))
-        self.alert_banner = InlineBanner(self, self.tr("Dismiss"))
-        self.alert_banner.setObjectName("alertBanner")
+        self.alert_banner = EscalationLine(self)
         self.review_view = ReviewView()
         self.callbacks_view = CallbacksView()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("bottomTabs")
+        self.tabs.setAccessibleName(self.tr("Today's log, reviews and callbacks"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.log_view, self.tr("Today's log"))
         self.tabs.setTabToolTip(0, self.tr("Alarms closed today (Ctrl+L)"))
@@ -129,10 +145,15 @@ class MainWindow(QMainWindow):
         self.measurements_panel = MeasurementsPanel()
         self.triage_panel = TriagePanel(operator)
         self.status = DeskStatusBar(operator, workstation, self)
+        self.status.set_demo(demo)
         self.setStatusBar(self.status)
 
         # the features' controllers
-        self.commands = AlarmCommands(bridge, self.triage_panel, self)
+        self.commands = AlarmCommands(
+            bridge, self.triage_panel, self, window=self,
+            claims_to_confirm=lambda alarm_id: claims_to_confirm(
+                self.operator, alarm_id, self.queue_model.rows(),
+                allow_several=self.allow_several_claims))
         self.patients = PatientFollower(bridge, self.book, self.patient_panel, self.queue_view,
                                         self)
         self.measurements = MeasurementsFollower(bridge, self.measurements_panel, self)
@@ -171,14 +192,29 @@ class MainWindow(QMainWindow):
     def set_operator(self, operator: str) -> None:
         """Another operator signed in on this desk: what is "mine" and allowed is theirs now;
         the first operator's claims stay theirs (shown as a colleague's)."""
+        if self.memory is not None and operator != self.operator:
+            self.memory.save(self.operator, self, self.layout_parts.splitters())
         self.operator = operator
         self._show_title()
         for part in (self.queue_model, self.triage_panel, self.status, self.callbacks, self.alerts):
             part.set_operator(operator)
 
     def _show_title(self) -> None:
-        self.setWindowTitle(self.tr("Operator Desk — %1 @ %2").replace("%1", self.operator)
-                            .replace("%2", self.workstation))
+        title = self.tr("Operator Desk — %1 @ %2").replace("%1", self.operator).replace(
+            "%2", self.workstation)
+        if self.demo:
+            title = self.tr("DEMO — %1").replace("%1", title)
+        self.setWindowTitle(title)
+
+    def place_on_screen(self, screen: QScreen | None = None) -> None:
+        """Open where this operator left the desk, else fitted to the screen's available
+        geometry (never larger than the screen: the status bar stays on it)."""
+        memory = self.memory
+        if memory is None or not memory.restore_geometry(self.operator, self):
+            fit_to_screen(self, PREFERRED_SIZE, screen)
+        if memory is not None and memory.restore_splitters(self.operator,
+                                                           self.layout_parts.splitters()):
+            self.layout_parts.mark_user_sized()
 
     # -- construction ----------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -194,8 +230,8 @@ class MainWindow(QMainWindow):
         self.patient_panel.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.patient_panel.addAction(self.desk_actions.schedule)
         self.triage_panel.claim_button.setToolTip(self.tr(
-            "Claim this alarm so no colleague handles it twice. "
-            "F2 or Ctrl+Space claims the most urgent alarm."))
+            "Claim this alarm so no colleague handles it twice (Enter on the queue, then "
+            "Space). F2 or Ctrl+Space claims the most urgent alarm."))
 
     def _connect(self) -> None:
         b = self.bridge
@@ -222,6 +258,7 @@ class MainWindow(QMainWindow):
         self.callbacks.callbacksChanged.connect(self._on_callbacks_changed)
         self.alerts.monitor.callbackDue.connect(self.callbacks.callback_due)
         self.alerts.soundStateChanged.connect(self._show_sound_state)
+        self.alert_banner.alarmChosen.connect(self._select_from_escalation)
         for part in (self.commands, self.reviews, self.callbacks):
             part.message.connect(self.show_message)
 
@@ -314,6 +351,10 @@ class MainWindow(QMainWindow):
         self._record_access(patient_id, ReasonKind.CALLBACK, None)
         self.patients.show(patient_id)
         self.measurements.show(patient_id)
+
+    def _select_from_escalation(self, alarm_id: str) -> None:
+        if self.queue_view.select_alarm(alarm_id):
+            self.queue_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _selected_log_alarm(self) -> AlarmView | None:
         index = self.log_view.currentIndex()
@@ -418,6 +459,8 @@ class MainWindow(QMainWindow):
             # stays on top of the queue
             self.handover_window = HandoverWindow(self.bridge, None, now=self._now)
             self.handover_window.setStyleSheet(self.styleSheet())
+            # on the desk's screen, never larger than it: Sign off stays reachable
+            fit_to_screen(self.handover_window, HANDOVER_SIZE, screen_of(self))
         window = self.handover_window
         window.show_current_shift()
         window.show()
@@ -426,6 +469,8 @@ class MainWindow(QMainWindow):
         return window
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.memory is not None:
+            self.memory.save(self.operator, self, self.layout_parts.splitters())
         if self.handover_window is not None:
             self.handover_window.close()
             self.handover_window.deleteLater()

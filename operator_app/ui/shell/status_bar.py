@@ -58,12 +58,20 @@ class DeskStatusBar(QStatusBar):
         self.sound_label = self._label("soundState")
         self.sound_label.setProperty("soundState", "on")
         self.operator_label = self._label("statusOperator")
+        self.demo_badge = self._label("demoBadge")
+        self.demo_badge.setText(self.tr("DEMO"))
+        self.demo_badge.setToolTip(self.tr("Demo: simulated alarms and patients, not real ones."))
+        self.demo_badge.setStyleSheet(
+            "QLabel#demoBadge { background: #6a1b9a; color: white; font-weight: bold;"
+            " padding: 1px 6px; border-radius: 3px; }")
+        self.demo_badge.hide()
         self._workstation = workstation
         self.set_operator(operator)
         self.addWidget(self.indicator)
         for label in (self.reason_label, self.retry_label, self.stream_label, self.lag_label,
                       self.backlog_label, self.bad_frames_label, self.set_aside_label):
             self.addWidget(label)
+        self.addPermanentWidget(self.demo_badge)
         self.addPermanentWidget(self.sound_label)
         self.addPermanentWidget(self.insecure_badge)
         self.addPermanentWidget(self.operator_label)
@@ -109,6 +117,10 @@ class DeskStatusBar(QStatusBar):
     def set_operator(self, operator: str) -> None:
         self.operator_label.setText(self.tr("Operator: %1 @ %2").replace("%1", operator).replace(
             "%2", self._workstation))
+
+    def set_demo(self, demo: bool) -> None:
+        """A demo desk says so, always (its alarms are simulated)."""
+        self.demo_badge.setVisible(demo)
 
     def _label(self, name: str) -> PlainTextLabel:
         label = PlainTextLabel(parent=self, selectable=False, wrap=False)

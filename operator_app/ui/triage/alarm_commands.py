@@ -10,11 +10,15 @@ by someone else, no longer yours, already closed, unknown) or a kept decision as
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from operator_app.bridge.api import DeskApi
 from operator_app.domain.alarms import Outcome
 from operator_app.domain.commands import CommandError, CommandResult
+from operator_app.domain.views import AlarmView
 from operator_app.ui.common import labels
 from operator_app.ui.triage.triage_panel import TriagePanel
 from widgets.inline_banner import ERROR, INFO, WARNING
@@ -30,10 +34,18 @@ class AlarmCommands(QObject):
     message = Signal(str, str, int)
 
     def __init__(self, bridge: DeskApi, panel: TriagePanel,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 claims_to_confirm: Callable[[str], Sequence[AlarmView]] | None = None,
+                 window: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bridge = bridge
         self._panel = panel
+        #: alarm id -> the open items this operator holds that claiming it should name first
+        #: (``domain.queue.claims_to_confirm``); () claims without asking
+        self._claims_to_confirm = claims_to_confirm or (lambda _alarm_id: ())
+        self._window = window
+        #: the question open now, if any (one at a time)
+        self.question: QMessageBox | None = None
         #: command name -> the alarm it was last sent for (a failure may carry no alarm)
         self._last: dict[str, str] = {}
         panel.claimRequested.connect(self.claim)
@@ -43,8 +55,47 @@ class AlarmCommands(QObject):
 
     # -- out -------------------------------------------------------------------------------------
     def claim(self, alarm_id: str) -> None:
+        held = self._claims_to_confirm(alarm_id)
+        if held:
+            self._ask_second_claim(alarm_id, held)
+            return
+        self._send_claim(alarm_id)
+
+    def _send_claim(self, alarm_id: str) -> None:
         self._last["claim"] = alarm_id
         self._bridge.claim(alarm_id)
+
+    def _ask_second_claim(self, alarm_id: str, held: Sequence[AlarmView]) -> None:
+        """A window-modal question (never ``exec()``: the queue keeps updating): claim this
+        one too, or not (the panel's buttons come back either way)."""
+        if self.question is not None:
+            self.question.close()
+        names = "\n".join(f"• {labels.kind_label(a.kind)} — "
+                           f"{a.patient_name or labels.unknown_patient_label(a.patient_id)}"
+                           for a in held)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Claim another alarm?"),
+                          self.tr("You already hold %n open alarm(s):", "", len(held))
+                          + "\n" + names + "\n\n"
+                          + self.tr("Claim this one too? Close or release the other first if "
+                                    "a colleague should take it."),
+                          QMessageBox.StandardButton.NoButton, self._window)
+        box.setObjectName("secondClaimQuestion")
+        yes = box.addButton(self.tr("Claim it too"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(_result: int) -> None:
+            self.question = None
+            if box.clickedButton() is yes:
+                self._send_claim(alarm_id)
+            else:
+                self._panel.command_finished(alarm_id)
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        self.question = box
+        box.open()
 
     def release(self, alarm_id: str) -> None:
         self._last["release"] = alarm_id

@@ -2,9 +2,15 @@
 
 A patient's details are loaded once and kept in the alarm book; ``show(patient_id)`` shows them
 at once when known (and asks the bridge again, so a change reaches the panel), else says
-"loading" and asks. An answer (``patientLoaded``) reaches the panel while that patient's alarm is
-the one selected in the queue. When the feed changed a patient, the book forgets them and the
-selected alarm's patient is loaded again.
+"loading" and asks. The follower remembers which patient it was asked to show last
+(``wanted``): an answer (``patientLoaded``) for that patient always reaches the panel, whatever
+the queue's selection looks like at that moment (it may be briefly empty or moving while a claim
+reorders the queue). Answers for other patients only fill the book. When the feed changed a
+patient, the book forgets them and the wanted patient is loaded again.
+
+(The answer used to reach the panel only if the queue's selected row was that patient's when it
+arrived; an answer landing while the row was not selected left the panel on "Loading patient…"
+until another row was chosen: issue 11.)
 """
 
 from __future__ import annotations
@@ -28,11 +34,18 @@ class PatientFollower(QObject):
         self._book = book
         self._panel = panel
         self._queue_view = queue_view
+        self._wanted: str | None = None
         bridge.patientLoaded.connect(self.on_patient_loaded)
+
+    def wanted(self) -> str | None:
+        """The patient the panel should show (None: nobody)."""
+        return self._wanted
 
     def show(self, patient_id: str) -> None:
         book = self._book
-        if self._panel.patient_id() == patient_id and book.has_patient(patient_id):
+        self._wanted = patient_id
+        if (self._panel.patient_id() == patient_id and book.has_patient(patient_id)
+                and not self._panel.is_loading()):
             return
         if book.has_patient(patient_id):
             self._panel.set_patient(patient_id, book.patient(patient_id))
@@ -41,20 +54,19 @@ class PatientFollower(QObject):
         self._bridge.load_patient(patient_id)
 
     def show_none(self) -> None:
+        self._wanted = None
         self._panel.show_none()
 
     def on_patient_loaded(self, patient_id: str, patient: PatientView | None) -> None:
         self._book.record_patient(patient_id, patient)
-        selected = self._queue_view.selected_alarm()
-        if selected is not None and selected.patient_id == patient_id:
+        if patient_id == self._wanted:
             self._panel.set_patient(patient_id, patient)
 
     def patients_changed(self, patient_ids: Iterable[str]) -> None:
-        """The feed changed these patients: forget them; reload the selected alarm's one."""
+        """The feed changed these patients: forget them; reload the one on screen."""
         ids = frozenset(patient_ids)
         if not ids:
             return
         self._book.forget_patients(ids)
-        selected = self._queue_view.selected_alarm()
-        if selected is not None and selected.patient_id in ids:
-            self._bridge.load_patient(selected.patient_id)
+        if self._wanted is not None and self._wanted in ids:
+            self._bridge.load_patient(self._wanted)

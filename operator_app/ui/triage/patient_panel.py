@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from operator_app.domain.records import Address
 from operator_app.domain.views import PatientView
 from operator_app.ui.common import labels
+from operator_app.ui.common.scroll_fit import HeightForWidthFit
 from widgets.chip_list import ChipList
 from widgets.plain_text_label import PlainTextLabel
 
@@ -126,7 +127,10 @@ class PatientPanel(QScrollArea):
         self._align_forms()
         layout.addStretch(1)
         self.setWidget(body)
+        # wrapped rows keep their height when the panel is narrow: it scrolls instead
+        self._fit = HeightForWidthFit(self)
         self._patient_id: str | None = None
+        self._loading = False
         self.show_none()
 
     def _form(self, parent_layout: QVBoxLayout) -> QFormLayout:
@@ -159,8 +163,13 @@ class PatientPanel(QScrollArea):
     def patient_id(self) -> str | None:
         return self._patient_id
 
+    def is_loading(self) -> bool:
+        """Whether the panel says "Loading patient…" (its patient's details not yet shown)."""
+        return self._loading
+
     def show_none(self) -> None:
         self._patient_id = None
+        self._loading = False
         self.name_label.setText("")
         self.name_label.hide()
         self.state_label.setText(self.tr("No alarm selected."))
@@ -169,6 +178,7 @@ class PatientPanel(QScrollArea):
 
     def show_loading(self, patient_id: str) -> None:
         self._patient_id = patient_id
+        self._loading = True
         self.name_label.setText(patient_id)
         self.name_label.show()
         self.state_label.setText(self.tr("Loading patient…"))
@@ -178,6 +188,7 @@ class PatientPanel(QScrollArea):
     def set_patient(self, patient_id: str, patient: PatientView | None,
                     today: date | None = None) -> None:
         self._patient_id = patient_id
+        self._loading = False
         self.name_label.show()
         if patient is None:
             self.name_label.setText(labels.unknown_patient_label(patient_id))

@@ -37,6 +37,7 @@ from operator_app.domain.queue import can_claim, can_close, can_release
 from operator_app.domain.review import Deviation
 from operator_app.domain.views import AlarmView
 from operator_app.ui.common import labels
+from operator_app.ui.common.scroll_fit import HeightForWidthFit
 from operator_app.ui.triage.alarm_details import AlarmDetails
 from widgets.plain_text_label import PlainTextLabel
 
@@ -70,6 +71,7 @@ class TriagePanel(QWidget):
         self._scroll = QScrollArea(self)
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setAccessibleName(self.tr("Alarm details"))
         body = QWidget(self._scroll)
         body.setObjectName("triageBody")
         layout = QVBoxLayout(body)
@@ -82,13 +84,20 @@ class TriagePanel(QWidget):
         self.details = AlarmDetails(body)
         layout.addWidget(self.details)
 
-        self.claim_label = PlainTextLabel(parent=body)
+        self.claim_label = PlainTextLabel(parent=body, wrap=False)
         self.claim_label.setObjectName("claimState")
-        self.claim_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        # a badge as wide as its words, on one line (it used to wrap in a ~100 px column);
+        # it never widens the panel: a very narrow panel cuts it rather than grow
+        self.claim_label.setSizePolicy(QSizePolicy.Policy.Maximum,
+                                       QSizePolicy.Policy.Preferred)
+        self.claim_label.setMinimumWidth(1)
+        self.claim_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.claim_label)
 
         layout.addStretch(1)
         self._scroll.setWidget(body)
+        # wrapped detail rows keep their height when space shrinks: the details scroll
+        self._fit = HeightForWidthFit(self._scroll)
         outer.addWidget(self._scroll, 1)
 
         actions = QWidget(self)
@@ -99,9 +108,11 @@ class TriagePanel(QWidget):
         body = actions
         buttons = QHBoxLayout()
         self.claim_button = QPushButton(self.tr("Claim"), body)
+        self.claim_button.setObjectName("claimButton")
         self.claim_button.setToolTip(self.tr("Claim this alarm so no colleague handles it twice"))
         self.claim_button.clicked.connect(self.request_claim)
-        self.release_button = QPushButton(self.tr("Release"), body)
+        self.release_button = QPushButton(self.tr("Release (F3)"), body)
+        self.release_button.setObjectName("releaseButton")
         self.release_button.setToolTip(self.tr("Give the alarm back to the queue (F3)"))
         self.release_button.clicked.connect(self.request_release)
         buttons.addWidget(self.claim_button)
@@ -115,7 +126,7 @@ class TriagePanel(QWidget):
         self.callback_reschedule_button.setObjectName("callbackReschedule")
         self.callback_reschedule_button.setToolTip(self.tr("Move the callback to a later time"))
         self.callback_reschedule_button.clicked.connect(self.request_callback_reschedule)
-        self.schedule_button = QPushButton(self.tr("Schedule callback…"), body)
+        self.schedule_button = QPushButton(self.tr("Schedule callback… (Ctrl+B)"), body)
         self.schedule_button.setObjectName("scheduleCallback")
         self.schedule_button.setToolTip(self.tr("Schedule a call back to this patient (Ctrl+B)"))
         self.schedule_button.clicked.connect(self.request_schedule_callback)
@@ -157,7 +168,7 @@ class TriagePanel(QWidget):
         close_row = QHBoxLayout()
         self.close_hint = PlainTextLabel(parent=body)
         self.close_hint.setObjectName("closeHint")
-        self.close_button = QPushButton(self.tr("Close alarm"), body)
+        self.close_button = QPushButton(self.tr("Close alarm (Ctrl+Enter)"), body)
         self.close_button.setObjectName("closeButton")
         self.close_button.setToolTip(self.tr("Close with the chosen outcome and note (Ctrl+Enter)"))
         self.close_button.clicked.connect(self.request_close)
@@ -193,6 +204,9 @@ class TriagePanel(QWidget):
         self._alarm = alarm
         self.details.show_alarm(alarm)
         if alarm is None:
+            # nothing selected (or the alarm shown was closed): no outcome or note is left on
+            # screen to be taken for the next alarm's
+            self._load_draft(None)
             self.claim_label.setText(self.tr("Select an alarm in the queue, or press F2 to claim "
                                              "the most urgent one."))
         elif previous is None or previous.id != alarm.id:
@@ -230,14 +244,15 @@ class TriagePanel(QWidget):
         else:
             self._drafts[alarm_id] = (outcome, note)
 
-    def _load_draft(self, alarm_id: str) -> None:
-        outcome, note = self._drafts.get(alarm_id, (None, ""))
+    def _load_draft(self, alarm_id: str | None) -> None:
+        """Show ``alarm_id``'s draft (None, or no draft: empty outcome and note)."""
+        outcome, note = self._drafts.get(alarm_id, (None, "")) if alarm_id else (None, "")
         self.outcome_group.setExclusive(False)
         for button in self.outcome_buttons:
             button.setChecked(False)
         self.outcome_group.setExclusive(True)
         if outcome is not None:
-            self.choose_outcome(labels.OUTCOME_ORDER.index(outcome))
+            self.outcome_buttons[labels.OUTCOME_ORDER.index(outcome)].setChecked(True)
         self.note_edit.setPlainText(note)
 
     def forget_draft(self, alarm_id: str) -> None:
