@@ -54,12 +54,15 @@ SAMPLE_SIM_S = 300.0
 
 
 # --------------------------------------------------------------------------- feed server
-def serve(hours: float, speed: float, seed: int, patients: int, conn: Any) -> None:
-    """The feed server process: listen, wait for the start time, send the shift on time."""
+def serve(hours: float, speed: float, seed: int, patients: int, conn: Any,
+          alarms_per_8h: int = soak_shift.ALARMS_PER_8H,
+          measurements_per_8h: int = soak_shift.MEASUREMENTS_PER_8H) -> None:
+    """The feed server process: listen, wait for the start time, send the shift on time.
+    (``benchmarks/centre.py`` serves its day with it too.)"""
     from operator_app.feed.simulator.scenario import Scenario
     from operator_app.feed.simulator.server import FeedServer
 
-    table = soak_shift.timetable(hours, seed)
+    table = soak_shift.timetable(hours, seed, alarms_per_8h, measurements_per_8h)
 
     async def main() -> None:
         scenario = Scenario(seed=seed, patients=patients, run_id=f"soak{seed}")
@@ -116,12 +119,15 @@ def watch_stalls(last_tick: list[float]) -> None:
     gui = threading.get_ident()
 
     def watch() -> None:
-        reported = 0.0
+        reported, next_at = 0.0, STALL_GOAL_MS
         while True:
             time.sleep(0.02)
-            late = (time.perf_counter() - last_tick[0]) * 1000
-            if late > STALL_GOAL_MS and last_tick[0] != reported:
-                reported = last_tick[0]
+            tick = last_tick[0]
+            late = (time.perf_counter() - tick) * 1000
+            if tick != reported:
+                reported, next_at = tick, STALL_GOAL_MS
+            if late > next_at:  # at 100 ms into a stall, then every second of it
+                next_at += 1000
                 frame = sys._current_frames().get(gui)
                 stack = "".join(traceback.format_stack(frame, limit=12)) if frame else "?"
                 print(f"--- GUI thread late {late:.0f} ms:\n{stack}", file=sys.stderr)
@@ -262,6 +268,7 @@ def run_desk(args: argparse.Namespace, url: str, parent: Any, workdir: Path) -> 
         timer.start()
         timers.append(timer)
     memory.append((0.0, rss_bytes()))
+    cpu0 = resource.getrusage(resource.RUSAGE_SELF)
     loop = QEventLoop()
     sent: dict[str, Any] = {}
     phase = {"draining": False}
@@ -284,6 +291,9 @@ def run_desk(args: argparse.Namespace, url: str, parent: Any, workdir: Path) -> 
     checker.start(50)
     loop.exec()
     checker.stop()
+    cpu1 = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_s = cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime
+    wall_s = time.time() - t0
     if not sent:
         sent.update(parent.recv())
     timers[0].stop()
@@ -305,7 +315,7 @@ def run_desk(args: argparse.Namespace, url: str, parent: Any, workdir: Path) -> 
     con.close()
     store.close()
     lost = [a for a in sent["alarm_ids"] if a not in stored]
-    return {"gaps": gaps, "stalls": stalls, "memory": memory, "operator": operator, "sent": sent,
+    return {"cpu_s": cpu_s, "wall_s": wall_s, "load": os.getloadavg()[0], "gaps": gaps, "stalls": stalls, "memory": memory, "operator": operator, "sent": sent,
             "lag_note": lag_note, "expected": expected, "got": got, "lost": lost,
             "handover_ms": handover_ms, "figures": figures}
 
@@ -316,6 +326,9 @@ def report(args: argparse.Namespace, r: dict[str, Any]) -> bool:
     print(f"shift of {args.hours:g} h at {args.speed:g}x ({shift_s / 60:.1f} min), seed {args.seed}, "
           f"{len(r['sent']['alarm_ids'])} alarms sent (server lateness p99 "
           f"{r['sent']['late_p99_ms']:.1f} ms), feed head {r['sent']['head']}{r['lag_note']}")
+    print(f"desk process: {r['cpu_s']:.0f} CPU s over {r['wall_s']:.0f} s = "
+          f"{r['cpu_s'] / r['wall_s']:.2f} cores; machine load average {r['load']:.1f} "
+          f"on {os.cpu_count()} cores")
     op = r["operator"]
     print(f"operator: {op.claims} claims, {op.closes} closes, {op.refused} refused "
           f"(a row attached or closed meanwhile)")
