@@ -88,6 +88,13 @@ class DatabaseMeter:
         return sum(self.cpu.values())
 
 
+def commits(admin: sa.Engine, name: str) -> int:
+    with admin.connect() as conn:
+        return int(conn.execute(sa.text(
+            "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = :d"),
+            {"d": name}).scalar_one())
+
+
 def count_double_claims(url: str) -> tuple[int, int, int]:
     """(double claims, claims, closes) from the event rows: a CLAIMED row for an alarm that
     another operator held (claimed, not released or closed since)."""
@@ -165,6 +172,7 @@ def main() -> int:
         for a in pipes:
             if a.recv() != "ready":
                 raise SystemExit("a desk process did not start")
+        commits0 = commits(admin, name)
         meter = DatabaseMeter(admin, name).start()
         t0 = time.time() + 1.0
         day_s = args.hours * 3600 / args.speed
@@ -177,6 +185,7 @@ def main() -> int:
         results = [a.recv() for a in pipes]
         wall = time.time() - t0
         db_cpu = meter.stop()
+        txns = commits(admin, name) - commits0
         feed_end.send("stop")
         for proc in procs:
             proc.join(30)
@@ -186,7 +195,7 @@ def main() -> int:
             stored = {r[0] for r in conn.execute(sa.text("SELECT id FROM alarms"))}
         engine.dispose()
         return report(args, sent, results, stored, double, claims, closes, db_cpu, wall,
-                      meter.max_connections)
+                      meter.max_connections, txns)
     finally:
         for proc in procs:
             if proc.is_alive():
@@ -198,7 +207,7 @@ def main() -> int:
 
 def report(args: argparse.Namespace, sent: dict[str, Any], results: list[dict[str, Any]],
            stored: set[str], double: int, claims: int, closes: int, db_cpu: float, wall: float,
-           connections: int) -> int:
+           connections: int, txns: int) -> int:
     lost = [a for a in sent["alarm_ids"] if a not in stored]
     behind = [(d, seq) for r in results for d, seq in r["applied"].items() if seq < sent["head"]]
     committed: dict[str, tuple[str, float]] = {}
@@ -233,6 +242,10 @@ def report(args: argparse.Namespace, sent: dict[str, Any], results: list[dict[st
     print(f"database: {db_cpu:.1f} CPU s over {wall:.0f} s = {db_cpu / wall:.2f} cores "
           f"(backends of this database); up to {connections} connections "
           f"({len(desks)} desks, {args.procs} listeners, the meter)")
+    day_s = args.hours * 3600
+    print(f"transactions: {txns} in {wall:.0f} s = {txns / wall:.0f}/s at {args.speed:g}x "
+          f"({txns / day_s:.1f}/s at real time for {args.desks} desks); "
+          f"{db_cpu * 1000 / max(1, txns):.2f} ms database CPU each")
     p99 = percentile(latencies, 99) if latencies else float("inf")
     verdicts = [("0 alarms lost", not lost and not behind),
                 ("0 double claims", double == 0 and told_twice == 0),

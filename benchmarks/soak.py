@@ -30,6 +30,7 @@ import heapq
 import multiprocessing as mp
 import os
 import resource
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -309,13 +310,13 @@ def run_desk(args: argparse.Namespace, url: str, parent: Any, workdir: Path) -> 
     handover_ms = (time.perf_counter() - t_facts) * 1000
     got = soak_shift.store_figures(figures)
     expected = soak_shift.expected_figures(str(db), start, end, policy)
-    import sqlite3
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     stored = {r[0] for r in con.execute("SELECT id FROM alarms")}
     con.close()
     store.close()
     lost = [a for a in sent["alarm_ids"] if a not in stored]
-    return {"cpu_s": cpu_s, "wall_s": wall_s, "load": os.getloadavg()[0], "gaps": gaps, "stalls": stalls, "memory": memory, "operator": operator, "sent": sent,
+    return {"cpu_s": cpu_s, "wall_s": wall_s, "load": os.getloadavg()[0],
+            "gaps": gaps, "stalls": stalls, "memory": memory, "operator": operator, "sent": sent,
             "lag_note": lag_note, "expected": expected, "got": got, "lost": lost,
             "handover_ms": handover_ms, "figures": figures}
 
