@@ -213,6 +213,24 @@ def test_overdue_age_cell_word_icon_and_tooltip(window: Any, bridge: FakeBridge)
     assert "High alarm waiting 2:13 — past its 60 s target" in window.alert_text()
 
 
+def test_a_backlog_of_overdue_alarms_redraws_the_strip_once_per_check(
+    window: Any, bridge: FakeBridge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Forty high alarms past their target in one check: every one gets its line, and the strip
+    is rebuilt once, not once per alarm (n rebuilds of n lines stalled the soak's desk)."""
+    strip = window.alert_banner
+    shown: list[str] = []
+    original = strip.show_message
+    monkeypatch.setattr(strip, "show_message", lambda text, *a: (shown.append(text),
+                                                                 original(text, *a)))
+    bridge.push(*(make_alarm(f"H-{i}", priority=Priority.HIGH, age_s=100 + i) for i in range(40)))
+    window.tick(NOW)
+    assert window.alert_text().count("High alarm waiting") == 40
+    assert len(shown) == 1
+    window.alerts.monitor.check()  # nothing due again yet (re-signal interval): no redraw
+    assert len(shown) == 1
+
+
 def test_an_overdue_member_of_a_group_is_named_in_the_alert_strip(
     window: Any, bridge: FakeBridge
 ) -> None:

@@ -56,8 +56,10 @@ class AlertController(QObject):
         self.monitor = EscalationMonitor(operator, targets, self, now=now)
         #: alert strip lines by key -> text
         self._alerts: dict[AlertKey, str] = {}
+        self._alerts_dirty = False  # lines changed during the monitor's check: shown at its end
         self.monitor.answerOverdue.connect(self._on_answer_overdue)
         self.monitor.closeReminder.connect(self._on_close_reminder)
+        self.monitor.checked.connect(self._on_checked)
         self.monitor.overdueChanged.connect(self.refresh_overdue)
         sound.pausedChanged.connect(lambda _p: self.soundStateChanged.emit())
         sound.availabilityChanged.connect(lambda _a: self.soundStateChanged.emit())
@@ -126,7 +128,7 @@ class AlertController(QObject):
                 "High alarm waiting %1 — past its %2 s target: %3").replace(
                 "%1", format_overdue(waited)).replace("%2", f"{target:.0f}").replace(
                 "%3", self._describe(alarm))
-            self._show_alerts()
+            self._alerts_changed()
 
     def _on_close_reminder(self, alarm_id: str) -> None:
         alarm = self._book.open_alarm(alarm_id)
@@ -136,7 +138,21 @@ class AlertController(QObject):
         self._alerts[("reminder", alarm_id)] = self.tr(
             "You claimed %1 %2 min ago; close it or release it.").replace(
             "%1", self._describe(alarm)).replace("%2", str(minutes))
-        self._show_alerts()
+        self._alerts_changed()
+
+    def _alerts_changed(self) -> None:
+        """Show the strip again; during the monitor's check once at its end, not per alarm (a
+        backlog of n overdue alarms re-signalled in one check would rebuild the n-line strip n
+        times: seconds of GUI stall at a few hundred, found by benchmarks/soak.py)."""
+        if self.monitor.checking:
+            self._alerts_dirty = True
+        else:
+            self._show_alerts()
+
+    def _on_checked(self) -> None:
+        if self._alerts_dirty:
+            self._alerts_dirty = False
+            self._show_alerts()
 
     def _show_alerts(self) -> None:
         if not self._alerts:
