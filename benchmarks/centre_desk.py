@@ -228,5 +228,4 @@ def run_process(indexes: list[int], url: str, feed_url: str, speed: float, seed:
         "refused": sum(d.refused for d in desks),
         "notified": notified[0],
         "polls": sum(d.polls for d in desks),
-        "started": datetime.now().isoformat(),
     })

@@ -19,7 +19,7 @@ equals the figures worked out again from the raw ``alarms``/``alarm_events`` row
 Goals (issue 13): memory growth after the first simulated hour < 10 %; GUI stall < 100 ms
 throughout; the handover equal to the rows' figures; no alarm lost.
 
-    python benchmarks/soak.py [--hours 8] [--speed 50] [--seed 1] [--patients 1500]
+    python benchmarks/soak.py [--hours 8] [--speed 50] [--seed 1] [--patients 1500] [--stall-stacks]
 """
 
 from __future__ import annotations
