@@ -164,8 +164,11 @@ class Operator:
 
     def on_changes(self, changes: Any) -> None:
         for view in changes.alarms:
+            if not view.is_open:  # nothing left to do: keep no closed views (memory is measured)
+                self.latest.pop(view.id, None)
+                continue
             self.latest[view.id] = view
-            if view.id in self.planned or not view.is_open or view.parent_id is not None:
+            if view.id in self.planned or view.parent_id is not None:
                 continue
             self.planned.add(view.id)
             plan = soak_shift.plan_for(view.id, self.seed)
