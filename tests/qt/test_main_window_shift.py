@@ -213,6 +213,28 @@ def test_overdue_age_cell_word_icon_and_tooltip(window: Any, bridge: FakeBridge)
     assert "High alarm waiting 2:13 — past its 60 s target" in window.alert_text()
 
 
+def test_a_backlog_of_overdue_alarms_redraws_the_line_once_per_check(
+    window: Any, bridge: FakeBridge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Forty high alarms past their target in one check: the line counts forty and lists every
+    one, and it is rebuilt once, not once per alarm (n rebuilds of n lines stalled the soak's
+    desk)."""
+    line = window.alert_banner
+    shown: list[str] = []
+    original = line.show_alerts
+    monkeypatch.setattr(line, "show_alerts", lambda summary, *a: (shown.append(summary),
+                                                                  original(summary, *a)))
+    bridge.push(*(make_alarm(f"H-{i}", priority=Priority.HIGH, age_s=100 + i) for i in range(40)))
+    window.tick(NOW)
+    assert "40 high alarm(s) past the answer target" in line.summary()
+    assert len(line.lines()) == 40
+    # a few redraws per tick (the check, the overdue set, the live ages), never one per alarm
+    redraws = len(shown)
+    assert redraws < 10
+    window.alerts.monitor.check()  # nothing due again yet (re-signal interval): no redraw
+    assert len(shown) == redraws
+
+
 def test_an_overdue_member_of_a_group_is_named_in_the_alert_strip(
     window: Any, bridge: FakeBridge
 ) -> None:

@@ -59,8 +59,10 @@ class AlertController(QObject):
         #: what the escalation line counts: ("overdue", queue row id) -> the overdue alarm's
         #: id; ("reminder", alarm id) -> the same id
         self._alerts: dict[AlertKey, str] = {}
+        self._alerts_dirty = False  # lines changed during the monitor's check: shown at its end
         self.monitor.answerOverdue.connect(self._on_answer_overdue)
         self.monitor.closeReminder.connect(self._on_close_reminder)
+        self.monitor.checked.connect(self._on_checked)
         self.monitor.overdueChanged.connect(self.refresh_overdue)
         sound.pausedChanged.connect(lambda _p: self.soundStateChanged.emit())
         sound.availabilityChanged.connect(lambda _a: self.soundStateChanged.emit())
@@ -124,14 +126,28 @@ class AlertController(QObject):
         if alarm.priority is Priority.HIGH:
             # one line per queue row, naming the alarm that is overdue
             self._alerts[("overdue", self._book.queue_row(alarm).id)] = alarm_id
-            self._show_alerts()
+            self._alerts_changed()
 
     def _on_close_reminder(self, alarm_id: str) -> None:
         alarm = self._book.open_alarm(alarm_id)
         if alarm is None or alarm.claimed_at is None:
             return
         self._alerts[("reminder", alarm_id)] = alarm_id
-        self._show_alerts()
+        self._alerts_changed()
+
+    def _alerts_changed(self) -> None:
+        """Show the line again; during the monitor's check once at its end, not per alarm (a
+        backlog of n overdue alarms re-signalled in one check would rebuild it n times: seconds
+        of GUI stall at a few hundred, found by benchmarks/soak.py)."""
+        if self.monitor.checking:
+            self._alerts_dirty = True
+        else:
+            self._show_alerts()
+
+    def _on_checked(self) -> None:
+        if self._alerts_dirty:
+            self._alerts_dirty = False
+            self._show_alerts()
 
     def _overdue_line(self, alarm: AlarmView, now: datetime) -> tuple[float, str]:
         waited = waiting_seconds(alarm, now)

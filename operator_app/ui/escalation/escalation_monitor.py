@@ -60,6 +60,9 @@ class EscalationMonitor(QObject):
     closeReminder = Signal(str)
     callbackDue = Signal(str)
     overdueChanged = Signal()
+    #: the end of one ``check`` (after its answerOverdue/closeReminder signals): a listener
+    #: that redraws per signal can redraw once here instead (``checking`` is True until then)
+    checked = Signal()
 
     def __init__(
         self,
@@ -91,6 +94,8 @@ class EscalationMonitor(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.check)
+        #: True while ``check`` emits its signals
+        self.checking = False
 
     # --- input -----------------------------------------------------------------------------
 
@@ -142,6 +147,14 @@ class EscalationMonitor(QObject):
 
     def check(self) -> None:
         """Look now: emit what is due and arm the timer at the next moment (tests may call)."""
+        self.checking = True
+        try:
+            self._check()
+        finally:
+            self.checking = False
+        self.checked.emit()
+
+    def _check(self) -> None:
         now = self._now()
         wake: list[datetime] = []
         overdue: set[str] = set()
