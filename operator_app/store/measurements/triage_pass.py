@@ -18,6 +18,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import msgspec
@@ -64,22 +65,28 @@ class PatientContext:
     bands: PatientBands
 
 
+_UNKNOWN_PATIENT = PatientContext(None, bands_for_patient(()))
+
+
 def patient_contexts(raw: DbApi, patient_ids: Iterable[str]) -> dict[str, PatientContext]:
     """Bands per patient from their thresholds (defaults for unknown patients)."""
     ids = sorted(set(patient_ids))
-    records: dict[str, PatientRecord] = {}
-    for pid, text in raw.select_in(_PATIENTS, ids):
-        try:
-            records[pid] = _decode_patient(text)
-        except msgspec.DecodeError:  # stored by the store itself; never expected
-            log.exception("patient record of %s unreadable", pid)
+    stored = dict(raw.select_in(_PATIENTS, ids))
     return {
-        pid: PatientContext(
-            records.get(pid),
-            bands_for_patient(records[pid].thresholds if pid in records else ()),
-        )
-        for pid in ids
+        pid: _context_of(stored[pid]) if pid in stored else _UNKNOWN_PATIENT for pid in ids
     }
+
+
+@lru_cache(maxsize=4096)
+def _context_of(record_text: str) -> PatientContext:
+    """A stored patient record's context. A pure function of the record's text (every pass of
+    a backlog reads the same records again): kept for the last 4,096 texts."""
+    try:
+        record = _decode_patient(record_text)
+    except msgspec.DecodeError:  # stored by the store itself; never expected
+        log.exception("a stored patient record is unreadable")
+        return _UNKNOWN_PATIENT
+    return PatientContext(record, bands_for_patient(record.thresholds))
 
 
 #: A deviation measured longer ago than this is history (coloured in the plots and the list),
