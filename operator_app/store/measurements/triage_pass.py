@@ -71,7 +71,7 @@ _UNKNOWN_PATIENT = PatientContext(None, bands_for_patient(()))
 def patient_contexts(raw: DbApi, patient_ids: Iterable[str]) -> dict[str, PatientContext]:
     """Bands per patient from their thresholds (defaults for unknown patients)."""
     ids = sorted(set(patient_ids))
-    stored = dict(raw.select_in(_PATIENTS, ids))
+    stored: dict[str, str] = {pid: text for pid, text in raw.select_in(_PATIENTS, ids)}
     return {
         pid: _context_of(stored[pid]) if pid in stored else _UNKNOWN_PATIENT for pid in ids
     }
