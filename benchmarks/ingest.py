@@ -41,11 +41,29 @@ import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TOKEN = "bench-token"
+
+
+class Rate(NamedTuple):
+    """Events per second of wall time, and per second of this process's CPU time (every
+    thread; the simulator runs in another process). On a loaded machine the wall figure
+    follows the load, the CPU figure much less."""
+
+    wall: float
+    cpu: float
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def rate(self, events: int) -> Rate:
+        return Rate(events / (time.perf_counter() - self.wall),
+                    events / (time.process_time() - self.cpu))
 
 
 def _replay_from_start(store: Any, stream: str) -> None:
@@ -83,17 +101,17 @@ def _serve(n_events: int, conn: Any) -> None:
 
 
 # --------------------------------------------------------------------------- 1. decode only
-def run_baseline(url: str, stream: str, head: int) -> float:
+def run_baseline(url: str, stream: str, head: int) -> Rate:
     from websockets.asyncio.client import connect
 
     from operator_app.domain.records import FeedEvent
     from operator_app.feed.protocol import decode_frame, encode_hello
 
-    async def main() -> float:
+    async def main() -> Rate:
         async with connect(url, subprotocols=["rc-feed.v1"],  # type: ignore[list-item]
                            additional_headers={"Authorization": f"Bearer {TOKEN}"},
                            max_size=2**20, compression=None) as ws:
-            t0 = time.perf_counter()
+            timer = _Timer()
             await ws.send(encode_hello("bench", stream, 0, "bench/1").decode())
             decode_frame(await ws.recv())  # welcome
             count = 0
@@ -103,7 +121,7 @@ def run_baseline(url: str, stream: str, head: int) -> float:
                     count += 1
                     if msg.seq >= head:
                         break
-            return count / (time.perf_counter() - t0)
+            return timer.rate(count)
 
     return asyncio.run(main())
 
@@ -141,7 +159,10 @@ class _RawWriter:
 
         enc = msgspec.json.encode
         now = utc_text(datetime.now(UTC))
-        patients, alarms, raised, updates, measurements = [], [], [], [], []
+        patients: list[tuple[Any, ...]] = []
+        alarms: list[tuple[Any, ...]] = []
+        events_rows: list[tuple[Any, ...]] = []  # RAISED and device-update rows, in order
+        measurements: list[tuple[Any, ...]] = []
         for ev in events:
             d = ev.data
             if ev.type == "measurement.recorded":
@@ -154,10 +175,10 @@ class _RawWriter:
                                d.location.text if d.location else None,
                                d.source.device_id if d.source else None, enc(d).decode(),
                                "open", d.raised_at_given))
-                raised.append((d.id, "raised", now, None, None))
+                events_rows.append((d.id, "raised", now, None, None))
             elif ev.type == "alarm.updated":
                 key = f"update|{d.alarm_id}|{d.status}|{utc_text(d.at)}"
-                updates.append((d.alarm_id, "updated_at_source", now,
+                events_rows.append((d.alarm_id, "updated_at_source", now,
                                 enc({"status": d.status, "at": d.at}).decode(), key))
             elif ev.type == "patient.upsert":
                 patients.append((d.id, d.name,
@@ -171,7 +192,7 @@ class _RawWriter:
         db.executemany("INSERT OR IGNORE INTO alarms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                        " ?)", alarms)
         db.executemany("INSERT OR IGNORE INTO alarm_events (alarm_id, kind, at, detail,"
-                       " dedup_key) VALUES (?, ?, ?, ?, ?)", raised + updates)
+                       " dedup_key) VALUES (?, ?, ?, ?, ?)", events_rows)
         db.executemany("INSERT OR IGNORE INTO measurements VALUES (?, ?, ?, ?, ?, ?)",
                        measurements)
         db.execute("INSERT OR REPLACE INTO cursor VALUES ('bench', ?)", (events[-1].seq,))
@@ -182,7 +203,7 @@ class _RawWriter:
 
 
 def run_raw_durable(url: str, stream: str, head: int, workdir: Path,
-                    sizes: list[int]) -> float:
+                    sizes: list[int]) -> Rate:
     """Receive and decode as the decode-only run; write in batches of ``sizes`` on a writer
     thread (as the store run does: receiving goes on while a batch is written)."""
     from websockets.asyncio.client import connect
@@ -194,11 +215,11 @@ def run_raw_durable(url: str, stream: str, head: int, workdir: Path,
     thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="raw-writer")
     plan = list(sizes) or [500]
 
-    async def main() -> float:
+    async def main() -> Rate:
         async with connect(url, subprotocols=["rc-feed.v1"],  # type: ignore[list-item]
                            additional_headers={"Authorization": f"Bearer {TOKEN}"},
                            max_size=2**20, compression=None) as ws:
-            t0 = time.perf_counter()
+            timer = _Timer()
             await ws.send(encode_hello("bench", stream, 0, "bench/1").decode())
             decode_frame(await ws.recv())  # welcome
             pending: list[Any] = []
@@ -216,7 +237,7 @@ def run_raw_durable(url: str, stream: str, head: int, workdir: Path,
                 if last:
                     for future in done:
                         future.result()
-                    return head / (time.perf_counter() - t0)
+                    return timer.rate(head)
 
     try:
         return asyncio.run(main())
@@ -257,7 +278,7 @@ class _ApplyOnlySink:
         return self._store.apply_batch(self._feed_key, stream, events, datetime.now(UTC))
 
 
-def run_store(url: str, stream: str, head: int, workdir: Path) -> tuple[float, list[int]]:
+def run_store(url: str, stream: str, head: int, workdir: Path) -> tuple[Rate, list[int]]:
     from operator_app.feed.client import FeedClient
     from operator_app.store import Store
 
@@ -280,11 +301,11 @@ def run_store(url: str, stream: str, head: int, workdir: Path) -> tuple[float, l
 
     sink.apply = apply  # type: ignore[method-assign]
     client = FeedClient(url, TOKEN, "bench", sink, listener, writer)
-    t0 = time.perf_counter()
+    timer = _Timer()
     client.start()
     if not listener.done.wait(600):
         raise RuntimeError("store run did not finish")
-    rate = head / (time.perf_counter() - t0)
+    rate = timer.rate(head)
     client.stop()
     writer.shutdown(wait=True)
     store.close()
@@ -292,7 +313,7 @@ def run_store(url: str, stream: str, head: int, workdir: Path) -> tuple[float, l
 
 
 # --------------------------------------------------------------------------- 3. full desk
-def run_desk(url: str, stream: str, head: int, workdir: Path) -> tuple[float, int]:
+def run_desk(url: str, stream: str, head: int, workdir: Path) -> tuple[Rate, int]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -332,19 +353,19 @@ def run_desk(url: str, stream: str, head: int, workdir: Path) -> tuple[float, in
     timer = QTimer()
     timer.timeout.connect(check)
     timer.start(5)
-    t0 = time.perf_counter()
+    clock = _Timer()
     bridge.start()
     loop.exec()
     # the last coalesced flush reaches the model within one flush interval
     deadline = time.perf_counter() + 2
     while bridge.changes.waiting() and time.perf_counter() < deadline:
         app.processEvents()
-    elapsed = time.perf_counter() - t0
+    rate = clock.rate(head)
     rows = model.rowCount()
     timer.stop()
     bridge.stop()
     store.close()
-    return head / elapsed, rows
+    return rate, rows
 
 
 def main() -> int:
@@ -359,7 +380,7 @@ def main() -> int:
     server.start()
     url, stream, head = parent.recv()
     print(f"simulator: {url}, window of {head} events (stream {stream})")
-    results: dict[str, list[float]] = {"decode": [], "raw": [], "store": [], "desk": []}
+    results: dict[str, list[Rate]] = {"decode": [], "raw": [], "store": [], "desk": []}
     rows = 0
     try:
         with tempfile.TemporaryDirectory(prefix="opdesk-bench-") as tmp:
@@ -372,30 +393,34 @@ def main() -> int:
                 results["raw"].append(run_raw_durable(url, stream, head, work, sizes))
                 rate, rows = run_desk(url, stream, head, work)
                 results["desk"].append(rate)
-                print(f"  run {i + 1}: " + ", ".join(
-                    f"{k} {v[-1]:,.0f}" for k, v in results.items()) + " events/s")
+                print(f"  run {i + 1} (events/s wall | per CPU-s): " + ", ".join(
+                    f"{k} {v[-1].wall:,.0f} | {v[-1].cpu:,.0f}" for k, v in results.items()))
     finally:
         parent.send("stop")
         server.join(10)
 
-    med = {k: statistics.median(v) for k, v in results.items()}
-    store_raw = med["store"] / med["raw"]
-    desk_store = med["desk"] / med["store"]
-    print(f"medians of {args.repeat} interleaved runs, events/s:")
-    print(f"decode   (receive + decode only, information): {med['decode']:>10,.0f}")
-    print(f"raw      (decode + plain sqlite3 executemany): {med['raw']:>10,.0f}")
-    print(f"store    (decode + validate + apply batch):    {med['store']:>10,.0f}"
-          f"   store/raw {store_raw:.2f}")
-    print(f"desk     (+ grouping, triage, queue model):    {med['desk']:>10,.0f}"
-          f"   desk/store {desk_store:.2f}   ({rows} open alarms in the queue model)")
-    goals = [
-        ("store >= 0.5 x raw durable", store_raw >= 0.5),
-        ("desk >= 20,000 events/s", med["desk"] >= 20_000),
-        ("desk >= 0.5 x store", desk_store >= 0.5),
-    ]
-    for name, ok in goals:
-        print(f"target {name}: {'MET' if ok else 'NOT MET'}")
-    return 0 if all(ok for _, ok in goals) else 1
+    print(f"medians of {args.repeat} interleaved runs; {rows} open alarms in the desk's queue model")
+    print(f"{'':44} {'events/s':>10} {'per CPU-s':>10}")
+    ok = True
+    for measure in ("wall", "cpu"):
+        med = {k: statistics.median(getattr(r, measure) for r in v) for k, v in results.items()}
+        if measure == "wall":
+            for key, label in (("decode", "decode (receive + decode, information only)"),
+                               ("raw", "raw durable (decode + sqlite3 executemany)"),
+                               ("store", "store (decode + validate + apply batch)"),
+                               ("desk", "desk (+ grouping, triage, queue model)")):
+                cpu = statistics.median(r.cpu for r in results[key])
+                print(f"{label:44} {med[key]:>10,.0f} {cpu:>10,.0f}")
+        store_raw, desk_store = med["store"] / med["raw"], med["desk"] / med["store"]
+        goals = [(f"store/raw {store_raw:.2f} >= 0.5", store_raw >= 0.5),
+                 (f"desk/store {desk_store:.2f} >= 0.5", desk_store >= 0.5)]
+        if measure == "wall":
+            goals.insert(0, (f"desk {med['desk']:,.0f} >= 20,000 events/s", med["desk"] >= 20_000))
+        for name, met in goals:
+            print(f"target ({'wall' if measure == 'wall' else 'CPU '}) {name}: "
+                  f"{'MET' if met else 'NOT MET'}")
+            ok = ok and (met or measure == "cpu")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
