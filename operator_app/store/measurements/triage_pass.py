@@ -50,7 +50,7 @@ _PENDING = (
     "SELECT id, patient_id, code, raw, received_at FROM measurements"
     " WHERE triaged_at IS NULL ORDER BY received_at, id LIMIT ?"
 )
-_MARK = "UPDATE measurements SET triaged_at = ? WHERE id = ? AND triaged_at IS NULL"
+_MARK = "UPDATE measurements SET triaged_at = ? WHERE triaged_at IS NULL AND id IN ({})"
 _VALUE = (
     "INSERT INTO measurement_values (id, patient_id, code, display_name, effective_at, sort_at,"
     " received_at, vals, unit, colour, source, rejected, reasons, comparators)"
@@ -142,7 +142,7 @@ class _Pass:
         for m, pid, received, resource in accepted:
             self._triage(m, pid, received, resource, contexts[pid].bands)
         raw.execute_many(_VALUE, self.values)
-        raw.execute_many(_MARK, [(raw.ts(self.now), r[0]) for r in rows])
+        raw.execute_in(_MARK, [r[0] for r in rows], (raw.ts(self.now),))
         self.points.flush()
         changed = self.reviews.flush(self.conn) + self.unreadable.flush()
         views = alarm_views_by_id(self.conn, changed) if changed else []
