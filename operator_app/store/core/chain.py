@@ -171,10 +171,11 @@ def _prepare(
             kept.append(r)
         rows = kept
     where = [list(columns).index(c) if c in columns else -1 for c in spec.columns]
+    in_order = tuple(columns) == spec.columns
     prev = last_hash(raw, spec.table)
     out: list[Row] = []
     for r in rows:
-        h = row_hash(spec, [None if i < 0 else r[i] for i in where], prev)
+        h = row_hash(spec, r if in_order else [None if i < 0 else r[i] for i in where], prev)
         out.append((*r, prev, h))
         prev = h
     names = (*columns, "prev_hash", "hash")
