@@ -38,7 +38,7 @@ _FIXED = (
 _PRIORITY = {p.value: p for p in Priority}
 #: members built so far, per database (engine), with the priority and message they were built
 #: with; cleared when it grows past _KEEP
-_KEEP = 100_000
+_KEEP = 50_000
 _Built = dict[str, tuple[str, str | None, GroupMember]]
 _built: weakref.WeakKeyDictionary[Engine, _Built] = weakref.WeakKeyDictionary()
 
