@@ -37,7 +37,8 @@ _FIXED = (
 )
 _PRIORITY = {p.value: p for p in Priority}
 #: members built so far, per database (engine), with the priority and message they were built
-#: with; cleared when it grows past _KEEP
+#: with; replaced by an empty one when it grows past _KEEP. Readers (UI thread) and the writer
+#: share it: a call keeps the dict it started with, so a replacement never empties it midway.
 _KEEP = 50_000
 _Built = dict[str, tuple[str, str | None, GroupMember]]
 _built: weakref.WeakKeyDictionary[Engine, _Built] = weakref.WeakKeyDictionary()
@@ -48,9 +49,9 @@ def open_members(conn: Connection, head_ids: Sequence[str]) -> dict[str, list[Gr
     found: dict[str, list[GroupMember]] = defaultdict(list)
     if not head_ids:
         return found
-    built = _built.setdefault(conn.engine, {})
-    if len(built) > _KEEP:
-        built.clear()
+    built = _built.get(conn.engine)
+    if built is None or len(built) > _KEEP:
+        built = _built[conn.engine] = {}
     with DbApi(conn) as raw:
         rows = raw.select_in(_OPEN_MEMBERS, sorted(set(head_ids)), (AlarmState.OPEN.value,))
         unknown = [r[1] for r in rows if r[1] not in built]

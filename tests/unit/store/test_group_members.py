@@ -70,3 +70,13 @@ def test_two_databases_with_the_same_alarm_ids_keep_their_own_members(
     finally:
         for s in stores:
             s.close()
+
+
+def test_a_full_cache_starts_again_and_the_members_stay_right(
+    desk: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(group_members, "_KEEP", 2)
+    _grouped(desk, [f"A-{i}" for i in range(1, 6)])
+    first = _members(desk, "A-1")
+    assert [m[0] for m in first] == ["A-2", "A-3", "A-4", "A-5"]
+    assert _members(desk, "A-1") == first  # the kept dict (4 > 2) was replaced, not reused
