@@ -44,7 +44,13 @@ def insert_events(conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
     if not rows:
         return
     with DbApi(conn) as raw:
-        tuples = [
-            tuple(raw.ts(r[c]) if c == "at" else r[c] for c in _COLUMNS) for r in rows
-        ]
+        times: dict[datetime, Any] = {}  # a pass writes many rows with the same time
+        tuples = []
+        for r in rows:
+            at = r["at"]
+            stored = times.get(at)
+            if stored is None:
+                stored = times[at] = raw.ts(at)
+            tuples.append((r["alarm_id"], r["kind"], stored, r["operator"], r["workstation"],
+                           r["detail"], r["dedup_key"]))
         chain.append(raw, "alarm_events", _COLUMNS, tuples)

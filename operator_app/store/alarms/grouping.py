@@ -36,9 +36,10 @@ from operator_app.domain.views import AlarmView
 from operator_app.store.alarms.events import event_row, insert_events
 from operator_app.store.alarms.tables import alarms
 from operator_app.store.alarms.view_rows import alarm_views_by_id
-from operator_app.store.core.dbapi import chunks, one_of
+from operator_app.store.core.dbapi import DbApi, chunks, one_of
 
 _OPEN = AlarmState.OPEN.value
+_SET_PARENT = "UPDATE alarms SET parent_id = ? WHERE id = ?"
 _MEMBER = alarms.alias("member")
 #: the latest open member of a head (the head's own time when it has none)
 _LAST_AT = (
@@ -104,12 +105,10 @@ def attach_pending(
         attached[r.id] = group.head_id
     if not attached:
         return []
-    # one statement per kind of change, not per alarm: a burst can be thousands
-    conn.execute(
-        update(alarms).where(alarms.c.id == bindparam("member"))
-        .values(parent_id=bindparam("head")),
-        [{"member": m, "head": h} for m, h in attached.items()],
-    )
+    # one statement per kind of change, not per alarm: a burst can be thousands (its rows go
+    # straight to the driver)
+    with DbApi(conn) as raw:
+        raw.execute_many(_SET_PARENT, [(h, m) for m, h in attached.items()])
     if escalations:
         conn.execute(
             update(alarms).where(alarms.c.id == bindparam("hid")).values(

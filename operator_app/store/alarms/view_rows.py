@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 from operator_app.domain.alarms import AlarmState, EventKind, Priority
 from operator_app.domain.records import AlarmRecord, PatientRecord
 from operator_app.domain.views import AlarmView, DeviceUpdate, GroupMember, PatientView
+from operator_app.store.alarms.group_members import open_members
 from operator_app.store.alarms.tables import alarm_events, alarms, patients
 from operator_app.store.core.columns import as_utc
 from operator_app.store.core.dbapi import chunks, one_of
@@ -71,30 +72,11 @@ def alarm_views(
     updates: dict[str, list[DeviceUpdate]] = defaultdict(list)
     for _id, alarm_id, detail in sorted(tuple(r) for r in conn.execute(query)):
         updates[alarm_id].append(device_update(detail))
-    members = _members(conn, [row.id for row in rows if row.attached])
+    members = open_members(conn, [row.id for row in rows if row.attached])
     return [
         _alarm_view(row, tuple(updates.get(row.id, ())), tuple(members.get(row.id, ())))
         for row in rows
     ]
-
-
-def _members(conn: Connection, head_ids: Sequence[str]) -> dict[str, list[GroupMember]]:
-    """The open members of each head, oldest first (one query per 500 heads)."""
-    found: dict[str, list[GroupMember]] = defaultdict(list)
-    for part in chunks(sorted(head_ids)):
-        for r in conn.execute(
-            select(alarms.c.parent_id, alarms.c.id, alarms.c.kind, alarms.c.priority,
-                   alarms.c.raised_at, alarms.c.received_at, alarms.c.message,
-                   alarms.c.device_id, alarms.c.location_text)
-            .where(one_of(conn, alarms.c.parent_id, part),
-                   alarms.c.state == AlarmState.OPEN.value)
-            .order_by(alarms.c.received_at, alarms.c.id)
-        ):
-            found[r.parent_id].append(GroupMember(
-                id=r.id, kind=r.kind, priority=_PRIORITY[r.priority], raised_at=r.raised_at,
-                received_at=r.received_at, message=r.message, device_id=r.device_id,
-                location_text=r.location_text))
-    return found
 
 
 def alarm_views_by_id(conn: Connection, alarm_ids: Sequence[str]) -> list[AlarmView]:

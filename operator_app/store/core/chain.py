@@ -119,8 +119,25 @@ def row_hash(spec: ChainSpec, values: Sequence[Any], prev_hash: str) -> str:
     """The hash of a row whose content ``values`` are in ``spec.columns`` order."""
     if len(values) != len(spec.columns):
         raise ValueError(f"{spec.table}: {len(values)} values for {len(spec.columns)} columns")
-    plain = [_plain(v, t) for v, t in zip(values, spec.time_flags, strict=True)]
-    return hashlib.sha256(_encode([spec.table, *plain, prev_hash])).hexdigest()
+    return _sha256(_encode([spec.table, *_plain_values(values, spec.time_flags), prev_hash]))
+
+
+def _plain_values(values: Sequence[Any], time_flags: Sequence[bool]) -> list[Any]:
+    """``_plain`` of each value, with what the store writes (None, int, text, a timestamp as
+    ``utc_text``) passed through inline: it runs for every chained row."""
+    out = []
+    for value, timestamp in zip(values, time_flags, strict=True):
+        kind = type(value)
+        if (value is None or kind is int or (kind is str and not timestamp)
+                or (kind is str and len(value) == 27 and value[26] == "Z")):
+            out.append(value)
+        else:
+            out.append(_plain(value, timestamp))
+    return out
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def last_hash(raw: DbApi, table: str) -> str:
@@ -154,10 +171,11 @@ def _prepare(
             kept.append(r)
         rows = kept
     where = [list(columns).index(c) if c in columns else -1 for c in spec.columns]
+    in_order = tuple(columns) == spec.columns
     prev = last_hash(raw, spec.table)
     out: list[Row] = []
     for r in rows:
-        h = row_hash(spec, [None if i < 0 else r[i] for i in where], prev)
+        h = row_hash(spec, r if in_order else [None if i < 0 else r[i] for i in where], prev)
         out.append((*r, prev, h))
         prev = h
     names = (*columns, "prev_hash", "hash")

@@ -97,6 +97,19 @@ class DbApi:
             out.extend(self._cursor.fetchall())
         return out
 
+    def execute_in(self, sql: str, values: Sequence[str], params: Sequence[Any] = ()) -> None:
+        """Run ``sql`` (no result rows, e.g. an UPDATE) whose one ``IN ({})`` takes ``values``:
+        one statement per 500 values (one on PostgreSQL); ``params`` come before them."""
+        if not values:
+            return
+        if self.postgres:
+            self._cursor.execute(
+                _sql(True, sql.replace("IN ({})", "= ANY(?)")), (*params, list(values))
+            )
+            return
+        for part in chunks(values, CHUNK):
+            self._cursor.execute(sql.format(",".join("?" * len(part))), (*params, *part))
+
 
 @cache
 def _sql(postgres: bool, sql: str) -> str:

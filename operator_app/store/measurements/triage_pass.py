@@ -18,6 +18,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import msgspec
@@ -49,7 +50,7 @@ _PENDING = (
     "SELECT id, patient_id, code, raw, received_at FROM measurements"
     " WHERE triaged_at IS NULL ORDER BY received_at, id LIMIT ?"
 )
-_MARK = "UPDATE measurements SET triaged_at = ? WHERE id = ? AND triaged_at IS NULL"
+_MARK = "UPDATE measurements SET triaged_at = ? WHERE triaged_at IS NULL AND id IN ({})"
 _VALUE = (
     "INSERT INTO measurement_values (id, patient_id, code, display_name, effective_at, sort_at,"
     " received_at, vals, unit, colour, source, rejected, reasons, comparators)"
@@ -64,22 +65,28 @@ class PatientContext:
     bands: PatientBands
 
 
+_UNKNOWN_PATIENT = PatientContext(None, bands_for_patient(()))
+
+
 def patient_contexts(raw: DbApi, patient_ids: Iterable[str]) -> dict[str, PatientContext]:
     """Bands per patient from their thresholds (defaults for unknown patients)."""
     ids = sorted(set(patient_ids))
-    records: dict[str, PatientRecord] = {}
-    for pid, text in raw.select_in(_PATIENTS, ids):
-        try:
-            records[pid] = _decode_patient(text)
-        except msgspec.DecodeError:  # stored by the store itself; never expected
-            log.exception("patient record of %s unreadable", pid)
+    stored: dict[str, str] = {pid: text for pid, text in raw.select_in(_PATIENTS, ids)}
     return {
-        pid: PatientContext(
-            records.get(pid),
-            bands_for_patient(records[pid].thresholds if pid in records else ()),
-        )
-        for pid in ids
+        pid: _context_of(stored[pid]) if pid in stored else _UNKNOWN_PATIENT for pid in ids
     }
+
+
+@lru_cache(maxsize=4096)
+def _context_of(record_text: str) -> PatientContext:
+    """A stored patient record's context. A pure function of the record's text (every pass of
+    a backlog reads the same records again): kept for the last 4,096 texts."""
+    try:
+        record = _decode_patient(record_text)
+    except msgspec.DecodeError:  # stored by the store itself; never expected
+        log.exception("a stored patient record is unreadable")
+        return _UNKNOWN_PATIENT
+    return PatientContext(record, bands_for_patient(record.thresholds))
 
 
 #: A deviation measured longer ago than this is history (coloured in the plots and the list),
@@ -135,7 +142,7 @@ class _Pass:
         for m, pid, received, resource in accepted:
             self._triage(m, pid, received, resource, contexts[pid].bands)
         raw.execute_many(_VALUE, self.values)
-        raw.execute_many(_MARK, [(raw.ts(self.now), r[0]) for r in rows])
+        raw.execute_in(_MARK, [r[0] for r in rows], (raw.ts(self.now),))
         self.points.flush()
         changed = self.reviews.flush(self.conn) + self.unreadable.flush()
         views = alarm_views_by_id(self.conn, changed) if changed else []
