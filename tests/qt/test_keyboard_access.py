@@ -20,10 +20,6 @@ from operator_app.ui.session.sign_in_dialog import SignInDialog
 from operator_app.ui.shell.main_window import MainWindow
 from widgets.alarm_sound import AlarmSound
 
-#: widgets owned by the measurements feature (ui/measurements, widgets/trend), named there
-#: (issue 11's "attention" work rewrites them in parallel): listed so that the walk still
-#: covers every other widget; remove an entry once its widget has its name
-NAMED_ELSEWHERE = {"measurementList", "trendView", "reviewTable", "measurementTabs"}
 
 
 def _in_tab_chain(widget: QWidget) -> bool:
@@ -45,23 +41,10 @@ def _qt_internal(widget: QWidget) -> bool:
     return False
 
 
-def _owned_elsewhere(widget: QWidget) -> bool:
-    w: QWidget | None = widget
-    while w is not None:
-        if w.objectName() in NAMED_ELSEWHERE:
-            return True
-        parent = w.parentWidget()
-        if (parent is not None and parent.objectName() == "measurementsPanel"
-                and type(w).__name__ == "QTabWidget"):
-            return True
-        w = parent
-    return False
-
-
 def _unnamed(root: QWidget) -> list[str]:
     missing = []
     for widget in [root, *root.findChildren(QWidget)]:
-        if not _in_tab_chain(widget) or _qt_internal(widget) or _owned_elsewhere(widget):
+        if not _in_tab_chain(widget) or _qt_internal(widget):
             continue
         iface = QAccessible.queryAccessibleInterface(widget)
         name = iface.text(QAccessible.Text.Name) if iface is not None else ""

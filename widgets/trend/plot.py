@@ -100,6 +100,7 @@ class TrendPlot(QWidget):
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setObjectName("trendView")
+        self.view.setAccessibleName(self.tr("Trend plots"))
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.ci.setContentsMargins(2, 2, 6, 2)
         self.view.ci.setSpacing(0)
