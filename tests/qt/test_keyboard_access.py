@@ -21,7 +21,6 @@ from operator_app.ui.shell.main_window import MainWindow
 from widgets.alarm_sound import AlarmSound
 
 
-
 def _in_tab_chain(widget: QWidget) -> bool:
     return bool(widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value)
 

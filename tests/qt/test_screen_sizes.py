@@ -123,6 +123,49 @@ def test_main_window_fits_and_every_action_is_reachable(qtbot: Any, bridge: Fake
     win.close()
 
 
+def _visible_first_plot(win: MainWindow) -> QRect:
+    """The part of the first trend plot on screen: its rect in the window, cut by the trend
+    scroll area's viewport and the measurements part's viewport."""
+    plot = win.measurements_panel.trend_plot
+    key = plot.active_keys()[0]
+    item = plot.plot_item(key)
+    in_view = plot.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    rect = QRect(plot.view.mapTo(win, in_view.topLeft()), in_view.size())
+    for viewport in (plot.scroll_area.viewport(),
+                     win.layout_parts.measurements_scroll.viewport()):
+        rect = rect.intersected(QRect(viewport.mapTo(win, viewport.rect().topLeft()),
+                                      viewport.size()))
+    return rect
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_whole_trend_plot_is_readable_without_scrolling(qtbot: Any, bridge: FakeBridge,
+                                                          screen: tuple[int, int]) -> None:
+    """Issue 11 point 5: at 1366×768 the trends had 30-80 px; now the Trends tab shows at
+    least one whole plot of 150 px (the review item's parameter first) without scrolling,
+    next to the queue and the triage actions."""
+    win = _working_desk(qtbot, bridge, screen)
+    panel = win.measurements_panel
+    assert panel.tabs.currentWidget() is panel.trend_plot
+    qtbot.waitUntil(lambda: _visible_first_plot(win).height() >= 150, timeout=3000)
+    key = panel.trend_plot.active_keys()[0]
+    assert panel.trend_plot.visible_plot_keys()[:1] == [key]
+    # NEWS2 and the latest values are one click away (a tab) on a low screen, above the tabs
+    # otherwise
+    page = panel.latest_page
+    if panel.is_compact():
+        assert panel.tabs.indexOf(page) == 1 and panel.tabs.isTabEnabled(1)
+        panel.tabs.setCurrentIndex(1)
+        qtbot.waitUntil(panel.latest_table.isVisible)
+    else:
+        assert panel.latest_table.isVisible() and panel.tabs.indexOf(page) < 0
+    if screen == (1366, 768):
+        assert panel.is_compact()
+    if screen == (1920, 1080):
+        assert not panel.is_compact()
+    win.close()
+
+
 def _handover(shift_id: str) -> Handover:
     note = HandoverNote(1, shift_id, NOW - timedelta(hours=2), "kari", "Door sensor faulty", False)
     return Handover(shift_id, sample_figures(), (note,), None, (), ())

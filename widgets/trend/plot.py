@@ -87,6 +87,9 @@ class TrendPlot(QWidget):
         bar.addSpacing(8)
         self.hint_label = QLabel(self.tr("Drag or arrow keys: pan · wheel or +/-: zoom"), self)
         self.hint_label.setObjectName("fieldLabel")
+        # the hint gives way on a narrow panel (1366x768); the tooltip keeps it whole
+        self.hint_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint_label.setToolTip(self.hint_label.text())
         bar.addWidget(self.hint_label, 1)
         outer.addLayout(bar)
 

@@ -103,18 +103,25 @@ class MeasurementsPanel(QWidget):
         self.state_label.setObjectName("measurementsState")
         layout.addWidget(self.state_label)
 
-        self.news2_label = PlainTextLabel(parent=self)
+        # NEWS2 and the latest values: above the tabs, or on a low screen the tab next to
+        # "Trends" (``set_compact``)
+        self.latest_page = QWidget(self)
+        self.latest_page.setObjectName("latestPage")
+        latest_layout = QVBoxLayout(self.latest_page)
+        latest_layout.setContentsMargins(0, 0, 0, 0)
+        latest_layout.setSpacing(6)
+        self.news2_label = PlainTextLabel(parent=self.latest_page)
         self.news2_label.setObjectName("news2Line")
         self.news2_label.setToolTip(self.tr(
             "NEWS2 is validated for adults in hospital, not for home measurements. It is shown "
             "as a supplement and never replaces the triage colour."))
-        layout.addWidget(self.news2_label)
-
-        self.latest_table = LatestValuesTable(self)
+        latest_layout.addWidget(self.news2_label)
+        self.latest_table = LatestValuesTable(self.latest_page)
         self.latest_table.setAccessibleName(self.tr("Latest values"))
-        layout.addWidget(self.latest_table)
+        latest_layout.addWidget(self.latest_table)
+        latest_layout.addStretch(1)
+        layout.addWidget(self.latest_page)
         self._layout = layout
-        #: on a low screen the latest values are a tab beside the trends (``set_compact``)
         self._compact = False
         self._has_latest = False
 
@@ -242,32 +249,31 @@ class MeasurementsPanel(QWidget):
 
     def _show_latest(self, shown: bool) -> None:
         self._has_latest = shown
-        index = self.tabs.indexOf(self.latest_table)
+        self.latest_table.setVisible(shown)
+        index = self.tabs.indexOf(self.latest_page)
         if index >= 0:
-            self.tabs.setTabEnabled(index, shown)
-        else:
-            self.latest_table.setVisible(shown)
+            self.tabs.setTabEnabled(index, self.news2_label.isVisibleTo(self.latest_page))
 
     # -- low screens -------------------------------------------------------------------------------
     def is_compact(self) -> bool:
         return self._compact
 
     def set_compact(self, compact: bool) -> None:
-        """On a low screen (1366×768) the latest values become the tab next to "Trends", so a
+        """On a low screen (1366x768) the latest values become the tab next to "Trends", so a
         whole trend plot fits without scrolling (issue 11); otherwise they sit above the tabs."""
         if compact == self._compact:
             return
         self._compact = compact
         current = self.tabs.currentWidget()
         if compact:
-            self._layout.removeWidget(self.latest_table)
-            self.tabs.insertTab(1, self.latest_table, self.tr("Latest values"))
-            self.latest_table.setVisible(True)
+            self._layout.removeWidget(self.latest_page)
+            self.tabs.insertTab(1, self.latest_page, self.tr("NEWS2 and latest values"))
         else:
-            self.tabs.removeTab(self.tabs.indexOf(self.latest_table))
-            self.latest_table.setParent(self)
-            self._layout.insertWidget(self._layout.indexOf(self.tabs), self.latest_table)
-        if current is self.latest_table and not compact:
+            self.tabs.removeTab(self.tabs.indexOf(self.latest_page))
+            self.latest_page.setParent(self)
+            self._layout.insertWidget(self._layout.indexOf(self.tabs), self.latest_page)
+            self.latest_page.show()
+        if current is self.latest_page and not compact:
             current = self.trend_plot
         self.tabs.setCurrentWidget(current)
         self._show_latest(self._has_latest)

@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
             queue_parts=[self.queue_heading, self.feed_warning], queue=self.queue_view,
             tabs=self.tabs, patient=self.patient_panel, measurements=self.measurements_panel,
             triage=self.triage_panel)
-        self.top_right_splitter = self.layout_parts.top_right_splitter
+        self.bottom_splitter = self.layout_parts.bottom_splitter
         self.lock = DeskLock(self, bridge, self.queue_model, lock_after_s)
         self._build_actions()
         self.lead_actions = LeadActions(self, bridge, self.queue_view.selected_alarm,
