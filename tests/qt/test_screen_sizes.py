@@ -24,6 +24,7 @@ from operator_app.domain.commands import CommandResult
 from operator_app.domain.handover_report import Handover, HandoverNote
 from operator_app.domain.series import PatientMeasurements
 from operator_app.ui.handover.handover_window import PREFERRED_SIZE as HANDOVER_SIZE
+from operator_app.ui.queue.queue_model import Column
 from operator_app.ui.shell.main_window import PREFERRED_SIZE, MainWindow
 from operator_app.ui.shell.window_geometry import WindowMemory, fitted_rect
 from widgets.alarm_sound import AlarmSound
@@ -110,6 +111,12 @@ def test_main_window_fits_and_every_action_is_reachable(qtbot: Any, bridge: Fake
     # the queue shows at least six rows; the alarm's details keep room to be read
     row_height = win.queue_view.rowHeight(0)
     assert win.queue_view.viewport().height() >= 6 * row_height
+    # every queue column up to Status is visible without scrolling sideways (it was cut at 1366)
+    queue = win.queue_view
+    status = int(Column.STATUS)
+    assert queue.horizontalScrollBar().value() == 0
+    assert queue.columnViewportPosition(status) + queue.columnWidth(status) \
+        <= queue.viewport().width()
     assert panel._scroll.viewport().height() >= 80
     # the escalation is one line however many alarms are overdue
     assert win.alert_banner.is_shown() and len(win.alert_banner.lines()) >= 11

@@ -142,7 +142,7 @@ class DeskLayout(QObject):
         The triage panel gets at least 360 px of height, the patient the rest."""
         width = max(1, self.main_splitter.width())
         height = max(1, self.right_splitter.height())
-        left = min(max(740, int(width * 0.55)), width - 560)
+        left = min(max(740, int(width * 0.55)), width - 540)
         self.main_splitter.setSizes([left, width - left])
         left_h = max(1, self.left_splitter.height())
         queue = min(max(260, int(left_h * 0.45)), left_h - 300)
