@@ -84,6 +84,23 @@ def test_buttons_show_their_shortcuts_and_menu_and_hint_agree(window: Any) -> No
         assert action.shortcut().toString() in action.toolTip()
 
 
+def test_claim_button_names_the_key_that_claims_the_shown_alarm(window: Any,
+                                                                bridge: FakeBridge) -> None:
+    """Point 8: "Ta" showed no key. F2 claims the most urgent unclaimed alarm, so the button
+    says F2 for that one; any other alarm is claimed with Enter on the queue, then Space."""
+    panel = window.triage_panel
+    bridge.push(*sample_alarms("anne"))
+    top = window.top_unclaimed_alarm_id()
+    assert top is not None
+    window.queue_view.select_alarm(top)
+    assert "F2" in panel.claim_button.text()
+    other = next(a.id for a in sample_alarms("anne")
+                 if a.id != top and a.claimed_by is None and a.is_open)
+    window.queue_view.select_alarm(other)
+    assert panel.alarm_id() == other
+    assert "F2" not in panel.claim_button.text() and "Space" in panel.claim_button.text()
+
+
 def test_demo_is_labelled_in_title_and_status_bar(qtbot: Any, bridge: FakeBridge) -> None:
     demo = MainWindow(bridge, "demo", "RS", sound=AlarmSound(enabled=False), now=lambda: NOW,
                       demo=True)

@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
             if shown is not None and shown is not self.triage_panel.alarm():
                 self.triage_panel.set_alarm(shown)
         self.queue_heading.show_counts(self.queue_model)
+        self._show_claim_key()
 
     def _on_alarms_inserted(self, alarm_ids: list[str]) -> None:
         if alarm_ids:
@@ -325,6 +326,7 @@ class MainWindow(QMainWindow):
     def _on_current_alarm_changed(self, alarm_id: str | None) -> None:
         alarm = self.queue_model.alarm(alarm_id) if alarm_id is not None else None
         self.triage_panel.set_alarm(alarm)
+        self._show_claim_key()
         if alarm is None:
             self.patients.show_none()
             self.measurements.show(None)
@@ -335,6 +337,12 @@ class MainWindow(QMainWindow):
         if review:
             self.reviews.follow_queue(alarm)
         self.patients.show(alarm.patient_id)
+
+    def _show_claim_key(self) -> None:
+        """"Claim (F2)" when F2 would take the shown alarm (the most urgent unclaimed one)."""
+        shown = self.triage_panel.alarm_id()
+        self.triage_panel.show_claim_key(shown is not None
+                                         and shown == self.top_unclaimed_alarm_id())
 
     def _record_access(self, patient_id: str, kind: ReasonKind, reason_id: str | None) -> None:
         """The access log (innsyn): the patient panel and the measurements show this patient."""
