@@ -267,7 +267,8 @@ class MeasurementsPanel(QWidget):
         current = self.tabs.currentWidget()
         if compact:
             self._layout.removeWidget(self.latest_page)
-            self.tabs.insertTab(1, self.latest_page, self.tr("NEWS2 and latest values"))
+            self.tabs.insertTab(1, self.latest_page, self.tr("Latest values"))
+            self.tabs.setTabToolTip(1, self.tr("NEWS2 and latest values"))
         else:
             self.tabs.removeTab(self.tabs.indexOf(self.latest_page))
             self.latest_page.setParent(self)

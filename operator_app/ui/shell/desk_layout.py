@@ -138,7 +138,7 @@ class DeskLayout(QObject):
     def apply_default_sizes(self) -> None:
         """Split the window for its size: the queue side gets about 55 % of the width (at
         least 740 px, every column visible), the queue about 45 % of its column but at least
-        six rows; below it the measurements get 60 % of the width beside the bottom tabs.
+        six rows; below it the measurements get 58 % of the width beside the bottom tabs.
         The triage panel gets at least 360 px of height, the patient the rest."""
         width = max(1, self.main_splitter.width())
         height = max(1, self.right_splitter.height())
@@ -147,7 +147,7 @@ class DeskLayout(QObject):
         left_h = max(1, self.left_splitter.height())
         queue = min(max(260, int(left_h * 0.45)), left_h - 300)
         self.left_splitter.setSizes([queue, left_h - queue])
-        measurements = int(left * 0.6)
+        measurements = int(left * 0.58)
         self.bottom_splitter.setSizes([measurements, left - measurements])
         triage = max(360, int(height * 0.55))
         self.right_splitter.setSizes([height - triage, triage])
