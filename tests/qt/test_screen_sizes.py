@@ -306,3 +306,4 @@ def test_patient_and_alarm_detail_rows_never_overlap_when_narrow(qtbot: Any,
     # the panels settle within a few layout passes
     qtbot.waitUntil(lambda: laid_out(patient, patient.fields), timeout=3000)
     qtbot.waitUntil(lambda: laid_out(triage, triage.fields), timeout=3000)
+

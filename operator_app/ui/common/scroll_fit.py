@@ -51,6 +51,8 @@ class HeightForWidthFit(QObject):
                     # the layout then keeps the minimum height set here
                     policy.setHeightForWidth(False)
                     label.setSizePolicy(policy)
+                # a label widened later (a splitter moved) asks again: its rows shrink back
+                label.installEventFilter(self)
                 need = label.heightForWidth(label.width())
                 if need > 0 and need != label.minimumHeight():
                     label.setMinimumHeight(need)
