@@ -118,6 +118,11 @@ def test_main_window_fits_and_every_action_is_reachable(qtbot: Any, bridge: Fake
     assert queue.columnViewportPosition(status) + queue.columnWidth(status) \
         <= queue.viewport().width()
     assert panel._scroll.viewport().height() >= 80
+    # each wrapped detail row is as high as its text at its width, no more: a row given the
+    # lines its size hint guessed put the text a line or more below its title (1920 px)
+    for key, label in win.patient_panel.fields.items():
+        if label.isVisible() and label.wordWrap():
+            assert label.height() <= label.heightForWidth(label.width()) + 2, key
     # the escalation is one line however many alarms are overdue
     assert win.alert_banner.is_shown() and len(win.alert_banner.lines()) >= 11
     line_height = win.alert_banner.fontMetrics().height()
