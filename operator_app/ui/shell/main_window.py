@@ -1,8 +1,8 @@
 """The operator's main window: a shell that lays out the features and wires them together.
 
 Left: the queue on top; below it the home measurements beside the tabs "Today's log" | "Review"
-| "Callbacks" (``desk_layout.py``). Right: the patient on top, triage below. Status bar with connection and sound
-state. Handover opens in its own non-modal window (Ctrl+H).
+| "Callbacks" (``desk_layout.py``). Right: the patient on top, triage below. Status bar with
+connection and sound state. Handover opens in its own non-modal window (Ctrl+H).
 
 It talks only to the bridge (``DeskApi``: signals in, method calls out) and never blocks:
 command failures are shown in an inline banner, dialogs are opened with ``open()`` (window-modal
