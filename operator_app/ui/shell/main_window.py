@@ -339,10 +339,10 @@ class MainWindow(QMainWindow):
         self.patients.show(alarm.patient_id)
 
     def _show_claim_key(self) -> None:
-        """"Claim (F2)" when F2 would take the shown alarm (the most urgent unclaimed one)."""
+        """"Claim (F2)" when F2 would take the shown alarm (the most urgent unclaimed one), or
+        with none shown (as the empty panel's hint says)."""
         shown = self.triage_panel.alarm_id()
-        self.triage_panel.show_claim_key(shown is not None
-                                         and shown == self.top_unclaimed_alarm_id())
+        self.triage_panel.show_claim_key(shown is None or shown == self.top_unclaimed_alarm_id())
 
     def _record_access(self, patient_id: str, kind: ReasonKind, reason_id: str | None) -> None:
         """The access log (innsyn): the patient panel and the measurements show this patient."""
