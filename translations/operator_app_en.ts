@@ -743,6 +743,7 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <name>DeskLayout</name>
     <message>
         <source>Home measurements</source>
+        <extracomment>below this height the measurements part shows the latest values as a tab, not above the plots (heading, NEWS2, six latest values and one 150 px plot need about 480 px)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2157,6 +2158,14 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Latest values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends and measurement list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Trends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2191,6 +2200,10 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
     <message>
         <source>Patient %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 and latest values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2760,6 +2773,10 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <source>Drag or arrow keys: pan · wheel or +/-: zoom</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Trend plots</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TrendWindow</name>
@@ -2782,10 +2799,6 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
     <message>
         <source>Alarm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2882,6 +2895,14 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
     <message>
         <source>Choose an outcome (Alt+1…7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim (Enter, Space)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

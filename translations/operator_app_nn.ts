@@ -743,6 +743,7 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <name>DeskLayout</name>
     <message>
         <source>Home measurements</source>
+        <extracomment>below this height the measurements part shows the latest values as a tab, not above the plots (heading, NEWS2, six latest values and one 150 px plot need about 480 px)</extracomment>
         <translation>Heimemålingar</translation>
     </message>
 </context>
@@ -2157,6 +2158,14 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <translation>NEWS2 er validert for vaksne på sjukehus, ikkje for heimemålingar. Han blir vist som eit tillegg og erstattar aldri triagefargen.</translation>
     </message>
     <message>
+        <source>Latest values</source>
+        <translation>Siste verdiar</translation>
+    </message>
+    <message>
+        <source>Trends and measurement list</source>
+        <translation>Trendar og måleliste</translation>
+    </message>
+    <message>
         <source>Trends</source>
         <translation>Trendar</translation>
     </message>
@@ -2192,6 +2201,10 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <message>
         <source>Patient %1</source>
         <translation>Pasient %1</translation>
+    </message>
+    <message>
+        <source>NEWS2 and latest values</source>
+        <translation>NEWS2 og siste verdiar</translation>
     </message>
     <message>
         <source>shaded: each line&apos;s normal range, lighter: yellow</source>
@@ -2760,6 +2773,10 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
         <source>Drag or arrow keys: pan · wheel or +/-: zoom</source>
         <translation>Dra/piltastar: flytt · hjul, +/-: zoom</translation>
     </message>
+    <message>
+        <source>Trend plots</source>
+        <translation>Trendgrafar</translation>
+    </message>
 </context>
 <context>
     <name>TrendWindow</name>
@@ -2783,10 +2800,6 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <message>
         <source>Alarm</source>
         <translation>Alarm</translation>
-    </message>
-    <message>
-        <source>Claim</source>
-        <translation>Ta</translation>
     </message>
     <message>
         <source>Claim this alarm so no colleague handles it twice</source>
@@ -2883,6 +2896,14 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <message>
         <source>Choose an outcome (Alt+1…7).</source>
         <translation>Vel eit utfall (Alt+1…7).</translation>
+    </message>
+    <message>
+        <source>Claim (F2)</source>
+        <translation>Ta (F2)</translation>
+    </message>
+    <message>
+        <source>Claim (Enter, Space)</source>
+        <translation>Ta (Enter, mellomrom)</translation>
     </message>
 </context>
 <context>

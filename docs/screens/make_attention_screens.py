@@ -4,7 +4,7 @@
   use, and the tooltip and notification texts the desk asks the tray for (a desktop's own
   notification bubble cannot be captured offscreen);
 - ``trends-1366x768.png`` and ``trends-1920x1080.png``: the main window with a measurement
-  review selected, its trend plots beside the patient; ``trend-window-*.png``: the same trends
+  review selected, its trend plots under the queue; ``trend-window-*.png``: the same trends
   in their own window ("Open in own window"), as large as it opens on that screen.
 
     TZ=Europe/Oslo QT_QPA_PLATFORM=offscreen PYTHONPATH=. python docs/screens/make_attention_screens.py

@@ -20,11 +20,6 @@ from operator_app.ui.session.sign_in_dialog import SignInDialog
 from operator_app.ui.shell.main_window import MainWindow
 from widgets.alarm_sound import AlarmSound
 
-#: widgets owned by the measurements feature (ui/measurements, widgets/trend), named there
-#: (issue 11's "attention" work rewrites them in parallel): listed so that the walk still
-#: covers every other widget; remove an entry once its widget has its name
-NAMED_ELSEWHERE = {"measurementList", "trendView", "reviewTable", "measurementTabs"}
-
 
 def _in_tab_chain(widget: QWidget) -> bool:
     return bool(widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value)
@@ -45,23 +40,10 @@ def _qt_internal(widget: QWidget) -> bool:
     return False
 
 
-def _owned_elsewhere(widget: QWidget) -> bool:
-    w: QWidget | None = widget
-    while w is not None:
-        if w.objectName() in NAMED_ELSEWHERE:
-            return True
-        parent = w.parentWidget()
-        if (parent is not None and parent.objectName() == "measurementsPanel"
-                and type(w).__name__ == "QTabWidget"):
-            return True
-        w = parent
-    return False
-
-
 def _unnamed(root: QWidget) -> list[str]:
     missing = []
     for widget in [root, *root.findChildren(QWidget)]:
-        if not _in_tab_chain(widget) or _qt_internal(widget) or _owned_elsewhere(widget):
+        if not _in_tab_chain(widget) or _qt_internal(widget):
             continue
         iface = QAccessible.queryAccessibleInterface(widget)
         name = iface.text(QAccessible.Text.Name) if iface is not None else ""
@@ -100,6 +82,23 @@ def test_buttons_show_their_shortcuts_and_menu_and_hint_agree(window: Any) -> No
     actions = window.desk_actions
     for action in [*actions.outcomes, actions.release, actions.close]:
         assert action.shortcut().toString() in action.toolTip()
+
+
+def test_claim_button_names_the_key_that_claims_the_shown_alarm(window: Any,
+                                                                bridge: FakeBridge) -> None:
+    """Point 8: "Ta" showed no key. F2 claims the most urgent unclaimed alarm, so the button
+    says F2 for that one; any other alarm is claimed with Enter on the queue, then Space."""
+    panel = window.triage_panel
+    bridge.push(*sample_alarms("anne"))
+    top = window.top_unclaimed_alarm_id()
+    assert top is not None
+    window.queue_view.select_alarm(top)
+    assert "F2" in panel.claim_button.text()
+    other = next(a.id for a in sample_alarms("anne")
+                 if a.id != top and a.claimed_by is None and a.is_open)
+    window.queue_view.select_alarm(other)
+    assert panel.alarm_id() == other
+    assert "F2" not in panel.claim_button.text() and "Space" in panel.claim_button.text()
 
 
 def test_demo_is_labelled_in_title_and_status_bar(qtbot: Any, bridge: FakeBridge) -> None:

@@ -367,6 +367,9 @@ def test_layout_at_1440_keeps_queue_largest(qtbot: Any, window: Any) -> None:
     assert queue.isVisible()
     assert queue.width() >= 700
     assert window.measurements_panel.isVisible()
-    assert window.patient_panel.geometry().right() < window.measurements_panel.mapTo(
-        window.top_right_splitter, window.measurements_panel.rect().topLeft()).x()
+    # the measurements under the queue, the patient in the right column
+    measurements = window.measurements_panel.mapTo(window, window.measurements_panel.rect().topLeft())
+    patient = window.patient_panel.mapTo(window, window.patient_panel.rect().topLeft())
+    assert measurements.x() < patient.x()
+    assert measurements.y() > queue.mapTo(window, queue.rect().bottomLeft()).y()
     assert window.tabs.count() == 3

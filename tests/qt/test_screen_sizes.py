@@ -24,6 +24,7 @@ from operator_app.domain.commands import CommandResult
 from operator_app.domain.handover_report import Handover, HandoverNote
 from operator_app.domain.series import PatientMeasurements
 from operator_app.ui.handover.handover_window import PREFERRED_SIZE as HANDOVER_SIZE
+from operator_app.ui.queue.queue_model import Column
 from operator_app.ui.shell.main_window import PREFERRED_SIZE, MainWindow
 from operator_app.ui.shell.window_geometry import WindowMemory, fitted_rect
 from widgets.alarm_sound import AlarmSound
@@ -110,7 +111,18 @@ def test_main_window_fits_and_every_action_is_reachable(qtbot: Any, bridge: Fake
     # the queue shows at least six rows; the alarm's details keep room to be read
     row_height = win.queue_view.rowHeight(0)
     assert win.queue_view.viewport().height() >= 6 * row_height
+    # every queue column up to Status is visible without scrolling sideways (it was cut at 1366)
+    queue = win.queue_view
+    status = int(Column.STATUS)
+    assert queue.horizontalScrollBar().value() == 0
+    assert queue.columnViewportPosition(status) + queue.columnWidth(status) \
+        <= queue.viewport().width()
     assert panel._scroll.viewport().height() >= 80
+    # each wrapped detail row is as high as its text at its width, no more: a row given the
+    # lines its size hint guessed put the text a line or more below its title (1920 px)
+    for key, label in win.patient_panel.fields.items():
+        if label.isVisible() and label.wordWrap():
+            assert label.height() <= label.heightForWidth(label.width()) + 2, key
     # the escalation is one line however many alarms are overdue
     assert win.alert_banner.is_shown() and len(win.alert_banner.lines()) >= 11
     line_height = win.alert_banner.fontMetrics().height()
@@ -120,6 +132,49 @@ def test_main_window_fits_and_every_action_is_reachable(qtbot: Any, bridge: Fake
     label = panel.claim_label
     assert not label.wordWrap()
     assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+    win.close()
+
+
+def _visible_first_plot(win: MainWindow) -> QRect:
+    """The part of the first trend plot on screen: its rect in the window, cut by the trend
+    scroll area's viewport and the measurements part's viewport."""
+    plot = win.measurements_panel.trend_plot
+    key = plot.active_keys()[0]
+    item = plot.plot_item(key)
+    in_view = plot.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    rect = QRect(plot.view.mapTo(win, in_view.topLeft()), in_view.size())
+    for viewport in (plot.scroll_area.viewport(),
+                     win.layout_parts.measurements_scroll.viewport()):
+        rect = rect.intersected(QRect(viewport.mapTo(win, viewport.rect().topLeft()),
+                                      viewport.size()))
+    return rect
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_whole_trend_plot_is_readable_without_scrolling(qtbot: Any, bridge: FakeBridge,
+                                                          screen: tuple[int, int]) -> None:
+    """Issue 11 point 5: at 1366×768 the trends had 30-80 px; now the Trends tab shows at
+    least one whole plot of 150 px (the review item's parameter first) without scrolling,
+    next to the queue and the triage actions."""
+    win = _working_desk(qtbot, bridge, screen)
+    panel = win.measurements_panel
+    assert panel.tabs.currentWidget() is panel.trend_plot
+    qtbot.waitUntil(lambda: _visible_first_plot(win).height() >= 150, timeout=3000)
+    key = panel.trend_plot.active_keys()[0]
+    assert panel.trend_plot.visible_plot_keys()[:1] == [key]
+    # NEWS2 and the latest values are one click away (a tab) on a low screen, above the tabs
+    # otherwise
+    page = panel.latest_page
+    if panel.is_compact():
+        assert panel.tabs.indexOf(page) == 1 and panel.tabs.isTabEnabled(1)
+        panel.tabs.setCurrentIndex(1)
+        qtbot.waitUntil(panel.latest_table.isVisible)
+    else:
+        assert panel.latest_table.isVisible() and panel.tabs.indexOf(page) < 0
+    if screen == (1366, 768):
+        assert panel.is_compact()
+    if screen == (1920, 1080):
+        assert not panel.is_compact()
     win.close()
 
 
@@ -256,3 +311,4 @@ def test_patient_and_alarm_detail_rows_never_overlap_when_narrow(qtbot: Any,
     # the panels settle within a few layout passes
     qtbot.waitUntil(lambda: laid_out(patient, patient.fields), timeout=3000)
     qtbot.waitUntil(lambda: laid_out(triage, triage.fields), timeout=3000)
+

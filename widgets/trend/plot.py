@@ -87,6 +87,9 @@ class TrendPlot(QWidget):
         bar.addSpacing(8)
         self.hint_label = QLabel(self.tr("Drag or arrow keys: pan · wheel or +/-: zoom"), self)
         self.hint_label.setObjectName("fieldLabel")
+        # the hint gives way on a narrow panel (1366x768); the tooltip keeps it whole
+        self.hint_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint_label.setToolTip(self.hint_label.text())
         bar.addWidget(self.hint_label, 1)
         outer.addLayout(bar)
 
@@ -100,6 +103,7 @@ class TrendPlot(QWidget):
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setObjectName("trendView")
+        self.view.setAccessibleName(self.tr("Trend plots"))
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.ci.setContentsMargins(2, 2, 6, 2)
         self.view.ci.setSpacing(0)

@@ -51,9 +51,14 @@ class HeightForWidthFit(QObject):
                     # the layout then keeps the minimum height set here
                     policy.setHeightForWidth(False)
                     label.setSizePolicy(policy)
+                # a label widened later (a splitter moved) asks again: its rows shrink back
+                label.installEventFilter(self)
                 need = label.heightForWidth(label.width())
-                if need > 0 and need != label.minimumHeight():
-                    label.setMinimumHeight(need)
+                if need > 0 and (need != label.minimumHeight() or need != label.maximumHeight()):
+                    # exactly: a wrapped label's size hint guesses its lines for some other
+                    # width, and a form layout gave the row those lines (text a line or more
+                    # below its title at 1920 px)
+                    label.setFixedHeight(need)
         needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
                   else layout.totalMinimumSize().height())
         if needed > 0 and needed != widget.minimumHeight():

@@ -103,17 +103,31 @@ class MeasurementsPanel(QWidget):
         self.state_label.setObjectName("measurementsState")
         layout.addWidget(self.state_label)
 
-        self.news2_label = PlainTextLabel(parent=self)
+        # NEWS2 and the latest values: above the tabs, or on a low screen the tab next to
+        # "Trends" (``set_compact``)
+        self.latest_page = QWidget(self)
+        self.latest_page.setObjectName("latestPage")
+        latest_layout = QVBoxLayout(self.latest_page)
+        latest_layout.setContentsMargins(0, 0, 0, 0)
+        latest_layout.setSpacing(6)
+        self.news2_label = PlainTextLabel(parent=self.latest_page)
         self.news2_label.setObjectName("news2Line")
         self.news2_label.setToolTip(self.tr(
             "NEWS2 is validated for adults in hospital, not for home measurements. It is shown "
             "as a supplement and never replaces the triage colour."))
-        layout.addWidget(self.news2_label)
-
-        self.latest_table = LatestValuesTable(self)
-        layout.addWidget(self.latest_table)
+        latest_layout.addWidget(self.news2_label)
+        self.latest_table = LatestValuesTable(self.latest_page)
+        self.latest_table.setAccessibleName(self.tr("Latest values"))
+        latest_layout.addWidget(self.latest_table)
+        latest_layout.addStretch(1)
+        layout.addWidget(self.latest_page)
+        self._layout = layout
+        self._compact = False
+        self._has_latest = False
 
         self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("measurementTabs")
+        self.tabs.setAccessibleName(self.tr("Trends and measurement list"))
         self.tabs.setDocumentMode(True)
         self.trend_plot = TrendPlot(self.tabs)
         self.tabs.addTab(self.trend_plot, self.tr("Trends"))
@@ -122,6 +136,7 @@ class MeasurementsPanel(QWidget):
         self.list_proxy.setSourceModel(self.list_model)
         self.list_proxy.setSortRole(SortKeyRole)
         self.list_view = MeasurementListView(self.tabs)
+        self.list_view.setAccessibleName(self.tr("Measurement list"))
         self.list_view.setModel(self.list_proxy)
         self.list_view.sortByColumn(MeasurementListModel.TIME, Qt.SortOrder.DescendingOrder)
         header = self.list_view.horizontalHeader()
@@ -178,7 +193,7 @@ class MeasurementsPanel(QWidget):
         self._set_content_visible(True)
         self.news2_label.setText(news2_text(news2))
         self.latest_table.set_rows([self._latest_row(v) for v in latest])
-        self.latest_table.setVisible(bool(latest))
+        self._show_latest(bool(latest))
         self.list_model.set_rows(rows)
         plots = [plot_series(cs) for cs in series.series.values()] if series is not None else []
         ringed = highlight_keys(series, highlight_time)
@@ -229,8 +244,40 @@ class MeasurementsPanel(QWidget):
 
     def _set_content_visible(self, visible: bool) -> None:
         self.news2_label.setVisible(visible)
-        self.latest_table.setVisible(visible)
+        self._show_latest(visible)
         self.tabs.setEnabled(visible)
+
+    def _show_latest(self, shown: bool) -> None:
+        self._has_latest = shown
+        self.latest_table.setVisible(shown)
+        index = self.tabs.indexOf(self.latest_page)
+        if index >= 0:
+            self.tabs.setTabEnabled(index, self.news2_label.isVisibleTo(self.latest_page))
+
+    # -- low screens -------------------------------------------------------------------------------
+    def is_compact(self) -> bool:
+        return self._compact
+
+    def set_compact(self, compact: bool) -> None:
+        """On a low screen (1366x768) the latest values become the tab next to "Trends", so a
+        whole trend plot fits without scrolling (issue 11); otherwise they sit above the tabs."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        current = self.tabs.currentWidget()
+        if compact:
+            self._layout.removeWidget(self.latest_page)
+            self.tabs.insertTab(1, self.latest_page, self.tr("Latest values"))
+            self.tabs.setTabToolTip(1, self.tr("NEWS2 and latest values"))
+        else:
+            self.tabs.removeTab(self.tabs.indexOf(self.latest_page))
+            self.latest_page.setParent(self)
+            self._layout.insertWidget(self._layout.indexOf(self.tabs), self.latest_page)
+            self.latest_page.show()
+        if current is self.latest_page and not compact:
+            current = self.trend_plot
+        self.tabs.setCurrentWidget(current)
+        self._show_latest(self._has_latest)
 
 
 __all__ = ["MeasurementsPanel", "news2_text"]

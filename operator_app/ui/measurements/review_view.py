@@ -155,6 +155,7 @@ class ReviewView(QWidget):
         self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         self.table = QTableView(self)
         self.table.setObjectName("reviewTable")
+        self.table.setAccessibleName(self.tr("Measurements to review"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

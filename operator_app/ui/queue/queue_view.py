@@ -46,10 +46,11 @@ _Index = QModelIndex | QPersistentModelIndex
 _COLUMN_WIDTHS = {
     Column.PRIORITY: 112,
     Column.AGE: 84,  # room for "⚠ 1:06:40" (overdue over an hour)
-    Column.KIND: 240,  # a group names the kinds of its other alarms here
-    Column.PATIENT: 150,
-    Column.MUNICIPALITY: 96,
-    Column.STATUS: 150,
+    # every column visible in a 740 px queue (1366x768); a long kind is elided, its tooltip whole
+    Column.KIND: 180,  # a group names the kinds of its other alarms here
+    Column.PATIENT: 140,
+    Column.MUNICIPALITY: 92,
+    Column.STATUS: 100,
 }
 
 

@@ -1,8 +1,8 @@
 """The operator's main window: a shell that lays out the features and wires them together.
 
-Left: the queue (top, largest) and the tabs "Today's log" | "Review" | "Callbacks" below it.
-Right: [patient | home measurements] on top, triage below. Status bar with connection and sound
-state. Handover opens in its own non-modal window (Ctrl+H).
+Left: the queue on top; below it the home measurements beside the tabs "Today's log" | "Review"
+| "Callbacks" (``desk_layout.py``). Right: the patient on top, triage below. Status bar with
+connection and sound state. Handover opens in its own non-modal window (Ctrl+H).
 
 It talks only to the bridge (``DeskApi``: signals in, method calls out) and never blocks:
 command failures are shown in an inline banner, dialogs are opened with ``open()`` (window-modal
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
             queue_parts=[self.queue_heading, self.feed_warning], queue=self.queue_view,
             tabs=self.tabs, patient=self.patient_panel, measurements=self.measurements_panel,
             triage=self.triage_panel)
-        self.top_right_splitter = self.layout_parts.top_right_splitter
+        self.bottom_splitter = self.layout_parts.bottom_splitter
         self.lock = DeskLock(self, bridge, self.queue_model, lock_after_s)
         self._build_actions()
         self.lead_actions = LeadActions(self, bridge, self.queue_view.selected_alarm,
@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
             if shown is not None and shown is not self.triage_panel.alarm():
                 self.triage_panel.set_alarm(shown)
         self.queue_heading.show_counts(self.queue_model)
+        self._show_claim_key()
 
     def _on_alarms_inserted(self, alarm_ids: list[str]) -> None:
         if alarm_ids:
@@ -325,6 +326,7 @@ class MainWindow(QMainWindow):
     def _on_current_alarm_changed(self, alarm_id: str | None) -> None:
         alarm = self.queue_model.alarm(alarm_id) if alarm_id is not None else None
         self.triage_panel.set_alarm(alarm)
+        self._show_claim_key()
         if alarm is None:
             self.patients.show_none()
             self.measurements.show(None)
@@ -335,6 +337,12 @@ class MainWindow(QMainWindow):
         if review:
             self.reviews.follow_queue(alarm)
         self.patients.show(alarm.patient_id)
+
+    def _show_claim_key(self) -> None:
+        """"Claim (F2)" when F2 would take the shown alarm (the most urgent unclaimed one), or
+        with none shown (as the empty panel's hint says)."""
+        shown = self.triage_panel.alarm_id()
+        self.triage_panel.show_claim_key(shown is None or shown == self.top_unclaimed_alarm_id())
 
     def _record_access(self, patient_id: str, kind: ReasonKind, reason_id: str | None) -> None:
         """The access log (innsyn): the patient panel and the measurements show this patient."""

@@ -107,7 +107,7 @@ class TriagePanel(QWidget):
         layout.setSpacing(4)
         body = actions
         buttons = QHBoxLayout()
-        self.claim_button = QPushButton(self.tr("Claim"), body)
+        self.claim_button = QPushButton(body)
         self.claim_button.setObjectName("claimButton")
         self.claim_button.setToolTip(self.tr("Claim this alarm so no colleague handles it twice"))
         self.claim_button.clicked.connect(self.request_claim)
@@ -115,6 +115,7 @@ class TriagePanel(QWidget):
         self.release_button.setObjectName("releaseButton")
         self.release_button.setToolTip(self.tr("Give the alarm back to the queue (F3)"))
         self.release_button.clicked.connect(self.request_release)
+        self.show_claim_key(False)
         buttons.addWidget(self.claim_button)
         buttons.addWidget(self.release_button)
         buttons.addStretch(1)
@@ -396,6 +397,12 @@ class TriagePanel(QWidget):
         else:
             self._pending.discard(alarm_id)
         self._update_actions()
+
+    def show_claim_key(self, is_most_urgent: bool) -> None:
+        """The key on the button, as the menu and the hints give it: F2 claims the most urgent
+        unclaimed alarm; any other is claimed with Enter on the queue, then Space."""
+        self.claim_button.setText(self.tr("Claim (F2)") if is_most_urgent
+                                  else self.tr("Claim (Enter, Space)"))
 
     def mark_pending(self, alarm_id: str) -> None:
         self._pending.add(alarm_id)
