@@ -14,8 +14,12 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from typing import TYPE_CHECKING
 
 from operator_app.cli.args import db_url_arg
+
+if TYPE_CHECKING:
+    from operator_app.store.gateway.gateway_store import GatewayStore
 
 
 def gateway_db_url(db: str | None) -> str:
@@ -23,6 +27,24 @@ def gateway_db_url(db: str | None) -> str:
     from operator_app import paths
 
     return db or f"sqlite:///{paths.data_dir() / 'gateway.db'}"
+
+
+def open_gateway_store(db: str | None) -> GatewayStore | int:
+    """The gateway's store (``--db`` or its SQLite file), or the exit code after saying why it
+    did not open (2: a bad URL, 1: the database refused)."""
+    from operator_app.db_password import connect_url
+    from operator_app.store.gateway.gateway_store import GatewayStore
+
+    try:
+        return GatewayStore.open(connect_url(gateway_db_url(db)))
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        from operator_app.db_errors import describe
+
+        print(f"error: cannot open the database: {describe(exc)}", file=sys.stderr)
+        return 1
 
 
 def parser() -> argparse.ArgumentParser:
@@ -49,9 +71,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     from operator_app import paths
-    from operator_app.db_password import connect_url
     from operator_app.gateway.registry_csv import RegistryError, parse_devices_csv
-    from operator_app.store.gateway.gateway_store import GatewayStore
 
     paths.set_base_dir(args.data_dir)
     devices = None
@@ -62,16 +82,9 @@ def main(argv: list[str]) -> int:
         except (OSError, UnicodeDecodeError, RegistryError) as exc:
             print(f"error: {args.file}: {exc}; nothing imported", file=sys.stderr)
             return 2
-    try:
-        store = GatewayStore.open(connect_url(gateway_db_url(args.db)))
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except Exception as exc:
-        from operator_app.db_errors import describe
-
-        print(f"error: cannot open the database: {describe(exc)}", file=sys.stderr)
-        return 1
+    store = open_gateway_store(args.db)
+    if isinstance(store, int):
+        return store
     try:
         if args.action == "forget":
             rows, watched = store.forget_controller(args.cid)

@@ -21,9 +21,7 @@ import os
 import sys
 from datetime import UTC, datetime
 
-from operator_app.cli.args import db_url_arg
-from operator_app.db_errors import safe_message
-from operator_app.db_password import connect_url
+from operator_app.cli.args import db_url_arg, open_existing_store
 from operator_app.domain.shifts import DEFAULT_SHIFTS, DEFAULT_TZ, ShiftSchedule
 
 LANGUAGES = ("nb", "nn", "en")
@@ -112,16 +110,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     from operator_app.cli.audit_cmd import record_export
-    from operator_app.store import Store
-    from operator_app.store.database_path import check_database_path
     from operator_app.store.shift.handover_csv import write_handover_csv
 
-    try:
-        check_database_path(args.db, must_exist=True)
-        store = Store.open(connect_url(args.db))
-    except Exception as exc:
-        print(f"error: cannot open database: {safe_message(exc)}", file=sys.stderr)
-        return 1
+    store = open_existing_store(args.db)
+    if isinstance(store, int):
+        return store
     try:
         handover = store.shift.handover(schedule, shift_id, as_of)
         if args.csv or args.pdf:  # both list the open alarms' patients

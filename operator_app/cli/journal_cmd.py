@@ -22,7 +22,7 @@ import sys
 import threading
 from datetime import UTC, datetime
 
-from operator_app.cli.args import db_url_arg, iso_time
+from operator_app.cli.args import db_url_arg, iso_time, open_existing_store
 
 
 def parser() -> argparse.ArgumentParser:
@@ -55,10 +55,6 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     from operator_app import paths, settings
-    from operator_app.db_errors import safe_message
-    from operator_app.db_password import connect_url
-    from operator_app.store import Store
-    from operator_app.store.database_path import check_database_path
 
     paths.set_base_dir(args.data_dir)
     try:
@@ -67,12 +63,9 @@ def main(argv: list[str]) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     db = args.db or cfg.effective_db_url()
-    try:
-        check_database_path(db, must_exist=True)
-        store = Store.open(connect_url(db))
-    except Exception as exc:
-        print(f"error: cannot open database: {safe_message(exc)}", file=sys.stderr)
-        return 1
+    store = open_existing_store(db)
+    if isinstance(store, int):
+        return store
     try:
         if args.action == "deliver":
             return _deliver(store, cfg, args)

@@ -6,9 +6,7 @@ import argparse
 import sys
 from datetime import UTC, datetime
 
-from operator_app.cli.args import db_url_arg, iso_time
-from operator_app.db_errors import safe_message
-from operator_app.db_password import connect_url
+from operator_app.cli.args import db_url_arg, iso_time, open_existing_store
 
 
 def parser() -> argparse.ArgumentParser:
@@ -30,20 +28,15 @@ def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
 
     from operator_app.cli.audit_cmd import record_export
-    from operator_app.store import Store
     from operator_app.store.alarms.export import write_csv, write_jsonl
-    from operator_app.store.database_path import check_database_path
 
     until = args.until or datetime.now(UTC)
     if until <= args.since:
         print("error: --until must be after --since", file=sys.stderr)
         return 2
-    try:
-        check_database_path(args.db, must_exist=True)
-        store = Store.open(connect_url(args.db))
-    except Exception as exc:
-        print(f"error: cannot open database: {safe_message(exc)}", file=sys.stderr)
-        return 1
+    store = open_existing_store(args.db)
+    if isinstance(store, int):
+        return store
     try:
         rows = list(store.response_log(args.since, until))
         record_export(store, (r.patient_id for r in rows),

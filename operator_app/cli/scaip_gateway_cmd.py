@@ -130,15 +130,13 @@ def main(argv: list[str]) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     from operator_app import __version__, logging_setup, paths
-    from operator_app.cli.devices_cmd import gateway_db_url
-    from operator_app.db_password import connect_url
+    from operator_app.cli.devices_cmd import open_gateway_store
     from operator_app.feed.server.server import RcFeedServer
     from operator_app.feed.simulator.token_file import ensure_token_file
     from operator_app.gateway.intake import Intake, Supervision
     from operator_app.gateway.mapping import MappingError, load_mapping
     from operator_app.gateway.service import Gateway, SipListen
     from operator_app.secret_files import SecretFileError, read_secret_file
-    from operator_app.store.gateway.gateway_store import GatewayStore
 
     paths.set_base_dir(args.data_dir)
     logging_setup.setup(args.log_level, to_file=False)
@@ -154,16 +152,9 @@ def main(argv: list[str]) -> int:
     except (SecretFileError, MappingError, OSError, ssl.SSLError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    try:
-        store = GatewayStore.open(connect_url(gateway_db_url(args.db)))
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except Exception as exc:
-        from operator_app.db_errors import describe
-
-        print(f"error: cannot open the database: {describe(exc)}", file=sys.stderr)
-        return 1
+    store = open_gateway_store(args.db)
+    if isinstance(store, int):
+        return store
     intake = Intake(store, mapping, ref_window_s=args.ref_window,
                     supervision=Supervision(args.heartbeat_interval, args.heartbeat_grace))
     feed = RcFeedServer(token=token, server_name=f"scaip-gateway/{__version__}",

@@ -17,7 +17,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from operator_app.cli.args import db_url_arg, iso_time
+from operator_app.cli.args import db_url_arg, iso_time, open_existing_store
 from operator_app.domain.device_stats import DEFAULT_TOP, DeviceStats
 from operator_app.domain.shifts import DEFAULT_SHIFTS, DEFAULT_TZ, ShiftSchedule
 
@@ -104,17 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    from operator_app.db_errors import safe_message
-    from operator_app.db_password import connect_url
-    from operator_app.store import Store
-    from operator_app.store.database_path import check_database_path
 
-    try:
-        check_database_path(args.db, must_exist=True)
-        store = Store.open(connect_url(args.db))
-    except Exception as exc:
-        print(f"error: cannot open database: {safe_message(exc)}", file=sys.stderr)
-        return 1
+    store = open_existing_store(args.db)
+    if isinstance(store, int):
+        return store
     try:
         stats = store.shift.device_stats(start, end, max(1, args.top))
     finally:
