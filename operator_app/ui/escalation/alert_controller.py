@@ -74,12 +74,17 @@ class AlertController(QObject):
         self._operator = operator
         self.monitor.set_operator(operator)
 
-    def alarms_changed(self, arrived: Iterable[AlarmView]) -> None:
-        """After a batch reached the book and the queue: watch the open alarms again, mark the
-        overdue rows, and sound once for the most urgent newcomer (callbacks and reviews
-        included)."""
-        self.monitor.update(self._book.with_group_claims())
-        self.refresh_overdue()
+    def alarms_changed(self, alarms: Iterable[AlarmView], arrived: Iterable[AlarmView]) -> None:
+        """After a batch reached the book and the queue: the monitor looks at what changed (a
+        changed overdue set marks the rows again through ``overdueChanged``; a claim held long
+        whose alarm changed is looked at here), and sound once for the most urgent newcomer
+        (callbacks and reviews included). Costs the batch, not the open alarms."""
+        ids = [a.id for a in alarms]
+        views, gone = self._book.changed_with_group_claims(ids)
+        self.monitor.apply(views, gone)
+        alerts = self._alerts
+        if any(("reminder", alarm_id) in alerts for alarm_id in ids):
+            self.refresh_overdue()
         newcomers = list(arrived)
         if newcomers:
             self.sound.signal(min(newcomers, key=lambda a: a.priority.rank).priority.value)

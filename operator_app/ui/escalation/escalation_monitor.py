@@ -2,8 +2,11 @@
 
 One single-shot ``QTimer`` is armed at the next moment something can change (the earliest
 answer deadline, close-reminder deadline, re-signal time or callback due time), never one timer
-per alarm and never polling. The rules are the domain's (``domain.escalation``,
-``domain.callbacks``); this object only decides *when* to look and emits what it found.
+per alarm and never polling. Each alarm's next moment sits in a heap: a change looks at the
+alarms that changed (``apply``), the timer at the alarms whose moment came, never at every open
+alarm (a rescan per change was most of the GUI thread's time with hundreds open, issue 13).
+The rules are the domain's (``domain.escalation``, ``domain.callbacks``); this object only
+decides *when* to look and emits what it found.
 
 - ``answerOverdue(alarm_id, seconds_over)``: an unclaimed open alarm passed its answer target.
   Emitted once when it passes, then again every ``RESIGNAL_S[priority]`` seconds while it stays
@@ -22,6 +25,7 @@ and its parent's id (the queue row) are in ``overdue_ids()``; the signal carries
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
@@ -34,7 +38,6 @@ from operator_app.domain.escalation import (
     DEFAULT_TARGETS,
     AnswerTargets,
     OverdueStatus,
-    earliest_deadline,
     next_deadline,
     overdue_state,
 )
@@ -88,6 +91,13 @@ class EscalationMonitor(QObject):
         self._reminded: dict[str, datetime] = {}
         #: callback id -> the due_at it was announced for
         self._due_sent: dict[str, datetime] = {}
+        #: when each alarm needs its next look, and the same as a heap of (time, id); a heap
+        #: entry whose time is not the alarm's ``_wake_of`` any more is stale and skipped
+        self._wake_of: dict[str, datetime] = {}
+        self._due: list[tuple[datetime, str]] = []
+        #: answer-overdue alarm id -> the parent row it sits in (None: its own row)
+        self._overdue_rows: dict[str, str | None] = {}
+        self._overdue_stale = False
         self._overdue: frozenset[str] = frozenset()
         self._wake_at: datetime | None = None
         self._timer = QTimer(self)
@@ -100,8 +110,15 @@ class EscalationMonitor(QObject):
     # --- input -----------------------------------------------------------------------------
 
     def set_operator(self, operator: str) -> None:
-        """Another operator signed in on this desk."""
+        """Another operator signed in on this desk: whose claims remind changed, so every
+        open alarm is looked at again."""
+        if operator == self._operator:
+            return
         self._operator = operator
+        now = self._now()
+        for alarm in list(self._alarms.values()):
+            self._look_at(alarm, now)
+        self._finish(now)
 
     @property
     def targets(self) -> AnswerTargets:
@@ -109,12 +126,32 @@ class EscalationMonitor(QObject):
 
 
     def update(self, alarms: Iterable[AlarmView]) -> None:
-        """The current open alarms (closed ones are ignored and forgotten)."""
-        self._alarms = {a.id: a for a in alarms if a.state is not AlarmState.CLOSED}
-        for store in (self._signalled, self._reminded):
-            for gone in set(store) - set(self._alarms):
-                del store[gone]
-        self.check()
+        """All the open alarms now (closed ones are ignored): those not given are forgotten,
+        and only the ones that changed are looked at again."""
+        given = {a.id: a for a in alarms}
+        gone = [alarm_id for alarm_id in self._alarms if alarm_id not in given]
+        self.apply(given.values(), gone)
+
+    def apply(self, changed: Iterable[AlarmView], removed: Iterable[str] = ()) -> None:
+        """What changed since the last call: ``changed`` alarms (a closed one is forgotten) and
+        the ids of ``removed`` ones. Costs what changed, not what is open (a backlog of
+        hundreds of open alarms must not make every change slower: issue 13's flood and soak
+        stalls)."""
+        self.checking = True
+        try:
+            now = self._now()
+            for alarm_id in removed:
+                self._forget(alarm_id)
+            for alarm in changed:
+                if alarm.state is AlarmState.CLOSED:
+                    self._forget(alarm.id)
+                elif self._alarms.get(alarm.id) is not alarm:
+                    self._alarms[alarm.id] = alarm
+                    self._look_at(alarm, now)
+            self._finish(now)
+        finally:
+            self.checking = False
+        self.checked.emit()
 
     def update_callbacks(self, callbacks: Iterable[Callback]) -> None:
         """The current callbacks; scheduled ones announce ``callbackDue`` at their time."""
@@ -146,52 +183,94 @@ class EscalationMonitor(QObject):
     # --- the one timer ---------------------------------------------------------------------
 
     def check(self) -> None:
-        """Look now: emit what is due and arm the timer at the next moment (tests may call)."""
+        """Look now: emit what is due and arm the timer at the next moment (tests may call).
+        Only the alarms whose next moment has come are looked at."""
         self.checking = True
         try:
-            self._check()
+            now = self._now()
+            due = self._due
+            while due and due[0][0] <= now:
+                at, alarm_id = heapq.heappop(due)
+                if self._wake_of.get(alarm_id) != at:
+                    continue  # superseded by a later look
+                del self._wake_of[alarm_id]
+                alarm = self._alarms.get(alarm_id)
+                if alarm is not None:
+                    self._look_at(alarm, now)
+            self._finish(now)
         finally:
             self.checking = False
         self.checked.emit()
 
-    def _check(self) -> None:
-        now = self._now()
-        wake: list[datetime] = []
-        overdue: set[str] = set()
-        mine_or_unclaimed = []
-        for alarm in self._alarms.values():
-            deadline = next_deadline(alarm, self._targets)
-            if deadline is None:
-                continue
-            claimed = alarm.claimed_by is not None and alarm.claimed_at is not None
-            if not claimed:
-                mine_or_unclaimed.append(alarm)
-                self._reminded.pop(alarm.id, None)
-                if now < deadline:
-                    self._signalled.pop(alarm.id, None)
-                    continue
-                overdue.add(alarm.id)
-                if alarm.parent_id is not None:
-                    overdue.add(alarm.parent_id)
-                wake.append(self._answer_overdue(alarm, deadline, now))
-            else:
-                self._signalled.pop(alarm.id, None)
-                if alarm.claimed_by != self._operator:
-                    continue
-                mine_or_unclaimed.append(alarm)
-                assert alarm.claimed_at is not None
-                if now >= deadline and self._reminded.get(alarm.id) != alarm.claimed_at:
-                    self._reminded[alarm.id] = alarm.claimed_at
-                    self.closeReminder.emit(alarm.id)
-        first = earliest_deadline(mine_or_unclaimed, now, self._targets)
-        if first is not None:
-            wake.append(first)
-        wake.extend(self._callbacks_due(now))
+    def _forget(self, alarm_id: str) -> None:
+        self._alarms.pop(alarm_id, None)
+        self._signalled.pop(alarm_id, None)
+        self._reminded.pop(alarm_id, None)
+        self._wake_of.pop(alarm_id, None)  # its heap entry is stale now
+        self._set_overdue(alarm_id, None)
 
-        frozen = frozenset(overdue)
-        if frozen != self._overdue:
-            self._overdue = frozen
-            self.overdueChanged.emit()
+    def _look_at(self, alarm: AlarmView, now: datetime) -> None:
+        """One alarm now: signal what is due for it and remember when to look at it again."""
+        wake = self._evaluate(alarm, now)
+        if wake is None:
+            self._wake_of.pop(alarm.id, None)
+        elif self._wake_of.get(alarm.id) != wake:
+            self._wake_of[alarm.id] = wake
+            heapq.heappush(self._due, (wake, alarm.id))
+
+    def _evaluate(self, alarm: AlarmView, now: datetime) -> datetime | None:
+        """Emit what is due for ``alarm``; the next moment it needs a look (None: none)."""
+        deadline = next_deadline(alarm, self._targets)
+        if deadline is None:
+            self._set_overdue(alarm.id, None)
+            return None
+        if alarm.claimed_by is None or alarm.claimed_at is None:
+            self._reminded.pop(alarm.id, None)
+            if now < deadline:
+                self._signalled.pop(alarm.id, None)
+                self._set_overdue(alarm.id, None)
+                return deadline
+            self._set_overdue(alarm.id, alarm)
+            return self._answer_overdue(alarm, deadline, now)
+        self._signalled.pop(alarm.id, None)
+        self._set_overdue(alarm.id, None)
+        if alarm.claimed_by != self._operator:
+            return None
+        if now < deadline:
+            return deadline
+        if self._reminded.get(alarm.id) != alarm.claimed_at:
+            self._reminded[alarm.id] = alarm.claimed_at
+            self.closeReminder.emit(alarm.id)
+        return None
+
+    def _set_overdue(self, alarm_id: str, alarm: AlarmView | None) -> None:
+        """``alarm`` is answer-overdue (None: ``alarm_id`` is not), with the row it sits in."""
+        if alarm is None:
+            if alarm_id in self._overdue_rows:
+                del self._overdue_rows[alarm_id]
+                self._overdue_stale = True
+        elif alarm_id not in self._overdue_rows or self._overdue_rows[alarm_id] != alarm.parent_id:
+            self._overdue_rows[alarm_id] = alarm.parent_id
+            self._overdue_stale = True
+
+    def _finish(self, now: datetime) -> None:
+        """After a look: announce a changed overdue set, arm the timer at the next moment."""
+        if self._overdue_stale:
+            self._overdue_stale = False
+            ids = set(self._overdue_rows)
+            ids.update(p for p in self._overdue_rows.values() if p is not None)
+            frozen = frozenset(ids)
+            if frozen != self._overdue:
+                self._overdue = frozen
+                self.overdueChanged.emit()
+        due = self._due
+        while due and self._wake_of.get(due[0][1]) != due[0][0]:
+            heapq.heappop(due)  # stale entries at the top
+        if len(due) > 4 * len(self._wake_of) + 64:  # many stale entries: rebuild
+            self._due = due = [(at, alarm_id) for alarm_id, at in self._wake_of.items()]
+            heapq.heapify(due)
+        wake = [due[0][0]] if due else []
+        wake.extend(self._callbacks_due(now))
         self._arm(min(wake, default=None), now)
 
     def _answer_overdue(self, alarm: AlarmView, deadline: datetime, now: datetime) -> datetime:

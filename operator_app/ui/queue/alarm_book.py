@@ -24,6 +24,8 @@ class AlarmBook(QObject):
         super().__init__(parent)
         #: every open alarm by id, attached ones too (the queue shows only parents)
         self._open: dict[str, AlarmView] = {}
+        #: open parent id -> the ids of the open alarms attached to it
+        self._children: dict[str, set[str]] = {}
         #: ids ever recorded here: a new arrival signals once
         self._seen: set[str] = set()
         #: patients loaded, by id (None: the feed sent nothing for that id)
@@ -38,11 +40,23 @@ class AlarmBook(QObject):
                    and a.claimed_by is None]
         for alarm in batch:
             self._seen.add(alarm.id)
+            before = self._open.get(alarm.id)
+            if before is not None and before.parent_id is not None:
+                self._detach(before.parent_id, alarm.id)
             if alarm.is_open:
                 self._open[alarm.id] = alarm
+                if alarm.parent_id is not None:
+                    self._children.setdefault(alarm.parent_id, set()).add(alarm.id)
             else:
                 self._open.pop(alarm.id, None)
         return arrived
+
+    def _detach(self, parent_id: str, child_id: str) -> None:
+        children = self._children.get(parent_id)
+        if children is not None:
+            children.discard(child_id)
+            if not children:
+                del self._children[parent_id]
 
     def open_alarm(self, alarm_id: str) -> AlarmView | None:
         """The open alarm ``alarm_id`` (attached or not), None when closed or unknown."""
@@ -63,14 +77,33 @@ class AlarmBook(QObject):
     def with_group_claims(self) -> list[AlarmView]:
         """Every open alarm; an attached alarm follows its parent's claim (the store claims a
         group through its parent), so a claimed group counts as claimed throughout."""
-        out: list[AlarmView] = []
-        for alarm in self._open.values():
-            parent = self._open.get(alarm.parent_id) if alarm.parent_id else None
-            if parent is not None and parent.claimed_by is not None and alarm.claimed_by is None:
-                alarm = dataclasses.replace(alarm, claimed_by=parent.claimed_by,
-                                            claimed_at=parent.claimed_at)
-            out.append(alarm)
-        return out
+        return [self._with_group_claim(alarm) for alarm in self._open.values()]
+
+    def changed_with_group_claims(self, alarm_ids: Iterable[str]) -> tuple[list[AlarmView],
+                                                                            list[str]]:
+        """What a batch of ``alarm_ids`` changed, as ``with_group_claims`` sees it: (the open
+        ones among them and the alarms attached to them, with their group's claim; the ids no
+        longer open). Costs the batch, not every open alarm."""
+        views: dict[str, AlarmView] = {}
+        gone: list[str] = []
+        for alarm_id in alarm_ids:
+            alarm = self._open.get(alarm_id)
+            if alarm is None:
+                gone.append(alarm_id)
+                continue
+            views[alarm_id] = self._with_group_claim(alarm)
+            for child_id in self._children.get(alarm_id, ()):
+                child = self._open.get(child_id)
+                if child is not None:
+                    views[child_id] = self._with_group_claim(child)
+        return list(views.values()), gone
+
+    def _with_group_claim(self, alarm: AlarmView) -> AlarmView:
+        parent = self._open.get(alarm.parent_id) if alarm.parent_id else None
+        if parent is not None and parent.claimed_by is not None and alarm.claimed_by is None:
+            return dataclasses.replace(alarm, claimed_by=parent.claimed_by,
+                                       claimed_at=parent.claimed_at)
+        return alarm
 
     def is_open_and_claimed_by(self, alarm_id: str, operator: str) -> bool:
         alarm = self._open.get(alarm_id)

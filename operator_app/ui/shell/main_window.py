@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         selected_id = self.queue_view.selected_alarm_id()
         arrived = self.book.record(alarms)
         self.queue_model.apply(alarms)
-        self.alerts.alarms_changed(arrived)
+        self.alerts.alarms_changed(alarms, arrived)
         self.reviews.alarms_changed(alarms, selected_id)
         self.measurements.alarms_changed(alarms)
         self.callbacks.alarms_changed(alarms)
