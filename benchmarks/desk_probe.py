@@ -156,6 +156,7 @@ def open_desk(url: str, workdir: Path, *, coalesce_only: bool = False) -> DeskPr
     from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtWidgets import QApplication
 
+    from operator_app import gc_policy
     from operator_app.bridge.desk_bridge import DeskBridge
     from operator_app.bridge.outbox import Outbox
     from operator_app.domain.accounts import Account, Role
@@ -224,6 +225,7 @@ def open_desk(url: str, workdir: Path, *, coalesce_only: bool = False) -> DeskPr
     window.queue_view.viewport().installEventFilter(watch)
     probe._watch = watch  # type: ignore[attr-defined]  # keep it alive
     window.show()
+    gc_policy.settle_after_start()  # as the desk does (app_desk.run_desk)
     bridge.start()
     return probe
 

@@ -15,7 +15,7 @@ import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit
 
-from operator_app import app_sign_in, credentials, logging_setup, paths, settings
+from operator_app import app_sign_in, credentials, gc_policy, logging_setup, paths, settings
 from operator_app.auth.sign_in import Authenticator
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
@@ -34,6 +34,8 @@ from operator_app.ui.shell.start_window import StartWindow
 from widgets.inline_banner import WARNING
 
 log = logging.getLogger("operator_app.app")
+#: after the main window stands, the start-up heap is collected once and frozen (gc_policy)
+SETTLE_AFTER_MS = 500
 
 
 def database_error_detail(exc: BaseException, db_url: str) -> str:
@@ -238,6 +240,8 @@ def run_desk(args: argparse.Namespace, cfg: settings.Settings, app: QApplication
     window.show()
     start.close()
     bridge.start()
+    # once the window stands and has painted: later full collections stay short (issue 13)
+    QTimer.singleShot(SETTLE_AFTER_MS, gc_policy.settle_after_start)
     # the journal's network runs on a thread of its own, never on the GUI thread
     journal = journal_delivery.start_for_desk(store.journal, cfg, workstation_id)
     if journal is not None:  # a close or a finished callback: deliver now, not on the next poll
