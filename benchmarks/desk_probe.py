@@ -150,9 +150,11 @@ class DeskProbe:
         self.store.close()
 
 
-def open_desk(url: str, workdir: Path, *, coalesce_only: bool = False) -> DeskProbe:
+def open_desk(url: str, workdir: Path, *, coalesce_only: bool = False,
+              several_claims: bool = False) -> DeskProbe:
     """``coalesce_only``: today's policy (every change waits for the 100 ms timer, a new
-    high alarm excepted) - the baseline."""
+    high alarm excepted) - the baseline. ``several_claims``: the centre's setting that lets a
+    nurse hold several claims (otherwise a second F2 asks first, in a dialog)."""
     from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtWidgets import QApplication
 
@@ -176,7 +178,8 @@ def open_desk(url: str, workdir: Path, *, coalesce_only: bool = False) -> DeskPr
         set_policy = getattr(bridge.changes, "set_flush_when_idle", None)
         if set_policy is not None:
             set_policy(False)
-    window = MainWindow(bridge, "bench", "bench-ws", sound=AlarmSound(enabled=False))
+    window = MainWindow(bridge, "bench", "bench-ws", sound=AlarmSound(enabled=False),
+                        allow_several_claims=several_claims)
     window.resize(1920, 1080)
     probe = DeskProbe(app, bridge, window, store, workdir)
     model = window.queue_model

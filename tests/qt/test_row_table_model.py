@@ -205,3 +205,36 @@ def test_rows_are_replaced_not_mutated() -> None:
     model.upsert([first])
     model.upsert([replace(first, text="2")])
     assert model.rows() == [Row("a", text="2")] and first.text == "1"
+
+
+class Tied(Plain):
+    """Rows ordered by rank alone: equal order keys (the move finds such a row by its index)."""
+
+    def __init__(self) -> None:
+        RowTableModel.__init__(self, lambda r: r.key, 2, order=lambda r: r.rank)
+
+
+@pytest.mark.parametrize("model_class", [Ranked, Tied])
+def test_many_moves_in_one_batch_keep_order_rows_and_followers(model_class: type[Plain]) -> None:
+    """A flood re-orders hundreds of group rows in one batch: each moves to its place, the
+    row numbers stay right, a persistent index (the selection) follows its row."""
+    import random
+
+    rng = random.Random(5)
+    model = model_class()
+    rows = {f"k{i:03d}": Row(f"k{i:03d}", rng.randrange(50)) for i in range(300)}
+    model.upsert(rows.values())
+    followed = {k: QPersistentModelIndex(model.index(model.row_of(k) or 0, 0))
+                for k in rng.sample(sorted(rows), 20)}
+    for _ in range(4):
+        changed = [replace(rows[k], rank=rng.randrange(50)) for k in rng.sample(sorted(rows), 120)]
+        rows.update((r.key, r) for r in changed)
+        model.upsert(changed)
+        order = model.keys()
+        ranks = [model.get(k).rank for k in order]  # type: ignore[union-attr]
+        assert ranks == sorted(ranks)
+        if model_class is Ranked:
+            assert order == sorted(rows, key=lambda k: (rows[k].rank, k))
+        assert [model.row_of(k) for k in order] == list(range(300))
+        assert all(idx.data() == k for k, idx in followed.items())
+        assert model.rows() == [rows[str(k)] for k in order]
