@@ -89,8 +89,9 @@ class AlarmQueueProxy(QSortFilterProxyModel):
         """The ids of proxy rows ``first..last``: straight from the source's keys when the
         proxy passes the source's order through (no call into ``data`` per row)."""
         source = self.sourceModel()
-        if getattr(source, "keeps_queue_order", False):
-            return [str(k) for k in source.keys_between(first, last)]
+        keys_between = getattr(source, "keys_between", None)
+        if keys_between is not None and getattr(source, "keeps_queue_order", False):
+            return [str(k) for k in keys_between(first, last)]
         ids = (self.alarm_id_at(row) for row in range(first, last + 1))
         return [i for i in ids if i is not None]
 
