@@ -107,6 +107,21 @@ def serve(hours: float, speed: float, seed: int, patients: int, conn: Any,
 
 
 # --------------------------------------------------------------------------- the desk
+def object_counts() -> dict[str, int]:
+    """Live Python objects by type name (what the collector tracks, the frozen ones too)."""
+    import collections
+    import gc
+
+    return dict(collections.Counter(type(o).__qualname__ for o in gc.get_objects()))
+
+
+def print_object_growth(hour1: dict[str, int], end: dict[str, int]) -> None:
+    grown = sorted(((end.get(k, 0) - hour1.get(k, 0), k) for k in set(end) | set(hour1)),
+                   reverse=True)
+    print(f"tracked Python objects: {sum(hour1.values()):,} at 1 h, {sum(end.values()):,} at "
+          "the end; grown most: " + ", ".join(f"{k} +{n:,}" for n, k in grown[:12] if n > 0))
+
+
 def rss_bytes() -> int:
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * resource.getpagesize()
@@ -205,6 +220,7 @@ def run_desk(args: argparse.Namespace, url: str, parent: Any, workdir: Path) -> 
     from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from operator_app import gc_policy
     from operator_app.bridge.desk_bridge import DeskBridge
     from operator_app.bridge.outbox import Outbox
     from operator_app.domain.accounts import Account, Role
@@ -230,6 +246,7 @@ def run_desk(args: argparse.Namespace, url: str, parent: Any, workdir: Path) -> 
     window = MainWindow(bridge, OPERATOR, workstation, targets=policy.targets, lock_after_s=0)
     window.resize(1440, 880)
     window.show()
+    gc_policy.settle_after_start()  # as the desk does (app_desk.run_desk)
     operator = Operator(bridge, args.seed, args.speed)
     applied = {"seq": 0}
     bridge.statusChanged.connect(lambda s: s.last_applied_seq is not None and applied.update(
@@ -263,9 +280,16 @@ def run_desk(args: argparse.Namespace, url: str, parent: Any, workdir: Path) -> 
     start = datetime.fromtimestamp(t0, UTC)
     end = start + timedelta(seconds=shift_s)
     timers = []
+    objects: dict[str, Any] = {}
+
+    def sample_memory() -> None:
+        at = (time.time() - t0) * args.speed
+        memory.append((at, rss_bytes()))
+        if args.count_objects and "hour1" not in objects and at >= 3600:
+            objects["hour1"] = object_counts()
+
     for interval, slot in ((PROBE_MS, probe), (20, operator.tick),
-                           (int(SAMPLE_SIM_S / args.speed * 1000),
-                            lambda: memory.append(((time.time() - t0) * args.speed, rss_bytes())))):
+                           (int(SAMPLE_SIM_S / args.speed * 1000), sample_memory)):
         timer = QTimer()
         timer.setInterval(interval)
         timer.timeout.connect(slot)
@@ -287,6 +311,8 @@ def run_desk(args: argparse.Namespace, url: str, parent: Any, workdir: Path) -> 
             for timer in timers[1:]:
                 timer.stop()  # the operator stops at the shift end; the probe runs on
             memory.append(((time.time() - t0) * args.speed, rss_bytes()))
+            if args.count_objects:
+                objects["end"] = object_counts()
         if (sent and applied["seq"] >= sent["head"]) or time.time() > t0 + shift_s + 30:
             loop.quit()
 
@@ -318,6 +344,8 @@ def run_desk(args: argparse.Namespace, url: str, parent: Any, workdir: Path) -> 
     con.close()
     store.close()
     lost = [a for a in sent["alarm_ids"] if a not in stored]
+    if "hour1" in objects and "end" in objects:
+        print_object_growth(objects["hour1"], objects["end"])
     return {"cpu_s": cpu_s, "wall_s": wall_s, "load": os.getloadavg()[0],
             "gaps": gaps, "stalls": stalls, "memory": memory, "operator": operator, "sent": sent,
             "lag_note": lag_note, "expected": expected, "got": got, "lost": lost,
@@ -390,6 +418,8 @@ def main() -> int:
     p.add_argument("--speed", type=float, default=50.0, help="times faster than real time")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--patients", type=int, default=1500)
+    p.add_argument("--count-objects", action="store_true",
+                   help="count live Python objects by type at 1 h and at the end (a leak hunt)")
     p.add_argument("--stall-stacks", action="store_true",
                    help="print the GUI thread's stack during each stall (diagnosis)")
     args = p.parse_args()

@@ -161,8 +161,14 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         return self._by_key.get(key)
 
     def row_of(self, key: Hashable) -> int | None:
-        """The row number of ``key``, None when there is none."""
-        if self._stale_from is not None:
+        """The row number of ``key``, None when there is none. A row above the first row a
+        change shifted keeps its number: no re-index for it (the selected alarm is looked up
+        on every change, and it is mostly near the top)."""
+        stale = self._stale_from
+        if stale is not None:
+            row = self._row_of.get(key)
+            if row is not None and row < stale:
+                return row
             self._reindex()
         return self._row_of.get(key)
 

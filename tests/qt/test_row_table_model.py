@@ -238,3 +238,33 @@ def test_many_moves_in_one_batch_keep_order_rows_and_followers(model_class: type
         assert [model.row_of(k) for k in order] == list(range(300))
         assert all(idx.data() == k for k, idx in followed.items())
         assert model.rows() == [rows[str(k)] for k in order]
+
+
+def test_row_of_is_right_between_any_changes() -> None:
+    """``row_of`` answers from its cache above the first shifted row and re-indexes below it:
+    right after every kind of change, for every key."""
+    import random
+
+    rng = random.Random(11)
+    model = Ranked()
+    live: dict[str, Row] = {}
+    for step in range(300):
+        op = rng.random()
+        if op < 0.4 or not live:
+            new = [Row(f"n{step}-{i}", rng.randrange(40)) for i in range(rng.randrange(1, 6))]
+            model.upsert(new)
+            live.update((r.key, r) for r in new)
+        elif op < 0.7:
+            moved = [replace(live[k], rank=rng.randrange(40))
+                     for k in rng.sample(sorted(live), min(len(live), 4))]
+            model.upsert(moved)
+            live.update((r.key, r) for r in moved)
+        else:
+            gone = rng.sample(sorted(live), min(len(live), 3))
+            model.remove(gone)
+            for k in gone:
+                del live[k]
+        order = sorted(live, key=lambda k: (live[k].rank, k))
+        probe = rng.sample(order, min(len(order), 5))  # a few lookups, in any order
+        assert [model.row_of(k) for k in probe] == [order.index(k) for k in probe]
+    assert [model.row_of(k) for k in order] == list(range(len(order)))
