@@ -122,13 +122,37 @@ def test_first_event_after_quiet_period_is_applied_promptly(
     assert_exactly_once(sim, sink)
 
 
+def _inject_patients(sim: SimulatorThread, n: int) -> None:
+    sim.call(lambda: sim.server.inject_many(
+        [("patient.upsert", {"id": f"P-open-{i}", "name": f"Open {i}"}) for i in range(n)]))
+
+
+def test_an_alarm_does_not_wait_for_company(
+    sim: SimulatorThread, sink: MemorySink, rec: Recorder, executor: Any
+) -> None:
+    """Other events wait up to batch_delay_s for more to share their commit; an alarm event is
+    handed to an idle writer at once, with whatever waited before it (issue 13: the delay was
+    a good part of an alarm's way to the screen)."""
+    client = make_client(sim.url, sink, rec, executor, batch_delay_s=30.0, batch_max=10_000)
+    with running(client):
+        wait_until(lambda: client.stats.events_received == 1, what="snapshot received")
+        _inject_patients(sim, 5)
+        wait_until(lambda: client.stats.events_received == 6, what="patients received")
+        time.sleep(0.3)
+        assert sink.cursor()[1] is None  # the snapshot and the patients wait for company
+        inject_alarms(sim, 1, prefix="NOW")
+        wait_until(caught_up(sim, sink), timeout=5, what="the alarm applied long before 30 s")
+        assert sink.batches == [7]  # what waited went with it, in one commit
+    assert_exactly_once(sim, sink)
+
+
 def test_stop_flushes_received_events(
     sim: SimulatorThread, sink: MemorySink, rec: Recorder, executor: Any
 ) -> None:
     client = make_client(sim.url, sink, rec, executor, batch_delay_s=30.0, batch_max=10_000)
     with running(client):
         wait_until(lambda: client.stats.events_received == 1, what="snapshot received")
-        inject_alarms(sim, 20)
+        _inject_patients(sim, 20)
         wait_until(lambda: client.stats.events_received == 21, what="events received")
         assert sink.cursor()[1] is None  # nothing applied yet: the batch is still open
     assert sink.cursor() == (stream(sim), head(sim))
