@@ -1,9 +1,10 @@
 """Operator decisions are never lost: closing an alarm with an outcome, and a callback's outcome.
 
-Each decision is written to the fsynced outbox *before* the database is tried, then applied on
-the writer thread; it leaves the outbox once the database has answered (applied, or refused for
-a reason that retrying cannot fix). The outbox is replayed at start-up and every few seconds,
-so a decision survives a database or network outage and a crash of the app.
+Each decision is written to the fsynced outbox *before* the database is tried (on the outbox's
+own thread, so the GUI never waits for the disk), then applied on the writer thread; it leaves
+the outbox once the database has answered (applied, or refused for a reason that retrying cannot
+fix). The outbox is replayed at start-up and every few seconds, so a decision survives a
+database or network outage and a crash of the app.
 """
 
 from __future__ import annotations
@@ -44,9 +45,11 @@ class DecisionListener:
 
 class Decisions:
     def __init__(self, store: Store, writer: Worker, outbox: Outbox | None, session: Session,
-                 listener: DecisionListener) -> None:
+                 listener: DecisionListener, *, keeper: Worker | None = None) -> None:
         self._store = store
         self._writer = writer
+        #: the thread that writes the outbox (None: the caller's thread)
+        self._keeper = keeper
         self.outbox = outbox
         self.session = session  # the bridge sets it when another operator signs in
         self._listener = listener
@@ -71,9 +74,26 @@ class Decisions:
         s = self.session
         decision = PendingDecision.new(op, target, s.operator, s.workstation,
                                        datetime.now(UTC).isoformat(), outcome, note)
-        if self.outbox is not None:
-            self.outbox.add(decision)
-        self._submit(decision, first_try=True)
+        outbox = self.outbox
+        if outbox is None:
+            self._submit(decision, first_try=True)
+        elif self._keeper is None:
+            outbox.add(decision)
+            self._submit(decision, first_try=True)
+        else:
+            # written and fsynced on its own thread, then to the database: the GUI thread never
+            # waits for the disk (an fsync beside the store's on a busy disk held it for up to
+            # hundreds of ms, benchmarks/soak.py); a replay meanwhile leaves it alone
+            self._inflight.add(decision.id)
+
+            def not_kept(exc: BaseException) -> None:
+                log.error("decision %s could not be written to the outbox (%s); trying the "
+                          "database", decision.id, safe_text(exc))
+                self._submit(decision, first_try=True)
+
+            self._keeper.submit(Job(lambda: outbox.add(decision),
+                                    lambda _none: self._submit(decision, first_try=True),
+                                    not_kept))
 
     def replay(self) -> None:
         if self.outbox is None:

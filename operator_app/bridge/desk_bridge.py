@@ -106,6 +106,7 @@ class DeskBridge(QObject):
         self._hop = GuiHop(self._report_error, self)
         self._writer = Worker("store-writer", self._hop)
         self._reader = Worker("store-reader", self._hop)
+        self._keeper = Worker("outbox", self._hop)  # the decisions' outbox file
         self.feed_client: FeedClient | None = None
         self.changes = ChangeBuffer(self._changed, self)
         self._set_aside = 0
@@ -120,7 +121,7 @@ class DeskBridge(QObject):
                 f"callback outcome kept and retried: the database could not be reached "
                 f"({type(e).__name__})"),
             pending_changed=self.pendingDecisionsChanged.emit,
-        ))
+        ), keeper=self._keeper)
         self._last_event_id = 0
         self._last_access: dict[AccessAction, tuple[object, ...]] = {}
         self._poll_busy = False
@@ -230,6 +231,7 @@ class DeskBridge(QObject):
         self.other_desks.stop()
         if self.feed_client is not None:
             self.feed_client.stop()
+        self._keeper.shutdown()  # a decision just made is in the outbox file before the end
         self._writer.shutdown()
         self._reader.shutdown()
 

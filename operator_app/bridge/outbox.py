@@ -46,10 +46,16 @@ def _open_private(path: Path, flag: int) -> TextIO:
 
 
 class Outbox:
+    """The file, and what it holds in memory: ``pending`` never reads the disk and never waits
+    for a write (the GUI thread asks after every decision; a removal's rewrite and fsync on
+    the writer thread held it for up to hundreds of ms on a busy disk, benchmarks/soak.py)."""
+
     def __init__(self, path: Path) -> None:
         self._path = path
         private_file(path)  # an outbox left from an older version with a looser mode
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the file
+        self._held_lock = threading.Lock()  # ``_held``
+        self._held: dict[str, PendingDecision] = {d.id: d for d in self._read()}
 
     def add(self, decision: PendingDecision) -> None:
         line = json.dumps(asdict(decision), ensure_ascii=False) + "\n"
@@ -57,10 +63,13 @@ class Outbox:
             fh.write(line)
             fh.flush()
             os.fsync(fh.fileno())
+            with self._held_lock:
+                self._held[decision.id] = decision
 
     def pending(self) -> list[PendingDecision]:
-        with self._lock:
-            return self._read()
+        """What the file holds, in the order written."""
+        with self._held_lock:
+            return list(self._held.values())
 
     def _read(self) -> list[PendingDecision]:
         if not self._path.exists():
@@ -86,3 +95,5 @@ class Outbox:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self._path)
+            with self._held_lock:  # gone from memory once gone from the file
+                self._held.pop(decision_id, None)

@@ -189,6 +189,45 @@ def test_decision_survives_a_database_outage(qtbot: Any, desk: Desk, monkeypatch
     assert desk.outbox.pending() == []
 
 
+def test_the_outbox_is_written_off_the_gui_thread_before_the_database_and_kept_on_stop(
+        qtbot: Any, desk: Desk, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """H9 without a frozen desk: the decision's fsynced outbox line is written on the outbox's
+    own thread (the GUI never waits for the disk), before the database is tried; one made just
+    before the desk stops is in the file when it has stopped (replayed at the next start)."""
+    import threading
+
+    for n in (1, 2):  # two homes: not one group
+        desk.inject("alarm.raised", _alarm(f"A-keep{n}", desk.sim.server.patients()[n + 10]["id"]))
+    qtbot.waitUntil(lambda: desk.row_of("A-keep2") >= 0, timeout=5000)
+    for n in (1, 2):
+        assert desk.store.claim(f"A-keep{n}", "anne", "ws-1").ok
+    order: list[tuple[str, str]] = []
+    real_add, real_close = desk.outbox.add, desk.store.close_alarm
+
+    def add(decision: Any) -> None:
+        real_add(decision)
+        order.append(("outbox", threading.current_thread().name))
+
+    def close(*args: Any, **kwargs: Any) -> Any:
+        order.append(("database", threading.current_thread().name))
+        return real_close(*args, **kwargs)
+
+    monkeypatch.setattr(desk.outbox, "add", add)
+    monkeypatch.setattr(desk.store, "close_alarm", close)
+    with qtbot.waitSignal(desk.bridge.commandFinished, timeout=5000):
+        desk.bridge.close_alarm("A-keep1", Outcome.RESOLVED_BY_PHONE, "called")
+    assert [what for what, _thread in order] == ["outbox", "database"]
+    assert order[0][1] != threading.main_thread().name  # not the GUI thread
+    assert desk.store.alarm("A-keep1").state is AlarmState.CLOSED
+
+    monkeypatch.setattr(desk.store, "close_alarm", real_close)
+    desk.bridge.close_alarm("A-keep2", Outcome.RESOLVED_BY_PHONE, "called, then closed the desk")
+    desk.bridge.stop()
+    # in the file (read afresh, as the next start does), not yet in the database
+    assert [d.alarm_id for d in Outbox(tmp_path / "outbox.jsonl").pending()] == ["A-keep2"]
+    assert desk.store.alarm("A-keep2").state is AlarmState.OPEN
+
+
 def test_malformed_frames_are_counted_and_shown_and_the_stream_goes_on(qtbot: Any, desk: Desk) -> None:
     qtbot.waitUntil(lambda: desk.bridge.feed_client.status().state is LinkState.CONNECTED, timeout=10_000)
     desk.sim.call(desk.sim.server.inject_raw, "this is not json")

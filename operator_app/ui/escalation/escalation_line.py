@@ -23,6 +23,9 @@ _COLOURS = {
     WARNING: ("#ffca28", "#3e2700", "#c79a00"),
 }
 
+#: lines named in the summary's tooltip (the rest is counted; the full list is the menu)
+TOOLTIP_LINES = 15
+
 #: one line of the full list: (alarm id, text)
 AlertLine = tuple[str, str]
 
@@ -51,6 +54,7 @@ class EscalationLine(QFrame):
         self._summary.setFont(font)
         self._menu = QMenu(self)
         self._menu.triggered.connect(self._on_chosen)
+        self._menu.aboutToShow.connect(self._fill_menu)
         self.list_button = QToolButton(self)
         self.list_button.setObjectName("escalationList")
         self.list_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -68,34 +72,47 @@ class EscalationLine(QFrame):
         layout.addWidget(self.list_button)
         layout.addWidget(self._close)
         self._level = ERROR
+        self._styled = False
         self._lines: list[AlertLine] = []
         self.setAccessibleName(self.tr("Escalation"))
         self.hide()
 
     def show_alerts(self, summary: str, lines: Sequence[AlertLine], level: str) -> None:
-        """Show ``summary`` (one line) and keep ``lines`` as the full list."""
-        self._level = level if level in _COLOURS else ERROR
-        bg, fg, border = _COLOURS[self._level]
-        self.setStyleSheet(
-            f"QFrame#escalationLine {{ background: {bg}; border: 1px solid {border};"
-            f" border-radius: 3px; }} QFrame#escalationLine QLabel {{ color: {fg}; }}"
-            f" QFrame#escalationLine QToolButton {{ color: {fg}; font-weight: bold;"
-            f" background: transparent; border: 1px solid {fg}; border-radius: 3px;"
-            f" padding: 1px 8px; }}"
-            f" QFrame#escalationLine QToolButton::menu-indicator {{ image: none; width: 0; }}"
-            f" QFrame#escalationLine QToolButton#escalationDismiss {{ border: none; }}")
+        """Show ``summary`` (one line) and keep ``lines`` as the full list. Called every second
+        with live ages: the colours are set only when the level changes, and the list's menu is
+        built when it opens (a style sheet and a menu of hundreds of lines rebuilt every second
+        held the GUI thread for seconds in a long shift's backlog, benchmarks/soak.py)."""
+        level = level if level in _COLOURS else ERROR
+        if level != self._level or not self._styled:
+            self._level, self._styled = level, True
+            bg, fg, border = _COLOURS[level]
+            self.setStyleSheet(
+                f"QFrame#escalationLine {{ background: {bg}; border: 1px solid {border};"
+                f" border-radius: 3px; }} QFrame#escalationLine QLabel {{ color: {fg}; }}"
+                f" QFrame#escalationLine QToolButton {{ color: {fg}; font-weight: bold;"
+                f" background: transparent; border: 1px solid {fg}; border-radius: 3px;"
+                f" padding: 1px 8px; }}"
+                f" QFrame#escalationLine QToolButton::menu-indicator {{ image: none; width: 0; }}"
+                f" QFrame#escalationLine QToolButton#escalationDismiss {{ border: none; }}")
         self._summary.setText(summary)
-        self._summary.setToolTip("\n".join(text for _id, text in lines))
+        self._lines = list(lines)
+        shown = self._lines[:TOOLTIP_LINES]
+        more = len(self._lines) - len(shown)
+        self._summary.setToolTip("\n".join([text for _id, text in shown] + (
+            [self.tr("… and %1 more").replace("%1", str(more))] if more > 0 else [])))
         self.setAccessibleDescription(summary)
-        if list(lines) != self._lines:
-            self._lines = list(lines)
-            self._menu.clear()
-            for alarm_id, text in self._lines:
-                action = self._menu.addAction(text)
-                action.setData(alarm_id)
+        if self._menu.isVisible():
+            self._fill_menu()
         self.list_button.setText(self.tr("Show all (%1) ▾").replace("%1", str(len(lines))))
         self.list_button.setAccessibleName(self.list_button.text())
         self.show()
+
+    def _fill_menu(self) -> None:
+        """The full list, a line per alarm (when the menu opens, and while it is open)."""
+        self._menu.clear()
+        for alarm_id, text in self._lines:
+            action = self._menu.addAction(text)
+            action.setData(alarm_id)
 
     def _on_chosen(self, action: object) -> None:
         data = getattr(action, "data", lambda: None)()
