@@ -274,6 +274,7 @@
     <name>App</name>
     <message>
         <source>Feed token</source>
+        <extracomment>after the main window stands, the start-up heap is collected once and frozen (gc_policy)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -935,7 +936,7 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     <name>EscalationLine</name>
     <message>
         <source>Every overdue alarm; choose one to select it</source>
-        <extracomment>background, text, border per level (the severity colours of the queue&apos;s priority chips) one line of the full list: (alarm id, text) the operator dismissed the line (it comes back with the next overdue alarm) an alarm was chosen from the full list: select it in the queue</extracomment>
+        <extracomment>background, text, border per level (the severity colours of the queue&apos;s priority chips) lines named in the summary&apos;s tooltip (the rest is counted; the full list is the menu) one line of the full list: (alarm id, text) the operator dismissed the line (it comes back with the next overdue alarm) an alarm was chosen from the full list: select it in the queue</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -948,6 +949,10 @@ the open dialog, kept so tests (and the window) can reach it</extracomment>
     </message>
     <message>
         <source>Escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
