@@ -21,6 +21,8 @@ Rules (each stated once, here):
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -92,6 +94,76 @@ def group_to_join(
     if not candidates:
         return None
     return min(candidates, key=lambda g: (g.received_at, g.head_id))
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """A new, open, ungrouped alarm as grouping sees it."""
+
+    id: str
+    patient_id: str
+    priority: Priority
+    received_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """``alarm_id`` joined the group of ``head_id``, whose priority went from ``before`` to
+    ``after`` (``merged_priority``; the same when the member was not more urgent)."""
+
+    alarm_id: str
+    head_id: str
+    before: Priority
+    after: Priority
+
+
+def join_groups(
+    groups: Iterable[OpenGroup],
+    arrivals: Iterable[Arrival],
+    rule: GroupingRule = DEFAULT_GROUPING,
+) -> list[Joined]:
+    """A batch of arrivals at once: each, in (received_at, id) order, joins the group
+    ``group_to_join`` picks among its patient's ``groups`` whose head did not itself join a
+    group earlier in the batch (an arrival may be a head too: a burst's first alarm). A member
+    raises its group's priority and moves the group's last alarm on, as the next arrival sees
+    it. ``groups`` are not changed. One pass over the batch: each patient's groups are kept
+    sorted by (received_at, head id), and a head that joins a group leaves them."""
+    window = timedelta(seconds=rule.window_s)
+    by_patient: dict[str, list[OpenGroup]] = {}
+    for g in sorted(groups, key=_group_key):
+        by_patient.setdefault(g.patient_id, []).append(dataclasses.replace(g))
+    joined: list[Joined] = []
+    members: set[str] = set()
+    for a in sorted(arrivals, key=lambda a: (a.received_at, a.id)):
+        live = by_patient.get(a.patient_id)
+        if not live:
+            continue
+        key = (a.received_at, a.id)
+        group = None
+        for g in live:  # oldest first: the first one inside the window is the one to join
+            if (g.received_at, g.head_id) >= key:
+                break
+            if (g.head_id != a.id and g.head_id not in members
+                    and a.received_at - g.last_at <= window):
+                group = g
+                break
+        if group is None:
+            continue
+        after = merged_priority(group.priority, a.priority)
+        joined.append(Joined(a.id, group.head_id, group.priority, after))
+        group.priority = after
+        group.last_at = max(group.last_at, a.received_at)
+        members.add(a.id)
+        # its own group (a burst's alarms are heads too) leaves the list: later arrivals of
+        # the burst then find their group at once instead of passing every earlier member
+        at = bisect.bisect_left(live, key, key=_group_key)
+        if at < len(live) and live[at].head_id == a.id:
+            del live[at]
+    return joined
+
+
+def _group_key(g: OpenGroup) -> tuple[datetime, str]:
+    return g.received_at, g.head_id
 
 
 def merged_priority(head: Priority, joining: Priority) -> Priority:

@@ -15,38 +15,41 @@ ids the batch inserted; ingest itself is untouched. In the database:
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy import bindparam, func, update
+from sqlalchemy.engine import Connection
 
 from operator_app.domain.alarms import AlarmState, EventKind, Priority
 from operator_app.domain.grouping import (
     DEFAULT_GROUPING,
     NEVER_GROUPED,
+    Arrival,
     GroupingRule,
     OpenGroup,
-    group_to_join,
-    merged_priority,
+    join_groups,
 )
-from operator_app.domain.views import AlarmView
+from operator_app.domain.views import AlarmView, with_parent
 from operator_app.store.alarms.events import event_row, insert_events
 from operator_app.store.alarms.tables import alarms
 from operator_app.store.alarms.view_rows import alarm_views_by_id
-from operator_app.store.core.dbapi import DbApi, chunks, one_of
+from operator_app.store.core.dbapi import DbApi
 
 _OPEN = AlarmState.OPEN.value
+_PRIORITY = {p.value: p for p in Priority}
 _SET_PARENT = "UPDATE alarms SET parent_id = ? WHERE id = ?"
-_MEMBER = alarms.alias("member")
-#: the latest open member of a head (the head's own time when it has none)
-_LAST_AT = (
-    select(func.max(_MEMBER.c.received_at))
-    .where(_MEMBER.c.parent_id == alarms.c.id, _MEMBER.c.state == _OPEN)
-    .correlate(alarms)
-    .scalar_subquery()
+_GROUPS = f"kind NOT IN ({', '.join('?' * len(NEVER_GROUPED))})"
+#: the batch's alarms that may join a group: open, not grouped, of a kind that groups
+_NEW = (
+    "SELECT id, patient_id, priority, received_at FROM alarms"
+    f" WHERE state = ? AND parent_id IS NULL AND {_GROUPS} AND id IN ({{}})"
+)
+#: the open groups of their patients, each with its latest open member's time (None: none)
+_HEADS = (
+    "SELECT id, patient_id, priority, received_at, (SELECT max(m.received_at) FROM alarms m"
+    " WHERE m.parent_id = alarms.id AND m.state = ?) FROM alarms"
+    f" WHERE state = ? AND parent_id IS NULL AND {_GROUPS} AND patient_id IN ({{}})"
 )
 
 
@@ -58,56 +61,40 @@ def attach_pending(
     rule: GroupingRule = DEFAULT_GROUPING,
 ) -> list[AlarmView]:
     """Attach each of ``alarm_ids`` that is an open, ungrouped queue row to the open group of
-    its patient it falls in (``domain.grouping.group_to_join``). Returns the views of the
-    changed heads and their new members.
+    its patient it falls in (``domain.grouping.join_groups``, the whole batch in one pass).
+    Returns the views of the changed heads and their new members.
 
     ``known``: views the caller already holds (the batch's ChangeSet); a new member's view is
     then that view with its ``parent_id`` instead of a read-back (a burst of thousands)."""
-    new: list[Row[Any, Any, Any, Any]] = []
-    for part in chunks(sorted(set(alarm_ids))):
-        new.extend(conn.execute(
-            select(alarms.c.id, alarms.c.patient_id, alarms.c.priority, alarms.c.received_at)
-            .where(one_of(conn, alarms.c.id, part), alarms.c.state == _OPEN,
-                   alarms.c.parent_id.is_(None), alarms.c.kind.not_in(NEVER_GROUPED))
-        ).all())
-    if not new:
-        return []
-    groups: dict[str, list[OpenGroup]] = {}
-    for part in chunks(sorted({r.patient_id for r in new})):
-        for head in conn.execute(
-            select(alarms.c.id, alarms.c.patient_id, alarms.c.priority, alarms.c.received_at,
-                   _LAST_AT.label("last_at"))
-            .where(one_of(conn, alarms.c.patient_id, part), alarms.c.state == _OPEN,
-                   alarms.c.parent_id.is_(None), alarms.c.kind.not_in(NEVER_GROUPED))
-        ):
-            groups.setdefault(head.patient_id, []).append(OpenGroup(
-                head.id, head.patient_id, Priority(head.priority), head.received_at,
-                max(head.received_at, head.last_at or head.received_at)))
-    attached: dict[str, str] = {}  # member -> head
-    rows: list[dict[str, object]] = []
-    escalations: dict[str, Priority] = {}
-    for r in sorted(new, key=lambda r: (r.received_at, r.id)):
-        open_groups = [g for g in groups.get(r.patient_id, ()) if g.head_id not in attached]
-        group = group_to_join(open_groups, r.id, r.received_at, rule)
-        if group is None:
-            continue
-        rows += [
-            event_row(r.id, EventKind.ATTACHED, now, detail={"parent": group.head_id}),
-            event_row(group.head_id, EventKind.ATTACHED, now, detail={"child": r.id}),
-        ]
-        merged = merged_priority(group.priority, Priority(r.priority))
-        if merged is not group.priority:
-            escalations[group.head_id] = merged
-            rows.append(event_row(group.head_id, EventKind.ESCALATED, now, detail={
-                "from": group.priority.value, "to": merged.value, "child": r.id}))
-            group.priority = merged
-        group.last_at = max(group.last_at, r.received_at)
-        attached[r.id] = group.head_id
-    if not attached:
-        return []
-    # one statement per kind of change, not per alarm: a burst can be thousands (its rows go
-    # straight to the driver)
     with DbApi(conn) as raw:
+        # straight to the driver: a burst is thousands of rows (SQLAlchemy's per-row
+        # processing cost more than the query)
+        new = [Arrival(i, pid, _PRIORITY[p], raw.read_ts(at)) for i, pid, p, at in
+               raw.select_in(_NEW, sorted(set(alarm_ids)), (_OPEN, *NEVER_GROUPED))]
+        if not new:
+            return []
+        groups = []
+        for i, pid, p, at, last in raw.select_in(
+                _HEADS, sorted({a.patient_id for a in new}), (_OPEN, _OPEN, *NEVER_GROUPED)):
+            received = raw.read_ts(at)
+            latest = received if last is None else max(received, raw.read_ts(last))
+            groups.append(OpenGroup(i, pid, _PRIORITY[p], received, latest))
+        joined = join_groups(groups, new, rule)
+        if not joined:
+            return []
+        rows: list[dict[str, object]] = []
+        escalations: dict[str, Priority] = {}
+        for j in joined:
+            rows += [
+                event_row(j.alarm_id, EventKind.ATTACHED, now, detail={"parent": j.head_id}),
+                event_row(j.head_id, EventKind.ATTACHED, now, detail={"child": j.alarm_id}),
+            ]
+            if j.after is not j.before:
+                escalations[j.head_id] = j.after
+                rows.append(event_row(j.head_id, EventKind.ESCALATED, now, detail={
+                    "from": j.before.value, "to": j.after.value, "child": j.alarm_id}))
+        attached = {j.alarm_id: j.head_id for j in joined}  # member -> head
+        # one statement per kind of change, not per alarm
         raw.execute_many(_SET_PARENT, [(h, m) for m, h in attached.items()])
     if escalations:
         conn.execute(
@@ -118,7 +105,7 @@ def attach_pending(
         )
     insert_events(conn, rows)
     known = known or {}
-    members = [dataclasses.replace(known[m], parent_id=h) for m, h in attached.items() if m in known]
+    members = [with_parent(known[m], h) for m, h in attached.items() if m in known]
     unknown = sorted(m for m in attached if m not in known)
     return alarm_views_by_id(conn, sorted(set(attached.values())) + unknown) + members
 

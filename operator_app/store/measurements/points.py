@@ -136,23 +136,52 @@ class PointWriter:
         self, patient_id: str, code: str, component: str, since: float, before: float
     ) -> list[tuple[float, float]]:
         """(time, value) of ``component`` with ``since <= time < before`` (stored + new)."""
+        stored = self._stored_since(patient_id, code, since)
+        out: list[tuple[float, float]] = []
+        if len(stored.times):
+            column = stored.column(component)
+            mask = (stored.times >= since) & (stored.times < before) & ~np.isnan(column)
+            out.extend(zip(stored.times[mask].tolist(), column[mask].tolist(), strict=True))
+        for new in self._new.get((patient_id, code), ()):
+            value = new.values.get(component)
+            if value is not None and since <= new.time < before:
+                out.append((new.time, value))
+        return out
+
+    def lowest(
+        self, patient_id: str, code: str, component: str, since: float, before: float
+    ) -> tuple[float, float] | None:
+        """The first (time, value) of :meth:`earlier` with the lowest value, NaN skipped: what
+        ``min(earlier(...), key=value)`` gives, without a list of every earlier point (a
+        backlog's rise rule asked for each new value, so the list grew with the series): the
+        stored points at once in numpy (``argmin``: the first lowest), then this pass's."""
+        stored = self._stored_since(patient_id, code, since)
+        best: tuple[float, float] | None = None
+        if len(stored.times):
+            column = stored.column(component)
+            where = np.flatnonzero(
+                (stored.times >= since) & (stored.times < before) & ~np.isnan(column))
+            if len(where):
+                values = column[where]
+                first = int(np.argmin(values))
+                best = (float(stored.times[where[first]]), float(values[first]))
+        for new in self._new.get((patient_id, code), ()):
+            value = new.values.get(component)
+            if (value is not None and value == value and since <= new.time < before
+                    and (best is None or value < best[1])):
+                best = (new.time, value)
+        return best
+
+    def _stored_since(self, patient_id: str, code: str, since: float) -> Points:
+        """The stored points of a code from ``since`` on (read once per pass, and again only
+        for an earlier ``since``)."""
         key = (patient_id, code)
         cached = self._stored.get(key)
         if cached is None or cached[0] > since:
             rows = self._raw.execute(_RANGE, (patient_id, code, since))
             cached = (since, concat([Points.decode(n, c, t, v, None) for n, c, t, v in rows]))
             self._stored[key] = cached
-        stored = cached[1]
-        out: list[tuple[float, float]] = []
-        if len(stored.times):
-            column = stored.column(component)
-            mask = (stored.times >= since) & (stored.times < before) & ~np.isnan(column)
-            out.extend(zip(stored.times[mask].tolist(), column[mask].tolist(), strict=True))
-        for new in self._new.get(key, ()):
-            value = new.values.get(component)
-            if value is not None and since <= new.time < before:
-                out.append((new.time, value))
-        return out
+        return cached[1]
 
     def flush(self) -> int:
         """Write every appended point; returns how many."""

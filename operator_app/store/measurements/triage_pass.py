@@ -190,9 +190,7 @@ class _Pass:
             if bands is None or bands.max_rise is None or bands.rise_days is None:
                 continue
             since = (m.effective_at - timedelta(days=bands.rise_days)).timestamp()
-            earlier = self.points.earlier(pid, m.code, component.code, since, before)
-            lowest = min((tv for tv in earlier if tv[1] == tv[1]), key=lambda tv: tv[1],
-                         default=None)  # (NaN != NaN: a component the measurement lacked)
+            lowest = self.points.lowest(pid, m.code, component.code, since, before)
             if lowest is not None:
                 history.append(_past(m, pid, component, 0, lowest[0], lowest[1]))
         return history
