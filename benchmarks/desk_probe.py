@@ -158,7 +158,7 @@ def open_desk(url: str, workdir: Path, *, coalesce_only: bool = False,
     from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtWidgets import QApplication
 
-    from operator_app import gc_policy
+    from operator_app import runtime_policy
     from operator_app.bridge.desk_bridge import DeskBridge
     from operator_app.bridge.outbox import Outbox
     from operator_app.domain.accounts import Account, Role
@@ -228,7 +228,8 @@ def open_desk(url: str, workdir: Path, *, coalesce_only: bool = False,
     window.queue_view.viewport().installEventFilter(watch)
     probe._watch = watch  # type: ignore[attr-defined]  # keep it alive
     window.show()
-    gc_policy.settle_after_start()  # as the desk does (app_desk.run_desk)
+    runtime_policy.favour_the_screen()  # as the desk does (app_desk.run_desk)
+    runtime_policy.settle_after_start()
     bridge.start()
     return probe
 

@@ -220,7 +220,7 @@ def run_desk(args: argparse.Namespace, url: str, parent: Any, workdir: Path) -> 
     from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from operator_app import gc_policy
+    from operator_app import runtime_policy
     from operator_app.bridge.desk_bridge import DeskBridge
     from operator_app.bridge.outbox import Outbox
     from operator_app.domain.accounts import Account, Role
@@ -246,7 +246,8 @@ def run_desk(args: argparse.Namespace, url: str, parent: Any, workdir: Path) -> 
     window = MainWindow(bridge, OPERATOR, workstation, targets=policy.targets, lock_after_s=0)
     window.resize(1440, 880)
     window.show()
-    gc_policy.settle_after_start()  # as the desk does (app_desk.run_desk)
+    runtime_policy.favour_the_screen()  # as the desk does (app_desk.run_desk)
+    runtime_policy.settle_after_start()
     operator = Operator(bridge, args.seed, args.speed)
     applied = {"seq": 0}
     bridge.statusChanged.connect(lambda s: s.last_applied_seq is not None and applied.update(

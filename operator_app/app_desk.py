@@ -15,7 +15,7 @@ import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit
 
-from operator_app import app_sign_in, credentials, gc_policy, logging_setup, paths, settings
+from operator_app import app_sign_in, credentials, logging_setup, paths, runtime_policy, settings
 from operator_app.auth.sign_in import Authenticator
 from operator_app.bridge.desk_bridge import DeskBridge
 from operator_app.bridge.outbox import Outbox
@@ -34,7 +34,7 @@ from operator_app.ui.shell.start_window import StartWindow
 from widgets.inline_banner import WARNING
 
 log = logging.getLogger("operator_app.app")
-#: after the main window stands, the start-up heap is collected once and frozen (gc_policy)
+#: after the main window stands, the start-up heap is collected once and frozen (runtime_policy)
 SETTLE_AFTER_MS = 500
 
 
@@ -239,9 +239,10 @@ def run_desk(args: argparse.Namespace, cfg: settings.Settings, app: QApplication
     startup_probe.install_if_asked(window)
     window.show()
     start.close()
+    runtime_policy.favour_the_screen()  # before the feed's and the store's threads run
     bridge.start()
     # once the window stands and has painted: later full collections stay short (issue 13)
-    QTimer.singleShot(SETTLE_AFTER_MS, gc_policy.settle_after_start)
+    QTimer.singleShot(SETTLE_AFTER_MS, runtime_policy.settle_after_start)
     # the journal's network runs on a thread of its own, never on the GUI thread
     journal = journal_delivery.start_for_desk(store.journal, cfg, workstation_id)
     if journal is not None:  # a close or a finished callback: deliver now, not on the next poll

@@ -53,6 +53,7 @@ def test_demo_shows_alarms_within_five_seconds(launch: Any, tmp_path: Path) -> N
     # the start-up heap is frozen once the desk stands: full collections stay short
     settled = app.wait_for(lambda e: e.get("event") == "gc_settled", timeout=10)
     assert settled["frozen"] > 10_000
+    assert settled["switch_interval_ms"] == pytest.approx(1.0)  # the GUI thread waits <= 1 ms
     assert (tmp_path / "demo" / "data" / "demo.db").exists()
     assert not (tmp_path / "demo" / "data" / "operator-desk.db").exists()  # demo never touches the real log
 
