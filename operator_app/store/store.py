@@ -40,7 +40,7 @@ from operator_app.store.core.engine import (
 )
 from operator_app.store.core.migrate import upgrade
 from operator_app.store.desks import workstations
-from operator_app.store.ingest import apply, feed_key_adoption, quarantine
+from operator_app.store.ingest import apply, feed_key_adoption, quarantine, shared_feed
 from operator_app.store.journal import enqueue as journal_enqueue
 from operator_app.store.journal.journal_store import JournalStore
 from operator_app.store.measurements.measurement_store import MeasurementStore
@@ -117,10 +117,17 @@ class Store:
     def apply_batch(
         self, feed_key: str, stream: str | None, events: Sequence[FeedEvent], received_at: datetime
     ) -> ChangeSet:
-        """Apply the events and move the cursor, in one transaction. If the batch fails because
-        of its data, it is applied again with each unstorable event set aside
-        (``ingest/quarantine.py``); any other failure propagates (the client retries)."""
+        """Apply the events and move the cursor, in one transaction (on PostgreSQL a batch
+        that other desks stored already skips the writers' lock: ``ingest/shared_feed.py``).
+        If the batch fails because of its data, it is applied again with each unstorable event
+        set aside (``ingest/quarantine.py``); any other failure propagates (the client
+        retries)."""
         try:
+            if self.engine.dialect.name == "postgresql":  # a centre: skip what is stored
+                changes = shared_feed.apply_unless_stored(
+                    self.engine, feed_key, stream, events, received_at)
+                if changes is not None:
+                    return changes
             with write_transaction(self.engine) as conn:
                 return apply.apply_batch(conn, feed_key, stream, events, received_at)
         except Exception as exc:
@@ -152,6 +159,13 @@ class Store:
     # enabled and that its stored role allows the command (``account_rows.authorize``).
 
     def claim(self, alarm_id: str, operator: str, workstation: str) -> CommandResult:
+        """Claim ``alarm_id``. An alarm already taken (claimed, closed, unknown) is refused from
+        a read, without a turn at the writers' lock (many desks race for the same alarm)."""
+        with read_transaction(self.engine) as conn:
+            authorize(conn, operator, Permission.HANDLE_ALARMS)
+            refused = claims.refused_claim(conn, alarm_id, operator)
+        if refused is not None:
+            return refused
         with write_transaction(self.engine) as conn:
             authorize(conn, operator, Permission.HANDLE_ALARMS)
             return claims.claim(conn, alarm_id, operator, workstation, self._now())

@@ -8,6 +8,10 @@ lock is taken up front, so a writer waits on ``busy_timeout`` instead of failing
 PostgreSQL: every write transaction first takes one transaction-level advisory lock. Writes of
 all workstations are therefore serialized, which makes ``alarm_events.id`` grow in commit order:
 a reader that has seen id N has seen every row below N (``alarms_changed_since`` relies on this).
+A write that neither appends to a chain nor touches rows another desk writes (a desk's own feed
+cursor) may run without the lock: ``unlocked_write_transaction``; it may take the lock later,
+before its first ordered write, with ``try_write_lock`` (never after taking row locks that a
+writer holding the lock could wait for). ``wait_for_writers`` waits until the lock is free.
 """
 
 from __future__ import annotations
@@ -87,3 +91,29 @@ def read_transaction(engine: Engine) -> Iterator[Connection]:
     """A short read transaction (on SQLite one snapshot for all statements); rolled back."""
     with engine.connect() as conn:
         yield conn
+
+
+@contextmanager
+def unlocked_write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A write transaction that does not take the writers' lock on PostgreSQL (see the module
+    text for what may run in it); on SQLite the same as ``write_transaction``."""
+    if engine.dialect.name != "postgresql":
+        with write_transaction(engine) as conn:
+            yield conn
+        return
+    with engine.connect() as conn, conn.begin():
+        yield conn
+
+
+def try_write_lock(conn: Connection) -> bool:
+    """Take the writers' lock in this transaction if it is free (True); PostgreSQL only."""
+    return bool(conn.execute(
+        sa.text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY}).scalar_one())
+
+
+def wait_for_writers(engine: Engine) -> None:
+    """Return once the writer holding the lock (and any queued before this call) has finished:
+    one statement of its own transaction taking the lock shared and releasing it at once."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": WRITE_LOCK_KEY})
