@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Connection, Engine
 
 from operator_app.domain.access import AccessAction, AccessEntry, ReasonKind, access_patients
 from operator_app.domain.accounts import Permission
@@ -37,6 +37,7 @@ from operator_app.store.core.engine import (
     read_transaction,
     utc_now,
     write_transaction,
+    write_unless_answered,
 )
 from operator_app.store.core.migrate import upgrade
 from operator_app.store.desks import workstations
@@ -124,10 +125,8 @@ class Store:
         retries)."""
         try:
             if self.engine.dialect.name == "postgresql":  # a centre: skip what is stored
-                changes = shared_feed.apply_unless_stored(
+                return shared_feed.apply_unless_stored(
                     self.engine, feed_key, stream, events, received_at)
-                if changes is not None:
-                    return changes
             with write_transaction(self.engine) as conn:
                 return apply.apply_batch(conn, feed_key, stream, events, received_at)
         except Exception as exc:
@@ -160,15 +159,18 @@ class Store:
 
     def claim(self, alarm_id: str, operator: str, workstation: str) -> CommandResult:
         """Claim ``alarm_id``. An alarm already taken (claimed, closed, unknown) is refused from
-        a read, without a turn at the writers' lock (many desks race for the same alarm)."""
-        with read_transaction(self.engine) as conn:
+        a read, without a turn at the writers' lock: many desks race for the same alarm, and
+        the one holding the lock is often claiming it (``engine.write_unless_answered``)."""
+
+        def refused(conn: Connection) -> CommandResult | None:
             authorize(conn, operator, Permission.HANDLE_ALARMS)
-            refused = claims.refused_claim(conn, alarm_id, operator)
-        if refused is not None:
-            return refused
-        with write_transaction(self.engine) as conn:
+            return claims.refused_claim(conn, alarm_id, operator)
+
+        def claim(conn: Connection) -> CommandResult:
             authorize(conn, operator, Permission.HANDLE_ALARMS)
             return claims.claim(conn, alarm_id, operator, workstation, self._now())
+
+        return write_unless_answered(self.engine, refused, claim)
 
     def release(self, alarm_id: str, operator: str, workstation: str) -> CommandResult:
         with write_transaction(self.engine) as conn:

@@ -15,8 +15,8 @@ is applied like this, and only the desk that really stores something takes the l
    ``apply.apply_batch`` always has, under the lock, in this same transaction (it held no row
    locks before; read committed: its statements see every commit before the lock).
 3. The lock is busy (most likely another desk storing this very batch): wait until it is
-   free without holding it (``wait_for_writers``) and go back to 1, at most ``ROUNDS`` times;
-   then the caller applies the batch under the blocking lock, as before.
+   free without holding it (``wait_for_writers``) and go back to 1, at most
+   ``ANSWER_ROUNDS`` times; then check and apply under the blocking lock, as before.
 
 Every alarm is still inserted by exactly one transaction that holds the lock, with its RAISED
 row chained there; a skip writes no event row, so ``alarm_events.id`` still grows in commit
@@ -41,16 +41,9 @@ from operator_app.domain.records import (
 )
 from operator_app.store.core.columns import as_utc
 from operator_app.store.core.dbapi import DbApi, to_json
-from operator_app.store.core.engine import (
-    try_write_lock,
-    unlocked_write_transaction,
-    wait_for_writers,
-)
+from operator_app.store.core.engine import write_unless_answered
 from operator_app.store.ingest import apply
 from operator_app.store.ingest.batch import update_key
-
-#: how many times a desk waits for another writer and checks again before it queues
-ROUNDS = 3
 
 _RECORDS = "SELECT id, record FROM patients WHERE id IN ({})"
 
@@ -58,21 +51,20 @@ _RECORDS = "SELECT id, record FROM patients WHERE id IN ({})"
 def apply_unless_stored(
     engine: Engine, feed_key: str, stream: str | None, events: Sequence[FeedEvent],
     received_at: datetime,
-) -> ChangeSet | None:
-    """Steps 1-3 of the module text; None when the caller must apply the batch under the
-    blocking lock (``write_transaction`` + ``apply.apply_batch``)."""
+) -> ChangeSet:
+    """Steps 1-3 of the module text (``engine.write_unless_answered``)."""
     if not events:
         return ChangeSet()
-    for _ in range(ROUNDS):
-        with unlocked_write_transaction(engine) as conn:
-            patient_ids = already_stored(conn, events)
-            if patient_ids is not None:
-                apply.save_cursor(conn, feed_key, stream, events[-1].seq, as_utc(received_at))
-                return ChangeSet(patient_ids=patient_ids)
-            if try_write_lock(conn):
-                return apply.apply_batch(conn, feed_key, stream, events, received_at)
-        wait_for_writers(engine)
-    return None
+
+    def skip(conn: Connection) -> ChangeSet | None:
+        patient_ids = already_stored(conn, events)
+        if patient_ids is None:
+            return None
+        apply.save_cursor(conn, feed_key, stream, events[-1].seq, as_utc(received_at))
+        return ChangeSet(patient_ids=patient_ids)
+
+    return write_unless_answered(engine, skip, lambda conn: apply.apply_batch(
+        conn, feed_key, stream, events, received_at))
 
 
 def already_stored(conn: Connection, events: Sequence[FeedEvent]) -> frozenset[str] | None:
