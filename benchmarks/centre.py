@@ -12,9 +12,11 @@ claims the oldest waiting alarm it sees (after a human pause of 2-8 s), keeps it
 closes it; a refused claim (another desk was first) sends it to the next.
 
 Two simplifications, to fit 50 desks into PostgreSQL's default ``max_connections`` (100, shared
-here with other work): a desk reads on its worker thread (the real desk has a second, reader,
-connection), and the LISTEN connection is one per process, waking every desk in it (the real
-desk has its own). A real 50-desk centre opens about 150 connections: writer, reader, listener.
+here with other work): the desks of a process share 4 reader connections for their change polls
+(``--readers shared``; the real desk has a reader connection of its own, ``--readers desk`` when
+there is room; ``--readers worker`` polls behind the desk's own writes, as the first runs did),
+and the LISTEN connection is one per process, waking every desk in it (the real desk has its
+own). A real 50-desk centre opens about 150 connections: writer, reader, listener.
 
 Measured: alarms lost (sent but not stored, or a desk whose feed position did not reach the
 head); double claims (a CLAIMED row while another operator held the alarm, from the event
@@ -128,8 +130,10 @@ def main() -> int:
     p.add_argument("--alarms-per-day", type=int, default=ALARMS_PER_DAY)
     p.add_argument("--patients", type=int, default=2000)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--readers", choices=("on", "off", "auto"), default="auto",
-                   help="a reader connection per desk for its change poll (auto: if room)")
+    p.add_argument("--readers", choices=("desk", "shared", "worker", "auto"), default="auto",
+                   help="where a desk's change poll runs: a reader connection per desk, "
+                        f"{centre_desk.SHARED_READERS} per process, or the desk's worker "
+                        "connection behind its writes (auto: per desk if room, else shared)")
     args = p.parse_args()
     if args.desks < 2 or not 1 <= args.procs <= args.desks or args.hours <= 0 or args.speed <= 0:
         raise SystemExit("need 2+ desks, 1..desks processes, positive --hours and --speed")
@@ -148,10 +152,14 @@ def main() -> int:
             limit = int(conn.execute(sa.text("SHOW max_connections")).scalar_one())
             in_use = int(conn.execute(sa.text("SELECT count(*) FROM pg_stat_activity")).scalar_one())
         # a reader connection per desk too, as the real desk, when the server has room for it
-        readers = {"on": True, "off": False}.get(
-            args.readers, 2 * args.desks + args.procs + 5 <= limit - in_use)
-        print(f"max_connections {limit}, {in_use} in use before the run: change polls "
-              f"{'on a reader connection per desk' if readers else 'on the desk worker connection'}")
+        readers = args.readers
+        if readers == "auto":
+            per_desk = 2 * args.desks + args.procs + 5 <= limit - in_use
+            readers = "desk" if per_desk else "shared"
+        where = {"desk": "on a reader connection per desk",
+                 "shared": f"on {centre_desk.SHARED_READERS} reader connections per process",
+                 "worker": "on the desk worker connection, behind its writes"}[readers]
+        print(f"max_connections {limit}, {in_use} in use before the run: change polls {where}")
         server = ctx.Process(target=soak.serve, daemon=True, args=(
             args.hours, args.speed, args.seed, args.patients, server_end,
             round(args.alarms_per_day / 3), 0))
@@ -217,15 +225,22 @@ def report(args: argparse.Namespace, sent: dict[str, Any], results: list[dict[st
             told_twice += alarm_id in committed
             committed[alarm_id] = (desk, at)
     latencies: list[float] = []
+    parts: tuple[list[float], list[float], list[float]] = ([], [], [])  # wake, queue, poll
     missing = 0
     desks = [d for r in results for d in r["seen"]]
     for r in results:
         for desk, seen in r["seen"].items():
+            by_poll = r["seen_by_poll"][desk]
             for alarm_id, (claimer, at) in committed.items():
                 if claimer == desk:
                     continue
                 if alarm_id in seen:
                     latencies.append(max(0.0, seen[alarm_id] - at) * 1000)
+                    if alarm_id in by_poll:
+                        woken, started = by_poll[alarm_id]
+                        for part, ms in zip(parts, (woken - at, started - woken,
+                                                    seen[alarm_id] - started), strict=True):
+                            part.append(ms * 1000)
                 else:
                     missing += 1
     refused = sum(r["refused"] for r in results)
@@ -239,6 +254,13 @@ def report(args: argparse.Namespace, sent: dict[str, Any], results: list[dict[st
         print(f"claim -> seen at each other desk ({len(desks) - 1} desks x {len(committed)} claims): "
               f"p50 {statistics.median(latencies):.0f} ms, p99 {percentile(latencies, 99):.0f} ms, "
               f"max {max(latencies):.0f} ms; never seen {missing}")
+        if parts[0]:
+            print("  of which (p50 / p99 ms), for what a change poll showed: commit -> poll "
+                  "queued (NOTIFY, or the 1-s poll when the poll was already queued) " +
+                  " / ".join(f"{percentile(p, 50):.0f}/{percentile(p, 99):.0f}" for p in parts[:1])
+                  + "; queued -> started (waits behind the desk's worker) " +
+                  f"{percentile(parts[1], 50):.0f}/{percentile(parts[1], 99):.0f}; the poll "
+                  f"{percentile(parts[2], 50):.0f}/{percentile(parts[2], 99):.0f}")
     print(f"database: {db_cpu:.1f} CPU s over {wall:.0f} s = {db_cpu / wall:.2f} cores "
           f"(backends of this database); up to {connections} connections "
           f"({len(desks)} desks, {args.procs} listeners, the meter)")

@@ -25,6 +25,7 @@ from operator_app.store.core.engine import write_transaction
 from operator_app.store.core.notify import ChangeListener, tag_writer
 
 TOKEN = "soak-token"  # the feed server is soak.serve
+SHARED_READERS = 4  # reader connections (and threads) per process with --readers shared
 POLL_S = 1.0  # the desk's change poll, as shipped (bridge POLL_MS)
 REACTION_S = (2.0, 8.0)  # an operator's pause before claiming (shift time)
 HANDLING_S = (30.0, 300.0)  # claim to close (shift time)
@@ -47,7 +48,7 @@ def prepare(url: str, desks: int) -> None:
 
 class HeadlessDesk:
     def __init__(self, index: int, url: str, feed_url: str, speed: float, seed: int,
-                 reader: bool) -> None:
+                 readers: str, shared: tuple[concurrent.futures.Executor, Store] | None) -> None:
         self.name = operator_name(index)
         self.ws = str(uuid.uuid4())
         self.speed = speed
@@ -55,12 +56,21 @@ class HeadlessDesk:
         self.store = Store.open(url)
         tag_writer(self.store.engine, self.ws)
         self.worker = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix=f"desk{index}")
-        # the change poll on a reader thread of its own (a second connection), as the real desk
-        self.reader = concurrent.futures.ThreadPoolExecutor(1) if reader else self.worker
+        # the change poll on a reader connection, as the real desk: its own (readers "desk"),
+        # or one of the process's few (readers "shared"); else behind its writes on the worker
+        self.reader: concurrent.futures.Executor = self.worker
+        self.poll_store = self.store
+        if readers == "desk":
+            self.reader = concurrent.futures.ThreadPoolExecutor(1)
+        elif shared is not None:
+            self.reader, self.poll_store = shared
         self.feed_key = f"{self.ws}@{feed_url}"
         self.lock = threading.Lock()
         self.views: dict[str, AlarmView] = {}
         self.seen: dict[str, float] = {}  # alarm -> first time shown taken by another desk
+        #: alarm -> (woken, poll started) of the change poll that first showed it taken
+        self.seen_by_poll: dict[str, tuple[float, float]] = {}
+        self._woken_at = 0.0
         self.claims: list[tuple[str, str, float]] = []  # (alarm, desk, commit time)
         self.refused = 0
         self.applied = 0
@@ -94,7 +104,8 @@ class HeadlessDesk:
         print(f"{self.name}: bad frame {reason}", flush=True)
 
     # views and the change poll
-    def merge(self, views: tuple[AlarmView, ...] | list[AlarmView]) -> None:
+    def merge(self, views: tuple[AlarmView, ...] | list[AlarmView],
+              poll: tuple[float, float] | None = None) -> None:
         now = time.time()
         with self.lock:
             for v in views:
@@ -102,22 +113,26 @@ class HeadlessDesk:
                 taken = v.claimed_by is not None or not v.is_open
                 if taken and v.claimed_by != self.name and v.id not in self.seen:
                     self.seen[v.id] = now
+                    if poll is not None:
+                        self.seen_by_poll[v.id] = poll
 
     def wake(self) -> None:
         with self.lock:
             if self._poll_queued:
                 return
             self._poll_queued = True
+            self._woken_at = time.time()
         self.reader.submit(self._poll)
 
     def _poll(self) -> None:
         with self.lock:
             self._poll_queued = False
+            poll = (self._woken_at, time.time())
         self.polls += 1
-        last, views = self.store.alarms_changed_since(
+        last, views = self.poll_store.alarms_changed_since(
             self.last_event_id, own_workstation=self.ws, own_feed_key=self.feed_key)
         self.last_event_id = max(self.last_event_id, last)
-        self.merge(views)
+        self.merge(views, poll)
 
     # the operator (driven from the process's loop; the store work on the worker)
     def act(self, now: float, working: bool) -> None:
@@ -167,13 +182,17 @@ class HeadlessDesk:
     def stop(self) -> None:
         self.client.stop()
         self.worker.shutdown(wait=True)
-        self.reader.shutdown(wait=True)
+        if self.poll_store is self.store:
+            self.reader.shutdown(wait=True)
         self.store.close()
 
 
 def run_process(indexes: list[int], url: str, feed_url: str, speed: float, seed: int,
-                reader: bool, conn: Any) -> None:
-    desks = [HeadlessDesk(i, url, feed_url, speed, seed, reader) for i in indexes]
+                readers: str, conn: Any) -> None:
+    shared = None
+    if readers == "shared":
+        shared = (concurrent.futures.ThreadPoolExecutor(SHARED_READERS), Store.open(url))
+    desks = [HeadlessDesk(i, url, feed_url, speed, seed, readers, shared) for i in indexes]
     by_ws = {d.ws: d for d in desks}
     # one LISTEN connection for the process; the NOTIFY names the writing desk
     notified = [0]
@@ -221,10 +240,14 @@ def run_process(indexes: list[int], url: str, feed_url: str, speed: float, seed:
     listener.stop()
     for d in desks:
         d.stop()
+    if shared is not None:
+        shared[0].shutdown(wait=True)
+        shared[1].close()
     conn.send({
         "applied": {d.ws: d.applied for d in desks},
         "claims": [c for d in desks for c in d.claims],
         "seen": {d.ws: dict(d.seen) for d in desks},
+        "seen_by_poll": {d.ws: dict(d.seen_by_poll) for d in desks},
         "refused": sum(d.refused for d in desks),
         "notified": notified[0],
         "polls": sum(d.polls for d in desks),

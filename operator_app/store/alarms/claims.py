@@ -50,6 +50,19 @@ def claim(
     return _refusal(conn, alarm_id, operator, ok_if_held=True)
 
 
+def refused_claim(conn: Connection, alarm_id: str, operator: str) -> CommandResult | None:
+    """What ``claim`` would answer for an alarm the committed rows show taken (claimed by
+    someone, closed, unknown; or held by ``operator``: ok, no new row); None while it is open
+    and unclaimed. A read only: the answer was true when read, as a refusal under the lock
+    would be when it ran, so ``Store.claim`` need not queue for the lock to give it."""
+    row = conn.execute(
+        select(alarms.c.state, alarms.c.claimed_by).where(alarms.c.id == alarm_id)
+    ).first()
+    if row is not None and row.state == AlarmState.OPEN.value and row.claimed_by is None:
+        return None
+    return _refusal(conn, alarm_id, operator, ok_if_held=True)
+
+
 def release(
     conn: Connection, alarm_id: str, operator: str, workstation: str, now: datetime
 ) -> CommandResult:

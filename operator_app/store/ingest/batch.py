@@ -214,7 +214,7 @@ class FeedBatch:
                 self.problems.append(f"update {u.status[:40]!r} for unknown alarm {u.alarm_id}")
                 continue
             at = as_utc(u.at)
-            key = f"update|{u.alarm_id}|{u.status}|{utc_text(at)}"
+            key = update_key(u)
             if key in rows:
                 continue
             detail = {"status": u.status, "at": at, "reason": u.reason}
@@ -307,6 +307,11 @@ class FeedBatch:
         self.new_measurements += self.bulk.insert_new("measurements", _MEASUREMENT_COLUMNS, rows)
         for patient_id in sorted({r.patient_id for r in suspects if r.id not in stored}):
             self.problems.append(f"measurements for unknown patient {patient_id}")
+
+
+def update_key(u: AlarmUpdateRecord) -> str:
+    """The dedup key of a device update's event row: (alarm, status, device time) once."""
+    return f"update|{u.alarm_id}|{u.status}|{utc_text(as_utc(u.at))}"
 
 
 def unreadable_record(
