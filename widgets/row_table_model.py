@@ -46,6 +46,10 @@ _ROOT = QModelIndex()
 
 #: more contiguous runs than this in one ``upsert``: one dataChanged over their bounding block
 MAX_RUNS = 16
+#: more rows than this moving in one ``upsert``: one layout change instead of a move each (a
+#: sort proxy remaps every row per move, and a view's slots run per move: a flood's batch
+#: moved hundreds of group rows, benchmarks/flood.py)
+MOVES_AS_LAYOUT = 8
 
 
 class SupportsLessThan(Protocol):
@@ -328,8 +332,11 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
                 still.append(key)
             else:
                 moved.append((key, new))
-        for key, new in moved:
-            self._move(key, new)
+        if len(moved) > MOVES_AS_LAYOUT:
+            self._move_as_layout(moved)
+        else:
+            for key, new in moved:
+                self._move(key, new)
         if moved:
             self._reindex()
             self.emit_changed(self._row_of[k] for k, _ in moved)
@@ -337,6 +344,29 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
             if self._stale_from is not None:
                 self._reindex()
             self.emit_changed((self._row_of[k] for k in still), roles, max_runs=MAX_RUNS)
+
+    def _move_as_layout(self, moved: list[tuple[Hashable, SupportsLessThan]]) -> None:
+        """Many rows to the places of their new order keys in one layout change; persistent
+        indexes (a selection, a proxy's mapping) follow their rows."""
+        self.layoutAboutToBeChanged.emit()
+        followed = self.persistentIndexList()  # after the signal: a proxy's indexes too
+        keys = self._keys
+        followed_keys = [keys[i.row()] if i.isValid() and i.row() < len(keys) else None
+                         for i in followed]
+        moving = {k for k, _ in moved}
+        kept = [(o, k) for o, k in zip(self._order_keys, keys, strict=True) if k not in moving]
+        for key, new in moved:
+            self._order_of[key] = new
+            bisect.insort_right(kept, (new, key), key=lambda pair: pair[0])
+        self._order_keys = [o for o, _ in kept]
+        self._keys = [k for _, k in kept]
+        self._stale_from = 0
+        self._reindex()
+        row_of = self._row_of
+        self.changePersistentIndexList(followed, [
+            self.index(row_of[k], i.column()) if k is not None and k in row_of else QModelIndex()
+            for i, k in zip(followed, followed_keys, strict=True)])
+        self.layoutChanged.emit()
 
     def _move(self, key: Hashable, new: SupportsLessThan) -> None:
         """Move one row to the place of its new order key (``beginMoveRows``). Its row is found

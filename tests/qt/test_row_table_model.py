@@ -215,17 +215,25 @@ class Tied(Plain):
 
 
 @pytest.mark.parametrize("model_class", [Ranked, Tied])
-def test_many_moves_in_one_batch_keep_order_rows_and_followers(model_class: type[Plain]) -> None:
+def test_many_moves_in_one_batch_keep_order_rows_and_followers(
+        model_class: type[Plain], qtmodeltester: Any) -> None:
     """A flood re-orders hundreds of group rows in one batch: each moves to its place, the
     row numbers stay right, a persistent index (the selection) follows its row."""
     import random
 
+    from PySide6.QtCore import QSortFilterProxyModel
+
     rng = random.Random(5)
     model = model_class()
+    proxy = QSortFilterProxyModel()  # passes the model's order through, as the queue's does
+    proxy.setSourceModel(model)
+    proxy.sort(-1)
     rows = {f"k{i:03d}": Row(f"k{i:03d}", rng.randrange(50)) for i in range(300)}
     model.upsert(rows.values())
     followed = {k: QPersistentModelIndex(model.index(model.row_of(k) or 0, 0))
                 for k in rng.sample(sorted(rows), 20)}
+    through_proxy = {k: QPersistentModelIndex(proxy.index(model.row_of(k) or 0, 0))
+                     for k in rng.sample(sorted(rows), 20)}
     for _ in range(4):
         changed = [replace(rows[k], rank=rng.randrange(50)) for k in rng.sample(sorted(rows), 120)]
         rows.update((r.key, r) for r in changed)
@@ -237,7 +245,10 @@ def test_many_moves_in_one_batch_keep_order_rows_and_followers(model_class: type
             assert order == sorted(rows, key=lambda k: (rows[k].rank, k))
         assert [model.row_of(k) for k in order] == list(range(300))
         assert all(idx.data() == k for k, idx in followed.items())
+        assert all(idx.data() == k for k, idx in through_proxy.items())
+        assert [proxy.index(r, 0).data() for r in range(300)] == order
         assert model.rows() == [rows[str(k)] for k in order]
+    qtmodeltester.check(model)
 
 
 def test_row_of_is_right_between_any_changes() -> None:
