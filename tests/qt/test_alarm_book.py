@@ -31,13 +31,13 @@ def test_attached_alarms_sit_in_their_parents_row_and_follow_its_claim(qtbot: An
     loose = make_alarm("A-3")
     book.record([parent, child, loose])
     assert book.queue_row(child) is parent and book.queue_row(loose) is loose
-    by_id = {a.id: a for a in book.with_group_claims()}
+    by_id = {a.id: a for a in book.changed_with_group_claims(["A-1", "A-3"])[0]}
     assert by_id["A-2"].claimed_by == "anne" and by_id["A-2"].claimed_at == NOW
     assert by_id["A-3"].claimed_by is None
     assert book.is_open_and_claimed_by("A-1", "anne")
     assert not book.is_open_and_claimed_by("A-2", "anne")  # its own view is not claimed
     book.record([dataclasses.replace(parent, claimed_by=None, claimed_at=None)])
-    assert {a.id: a for a in book.with_group_claims()}["A-2"].claimed_by is None
+    assert {a.id: a for a in book.changed_with_group_claims(["A-1"])[0]}["A-2"].claimed_by is None
 
 
 def test_patients_and_their_names(qtbot: Any) -> None:

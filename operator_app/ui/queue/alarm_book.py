@@ -74,16 +74,12 @@ class AlarmBook(QObject):
             return self._open.get(alarm.parent_id, alarm)
         return alarm
 
-    def with_group_claims(self) -> list[AlarmView]:
-        """Every open alarm; an attached alarm follows its parent's claim (the store claims a
-        group through its parent), so a claimed group counts as claimed throughout."""
-        return [self._with_group_claim(alarm) for alarm in self._open.values()]
-
     def changed_with_group_claims(self, alarm_ids: Iterable[str]) -> tuple[list[AlarmView],
                                                                             list[str]]:
-        """What a batch of ``alarm_ids`` changed, as ``with_group_claims`` sees it: (the open
-        ones among them and the alarms attached to them, with their group's claim; the ids no
-        longer open). Costs the batch, not every open alarm."""
+        """What a batch of ``alarm_ids`` changed: (the open ones among them and the alarms
+        attached to them, each as escalation sees it: an attached alarm follows its parent's
+        claim, since the store claims a group through its parent, so a claimed group counts as
+        claimed throughout; the ids no longer open). Costs the batch, not every open alarm."""
         views: dict[str, AlarmView] = {}
         gone: list[str] = []
         for alarm_id in alarm_ids:
