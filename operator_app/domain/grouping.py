@@ -84,16 +84,17 @@ def group_to_join(
     before it, by time then id), and only within the window after their last alarm; of those,
     the oldest."""
     window = timedelta(seconds=rule.window_s)
-    candidates = [
-        g for g in groups
-        if g.head_id != alarm_id
-        and g.received_at <= received_at
-        and (g.received_at, g.head_id) < (received_at, alarm_id)
-        and received_at - g.last_at <= window
-    ]
+    candidates = [g for g in groups if _may_join(g, alarm_id, received_at, window)]
     if not candidates:
         return None
-    return min(candidates, key=lambda g: (g.received_at, g.head_id))
+    return min(candidates, key=_group_key)
+
+
+def _may_join(g: OpenGroup, alarm_id: str, received_at: datetime, window: timedelta) -> bool:
+    """The rule: ``g`` existed before the alarm (received before it, by time then id; not the
+    alarm's own row) and the alarm falls within the window after ``g``'s last alarm."""
+    return (g.head_id != alarm_id and _group_key(g) < (received_at, alarm_id)
+            and received_at - g.last_at <= window)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,11 +141,10 @@ def join_groups(
             continue
         key = (a.received_at, a.id)
         group = None
-        for g in live:  # oldest first: the first one inside the window is the one to join
-            if (g.received_at, g.head_id) >= key:
-                break
-            if (g.head_id != a.id and g.head_id not in members
-                    and a.received_at - g.last_at <= window):
+        for g in live:  # oldest first: the first one that may be joined is the one to join
+            if _group_key(g) >= key:
+                break  # the rest came after the alarm
+            if g.head_id not in members and _may_join(g, a.id, a.received_at, window):
                 group = g
                 break
         if group is None:
