@@ -136,16 +136,9 @@ class PointWriter:
         self, patient_id: str, code: str, component: str, since: float, before: float
     ) -> list[tuple[float, float]]:
         """(time, value) of ``component`` with ``since <= time < before`` (stored + new)."""
-        stored = self._stored_since(patient_id, code, since)
-        out: list[tuple[float, float]] = []
-        if len(stored.times):
-            column = stored.column(component)
-            mask = (stored.times >= since) & (stored.times < before) & ~np.isnan(column)
-            out.extend(zip(stored.times[mask].tolist(), column[mask].tolist(), strict=True))
-        for new in self._new.get((patient_id, code), ()):
-            value = new.values.get(component)
-            if value is not None and since <= new.time < before:
-                out.append((new.time, value))
+        times, values = self._stored_window(patient_id, code, component, since, before)
+        out = list(zip(times.tolist(), values.tolist(), strict=True))
+        out.extend(self._new_window(patient_id, code, component, since, before))
         return out
 
     def lowest(
@@ -155,22 +148,35 @@ class PointWriter:
         ``min(earlier(...), key=value)`` gives, without a list of every earlier point (a
         backlog's rise rule asked for each new value, so the list grew with the series): the
         stored points at once in numpy (``argmin``: the first lowest), then this pass's."""
-        stored = self._stored_since(patient_id, code, since)
+        times, values = self._stored_window(patient_id, code, component, since, before)
         best: tuple[float, float] | None = None
-        if len(stored.times):
-            column = stored.column(component)
-            where = np.flatnonzero(
-                (stored.times >= since) & (stored.times < before) & ~np.isnan(column))
-            if len(where):
-                values = column[where]
-                first = int(np.argmin(values))
-                best = (float(stored.times[where[first]]), float(values[first]))
-        for new in self._new.get((patient_id, code), ()):
-            value = new.values.get(component)
-            if (value is not None and value == value and since <= new.time < before
-                    and (best is None or value < best[1])):
-                best = (new.time, value)
+        if len(values):
+            first = int(np.argmin(values))
+            best = (float(times[first]), float(values[first]))
+        for time, value in self._new_window(patient_id, code, component, since, before):
+            if value == value and (best is None or value < best[1]):  # NaN != NaN
+                best = (time, value)
         return best
+
+    def _stored_window(
+        self, patient_id: str, code: str, component: str, since: float, before: float
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The stored (times, values) of ``component`` with ``since <= time < before``, NaN
+        (a measurement that lacked the component) left out."""
+        stored = self._stored_since(patient_id, code, since)
+        if not len(stored.times):
+            return stored.times, stored.times
+        column = stored.column(component)
+        mask = (stored.times >= since) & (stored.times < before) & ~np.isnan(column)
+        return stored.times[mask], column[mask]
+
+    def _new_window(
+        self, patient_id: str, code: str, component: str, since: float, before: float
+    ) -> list[tuple[float, float]]:
+        """This pass's (time, value) of ``component`` with ``since <= time < before``."""
+        return [(new.time, value) for new in self._new.get((patient_id, code), ())
+                if (value := new.values.get(component)) is not None
+                and since <= new.time < before]
 
     def _stored_since(self, patient_id: str, code: str, since: float) -> Points:
         """The stored points of a code from ``since`` on (read once per pass, and again only
