@@ -44,12 +44,11 @@ class DecisionListener:
 
 
 class Decisions:
-    def __init__(self, store: Store, writer: Worker, outbox: Outbox | None, session: Session,
-                 listener: DecisionListener, *, keeper: Worker | None = None) -> None:
+    def __init__(self, store: Store, writer: Worker, keeper: Worker, outbox: Outbox | None,
+                 session: Session, listener: DecisionListener) -> None:
         self._store = store
         self._writer = writer
-        #: the thread that writes the outbox (None: the caller's thread)
-        self._keeper = keeper
+        self._keeper = keeper  # the thread that writes the outbox
         self.outbox = outbox
         self.session = session  # the bridge sets it when another operator signs in
         self._listener = listener
@@ -77,23 +76,19 @@ class Decisions:
         outbox = self.outbox
         if outbox is None:
             self._submit(decision, first_try=True)
-        elif self._keeper is None:
-            outbox.add(decision)
+            return
+        # written and fsynced on its own thread, then to the database: the GUI thread never
+        # waits for the disk (an fsync beside the store's on a busy disk held it for up to
+        # hundreds of ms, benchmarks/soak.py); a replay meanwhile leaves it alone
+        self._inflight.add(decision.id)
+
+        def not_kept(exc: BaseException) -> None:
+            log.error("decision %s could not be written to the outbox (%s); trying the "
+                      "database", decision.id, safe_text(exc))
             self._submit(decision, first_try=True)
-        else:
-            # written and fsynced on its own thread, then to the database: the GUI thread never
-            # waits for the disk (an fsync beside the store's on a busy disk held it for up to
-            # hundreds of ms, benchmarks/soak.py); a replay meanwhile leaves it alone
-            self._inflight.add(decision.id)
 
-            def not_kept(exc: BaseException) -> None:
-                log.error("decision %s could not be written to the outbox (%s); trying the "
-                          "database", decision.id, safe_text(exc))
-                self._submit(decision, first_try=True)
-
-            self._keeper.submit(Job(lambda: outbox.add(decision),
-                                    lambda _none: self._submit(decision, first_try=True),
-                                    not_kept))
+        self._keeper.submit(Job(lambda: outbox.add(decision),
+                                lambda _none: self._submit(decision, first_try=True), not_kept))
 
     def replay(self) -> None:
         if self.outbox is None:

@@ -113,7 +113,7 @@ class DeskBridge(QObject):
         self.sessions = SessionControl(
             session, authenticator, lambda run, ok, bad: self._write(run, ok, bad),
             SessionListener(self._session_changed, self.signInFinished.emit, self.lockChanged.emit))
-        self.decisions = Decisions(store, self._writer, outbox, session, DecisionListener(
+        decided = DecisionListener(
             closed=lambda r: self._command_done("close", r),
             close_failed=lambda alarm_id, e, kept: self._command_failed("close", alarm_id, e, kept),
             callback_done=self._callback_decided,
@@ -121,7 +121,8 @@ class DeskBridge(QObject):
                 f"callback outcome kept and retried: the database could not be reached "
                 f"({type(e).__name__})"),
             pending_changed=self.pendingDecisionsChanged.emit,
-        ), keeper=self._keeper)
+        )
+        self.decisions = Decisions(store, self._writer, self._keeper, outbox, session, decided)
         self._last_event_id = 0
         self._last_access: dict[AccessAction, tuple[object, ...]] = {}
         self._poll_busy = False

@@ -86,8 +86,9 @@ class Outbox:
         return items
 
     def remove(self, decision_id: str) -> None:
-        with self._lock:
-            keep = [d for d in self._read() if d.id != decision_id]
+        with self._lock:  # the file rewritten from what it holds (no read back)
+            with self._held_lock:
+                keep = [d for d in self._held.values() if d.id != decision_id]
             tmp = self._path.with_suffix(".tmp")
             with _open_private(tmp, os.O_TRUNC) as fh:
                 for d in keep:
