@@ -85,15 +85,15 @@ class AlarmQueueProxy(QSortFilterProxyModel):
                 return row
         return None
 
-    def alarm_ids_between(self, first: int, last: int) -> list[str]:
-        """The ids of proxy rows ``first..last``: straight from the source's keys when the
-        proxy passes the source's order through (no call into ``data`` per row)."""
+    def alarm_ids_between(self, first: int, last: int) -> list[str] | None:
+        """The ids of proxy rows ``first..last`` straight from the source's keys when the
+        proxy passes the source's order through (no call into ``data`` per row); None when it
+        does not (then ask row by row)."""
         source = self.sourceModel()
         keys_between = getattr(source, "keys_between", None)
-        if keys_between is not None and getattr(source, "keeps_queue_order", False):
-            return [str(k) for k in keys_between(first, last)]
-        ids = (self.alarm_id_at(row) for row in range(first, last + 1))
-        return [i for i in ids if i is not None]
+        if keys_between is None or not getattr(source, "keeps_queue_order", False):
+            return None
+        return [str(k) for k in keys_between(first, last)]
 
     def alarm_id_at(self, row: int) -> str | None:
         if not 0 <= row < self.rowCount():

@@ -231,15 +231,11 @@ class AlarmQueueView(QTableView):
     def _on_rows_inserted(self, parent: _Index, first: int, last: int) -> None:
         if parent.isValid():
             return
-        model = self.model()
-        between = getattr(model, "alarm_ids_between", None)
-        if between is not None:
-            self._pending_new.extend(between(first, last))
-        else:
-            for row in range(first, last + 1):
-                alarm_id = self.alarm_id_at(row)
-                if alarm_id is not None:
-                    self._pending_new.append(alarm_id)
+        between = getattr(self.model(), "alarm_ids_between", None)
+        ids = between(first, last) if between is not None else None
+        if ids is None:
+            ids = [i for i in map(self.alarm_id_at, range(first, last + 1)) if i is not None]
+        self._pending_new.extend(ids)
         self._after_change()
         self._insert_timer.start()
 
