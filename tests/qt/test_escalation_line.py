@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 from fake_bridge import FakeBridge
+from PySide6.QtWidgets import QWidget
 from qt_samples import NOW, make_alarm
 
 from operator_app.domain.alarms import Priority
+from operator_app.ui.escalation.escalation_line import TOOLTIP_LINES
 from operator_app.ui.shell.main_window import MainWindow
 from widgets.alarm_sound import AlarmSound
 from widgets.inline_banner import ERROR, WARNING
@@ -92,3 +94,21 @@ def test_claimed_alarms_leave_the_line_and_a_reminder_alone_is_amber(
     assert win.alert_banner.summary().startswith("1 claim")
     assert "high alarm" not in win.alert_banner.summary()
     assert win.alert_banner.level() == WARNING
+
+
+def test_the_tooltip_names_the_first_lines_and_counts_the_rest(qtbot: Any,
+                                                               bridge: FakeBridge) -> None:
+    clock = [NOW]
+    win = _desk(qtbot, bridge, clock)
+    bridge.push(*[make_alarm(f"H-{i:02d}", priority=Priority.HIGH, age_s=100 + i,
+                             patient_id=f"P-{i}", patient_name=f"Person {i}")
+                  for i in range(20)])
+    win.tick(clock[0])
+    line = win.alert_banner
+    assert len(line.lines()) == 20  # the full list keeps every line
+    summary = line.findChild(QWidget, "escalationSummary")
+    assert summary is not None
+    tip = summary.toolTip().split("\n")
+    assert len(tip) == TOOLTIP_LINES + 1
+    assert tip[:TOOLTIP_LINES] == [text for _id, text in line.lines()[:TOOLTIP_LINES]]
+    assert tip[-1] == f"… and {20 - TOOLTIP_LINES} more"
